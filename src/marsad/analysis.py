@@ -1,0 +1,31 @@
+"""`analyze`: the one per-article function that the CLI, ingest, API and Spark all call."""
+from __future__ import annotations
+
+from typing import Iterable
+
+from .annotate import pipeline
+from .article import Article
+from .layout import layout
+from .read import RawDocument, read_text
+
+
+def analyze(
+    raw: RawDocument | str,
+    *,
+    tz: str | None = None,
+    published: str | None = None,
+    skip: Iterable[str] = (),
+) -> Article:
+    """Lay out and annotate one document.
+
+    `raw` is a RawDocument or the text of a scrape. `tz` is an IANA zone name for
+    datelines that carry no offset; `published` (ISO 8601) is the reference time
+    when the document has no dateline.
+    """
+    if isinstance(raw, str):
+        raw = read_text(raw)
+    skip = set(skip)
+    article = layout(raw, tz=tz, published=published)
+    if "layout" in skip:
+        return article
+    return pipeline.run(article, skip=skip)

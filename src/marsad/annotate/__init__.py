@@ -1,0 +1,1 @@
+"""Annotators: small callables Article -> Article, listed in `pipeline`."""

@@ -1,0 +1,206 @@
+"""Tokens with character offsets, clitic splitting and sentence splitting."""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from .normalize import normalize
+
+_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d"
+# A word: letters with their marks; a number with decimal/thousand separators
+# (ASCII and Arabic); an abbreviation-like latin word with dots is not special-cased.
+_TOKEN_RE = re.compile(
+    rf"(?P<num>[0-9\u0660-\u0669\u06f0-\u06f9]+(?:[.,\u066b\u066c/:][0-9\u0660-\u0669\u06f0-\u06f9]+)*)"
+    rf"|(?P<word>(?:[^\W\d_]|[{_MARKS}])+(?:['’][^\W\d_]+)?)"
+    rf"|(?P<punct>\S)"
+)
+
+
+class Token(NamedTuple):
+    text: str
+    start: int
+    end: int
+    kind: str  # word | num | punct
+    norm: str
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split text into word, number and punctuation tokens with offsets."""
+    out = []
+    for m in _TOKEN_RE.finditer(text):
+        kind = m.lastgroup
+        s = m.group()
+        out.append(Token(s, m.start(), m.end(), kind, normalize(s) if kind != "punct" else s))
+    return out
+
+
+# -- clitics ---------------------------------------------------------------
+class Split(NamedTuple):
+    prefix: str  # proclitics as written (normalised), e.g. "وب"
+    stem: str  # remainder (normalised)
+    article: bool  # the stem carried (or, after ل, implied) the article ال
+
+
+_CONJ = ("و", "ف")
+_PREP = ("ب", "ك", "ل")
+
+
+def clitic_splits(word: str, min_stem: int = 2) -> list[Split]:
+    """All readings of a normalised word as proclitics + stem, longest stem first.
+
+    Handles و/ف + ب/ك/ل + ال, and ل + ال written as لل (`للأمم` → ل + الامم).
+    The returned stems keep the article when it was written, so that a gazetteer
+    holding `الامم المتحده` matches `للأمم`, `والأمم` and `بالأمم` alike.
+    """
+    w = normalize(word)
+    seen = {w}
+    out = [Split("", w, w.startswith("ال"))]
+
+    def add(prefix: str, stem: str, article: bool) -> None:
+        if len(stem) >= min_stem and stem not in seen:
+            seen.add(stem)
+            out.append(Split(prefix, stem, article))
+
+    conj_opts = [""] + [c for c in _CONJ if w.startswith(c)]
+    for c in conj_opts:
+        rest = w[len(c):]
+        if c:
+            add(c, rest, rest.startswith("ال"))
+        for p in _PREP:
+            if not rest.startswith(p):
+                continue
+            after = rest[1:]
+            if p == "ل" and after.startswith("ل") and not after.startswith("لل"):
+                # لل = ل + ال with the alef dropped
+                add(c + p, "ال" + after[1:], True)
+            add(c + p, after, after.startswith("ال"))
+            if after.startswith("ال"):
+                add(c + p + "ال", after[2:], False)
+        if rest.startswith("ال") and not c:
+            add("ال", rest[2:], False)
+        elif c and rest.startswith("ال"):
+            add(c + "ال", rest[2:], False)
+    return out
+
+
+_ARTICLE_PREFIX = re.compile(r"^(?:[وف]?(?:[بكل]?ال|لل))")
+_PROCLITIC = re.compile(r"^(?:[وف](?=..))?(?:[بكل](?=..))?")
+
+
+def strip_article(word: str) -> str:
+    """Normalised word without proclitics and the article (for stemming/keys)."""
+    w = normalize(word)
+    m = _ARTICLE_PREFIX.match(w)
+    if m and len(w) - m.end() >= 2:
+        return w[m.end():]
+    return w
+
+
+_SUFFIXES = ("يين", "يون", "ات", "ين", "ون", "ان", "يه", "ها", "هم", "هن", "كم", "نا", "ي", "ه")
+
+
+def light_stem(word: str) -> str:
+    """A light stem for search: drop proclitics, article and one common suffix.
+
+    `العقوبات`, `والعقوبات`, `عقوبات` → `عقوب`. Deliberately conservative: it must
+    be stable (same input, same stem) more than it must be linguistically right.
+    """
+    w = strip_article(word)
+    if w == normalize(word) and len(w) > 4 and w[0] in "وف":
+        w2 = strip_article(w[1:])
+        w = w2
+    for suf in _SUFFIXES:
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            return w[: -len(suf)]
+    return w
+
+
+# -- sentences -------------------------------------------------------------
+_OPEN_QUOTES = {'"': '"', "«": "»", "“": "”", "„": "“"}
+_ENDERS = set(".!?؟…")
+_SENT_RE_NEWLINE = re.compile(r"\n\s*\n|\n")
+
+
+class Sentence(NamedTuple):
+    text: str
+    start: int
+    end: int
+
+
+def sentences(text: str, max_quote: int = 1200) -> list[Sentence]:
+    """Split text into sentences at . ! ? ؟ … and line breaks.
+
+    A full stop inside an open quotation does not end the sentence (quotes that
+    run over several sentences stay whole), nor does one after a number
+    (`3.5`) or a single letter (`د.`, abbreviations). Arabic ، and ؛ separate
+    clauses, not sentences (see `clauses`).
+    """
+    out: list[Sentence] = []
+    n = len(text)
+    start = 0
+    i = 0
+    close: str | None = None
+    opened_at = 0
+
+    def emit(a: int, b: int) -> None:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append(Sentence(text[a:b], a, b))
+
+    while i < n:
+        ch = text[i]
+        if close is not None:
+            if ch == close or (close == '"' and ch == '"'):
+                close = None
+            elif ch == "\n" or i - opened_at > max_quote:
+                close = None  # unbalanced quote: give up on it
+                continue
+            i += 1
+            continue
+        if ch in _OPEN_QUOTES:
+            close = _OPEN_QUOTES[ch]
+            opened_at = i
+            i += 1
+            continue
+        if ch == "\n":
+            emit(start, i)
+            start = i + 1
+        elif ch in _ENDERS:
+            j = i
+            while j + 1 < n and text[j + 1] in _ENDERS:
+                j += 1
+            prev = text[i - 1] if i else " "
+            nxt = text[j + 1] if j + 1 < n else " "
+            if ch == "." and prev.isdigit() and nxt.isdigit():
+                i += 1
+                continue
+            if ch == "." and i >= 1 and (i < 2 or not text[i - 2].isalnum()) and prev.isalpha():
+                i += 1  # single-letter abbreviation such as د.
+                continue
+            # a closing quote right after the stop belongs to this sentence
+            k = j + 1
+            while k < n and text[k] in '"»”\')':
+                k += 1
+            emit(start, k)
+            start = k
+            i = k
+            continue
+        i += 1
+    emit(start, n)
+    return out
+
+
+_CLAUSE_RE = re.compile(r"[،؛;,]")
+
+
+def clauses(sentence: str) -> list[tuple[int, int]]:
+    """Offsets of the clauses of a sentence, split at ، ؛ ; ,"""
+    out, a = [], 0
+    for m in _CLAUSE_RE.finditer(sentence):
+        out.append((a, m.start()))
+        a = m.end()
+    out.append((a, len(sentence)))
+    return [(s, e) for s, e in out if sentence[s:e].strip()]

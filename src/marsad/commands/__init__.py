@@ -1,0 +1,1 @@
+"""Sub-commands of `marsad`: one module each, with `register(subparsers)`."""

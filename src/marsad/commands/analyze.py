@@ -1,0 +1,73 @@
+"""`marsad analyze PATH...`: lay out and annotate articles; print JSON, JSON Lines or a report."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..annotate.pipeline import STAGE_NAMES
+from ..errors import MarsadError
+
+
+def register(sub) -> None:
+    p = sub.add_parser("analyze", help="analyse articles (text scrapes, HTML, JSON Lines, RSS/Atom, WARC)")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or directories; - reads standard input")
+    p.add_argument("--tz", metavar="ZONE", help="IANA time zone for datelines without an offset (e.g. Africa/Cairo)")
+    p.add_argument("--published", metavar="ISO", help="reference time when a document has no dateline")
+    p.add_argument("--format", choices=["json", "jsonl", "text"], default=None,
+                   help="json (one input), jsonl (one Article per line) or text (a readable report)")
+    p.add_argument("--skip", action="append", default=[], metavar="NAME",
+                   help=f"leave out an annotation stage ({', '.join(STAGE_NAMES)}, or layout for layout only); repeatable or comma-separated")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..analysis import analyze
+    from ..dates import get_zone, parse_date_text
+    from ..inputs import Failure, documents, is_batch
+
+    if args.tz:
+        get_zone(args.tz)  # fail early, once, on a bad zone name
+    if args.published and parse_date_text(args.published) is None:
+        raise MarsadError(f"--published {args.published!r} is not an ISO 8601 date or time")
+    skip = {s.strip() for item in args.skip for s in item.split(",") if s.strip()}
+    unknown = skip - set(STAGE_NAMES) - {"layout"}
+    if unknown:
+        raise MarsadError(f"--skip: unknown stage {', '.join(sorted(unknown))} (stages: {', '.join(STAGE_NAMES)})")
+    batch = is_batch(args.paths)
+    fmt = args.format or ("jsonl" if batch else "json")
+    report = None
+    if fmt == "text":
+        from ..report import render
+
+        report = render
+    ok = failed = 0
+    out = sys.stdout
+    single_result = []
+    for doc in documents(args.paths):
+        if isinstance(doc, Failure):
+            failed += 1
+            print(f"marsad: {doc.message}", file=sys.stderr)
+            continue
+        try:
+            art = analyze(doc, tz=args.tz, published=args.published, skip=skip)
+        except MarsadError as e:
+            failed += 1
+            print(f"marsad: {doc.path or doc.url or 'input'}: {e}", file=sys.stderr)
+            continue
+        ok += 1
+        if report:
+            report(art)
+        elif fmt == "json" and not batch:
+            single_result.append(art)
+        else:
+            out.write(art.to_json() + "\n")
+    if single_result:
+        if len(single_result) == 1:
+            out.write(single_result[0].to_json(indent=1) + "\n")
+        else:  # one file that held several records: fall back to JSON Lines
+            for a in single_result:
+                out.write(a.to_json() + "\n")
+    out.flush()
+    if failed and batch and ok:
+        print(f"marsad: {failed} input(s) could not be analysed; {ok} were", file=sys.stderr)
+    return 1 if failed else 0

@@ -1,0 +1,262 @@
+"""Arabic calendar vocabulary and dateline parsing.
+
+The vocabulary (Egyptian, Levantine and Maghrebi month names, Hijri months,
+weekdays, ص/م, zone phrases) is in knowledge/calendar.json and is shared with the
+time-expression annotator. `parse_dateline` reads the publication line of a page
+(`الثلاثاء، 18 يونيو 2024 - 08:16 م`, `نشر في 10/06/2024 14:05 بتوقيت مكة`, ...).
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
+from functools import lru_cache
+from importlib import resources
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from .arabic import normalize
+from .errors import MarsadError
+
+
+@lru_cache(maxsize=1)
+def calendar() -> dict:
+    return json.loads(resources.files("marsad.knowledge").joinpath("calendar.json").read_text("utf-8"))
+
+
+def _alternation(names) -> str:
+    """A regex alternation over normalised names, longest first; spaces match any run of spaces."""
+    uniq = sorted({normalize(n) for n in names}, key=len, reverse=True)
+    return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in uniq)
+
+
+@lru_cache(maxsize=1)
+def month_lookup() -> dict[str, int]:
+    """Normalised Gregorian month name → month number (all regional names)."""
+    out = {}
+    for num, names in calendar()["gregorian_months"].items():
+        for n in names:
+            out[re.sub(r"\s+", " ", normalize(n))] = int(num)
+    return out
+
+
+@lru_cache(maxsize=1)
+def hijri_month_lookup() -> dict[str, int]:
+    out = {}
+    for num, names in calendar()["hijri_months"].items():
+        for n in names:
+            out[re.sub(r"\s+", " ", normalize(n))] = int(num)
+    return out
+
+
+@lru_cache(maxsize=1)
+def weekday_lookup() -> dict[str, int]:
+    out = {}
+    for num, names in calendar()["weekdays"].items():
+        for n in names:
+            out[normalize(n)] = int(num)
+    return out
+
+
+@lru_cache(maxsize=1)
+def zone_lookup() -> dict[str, str]:
+    return {normalize(k): v for k, v in calendar()["zones"].items()}
+
+
+def get_zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError, IsADirectoryError):
+        raise MarsadError(f"unknown time zone {name!r} (use an IANA name such as Africa/Cairo)") from None
+
+
+@dataclass
+class ParsedDate:
+    value: datetime | date
+    has_time: bool
+    tzinfo_from_text: bool = False  # the text named a zone or offset (GMT, بتوقيت مكة, +03:00)
+
+
+@lru_cache(maxsize=1)
+def _patterns():
+    cal = calendar()
+    months = _alternation(n for names in cal["gregorian_months"].values() for n in names)
+    hmonths = _alternation(n for names in cal["hijri_months"].values() for n in names)
+    zones = _alternation(cal["zones"].keys())
+    D = r"(\d{1,2})"
+    Y = r"(\d{4})"
+    return {
+        # 18 يونيو 2024 / 18 من يونيو 2024 / يونيو 18، 2024
+        "dmy": re.compile(rf"(?<!\d){D}\s*(?:من\s+)?(?:شهر\s+)?({months})(?:\s*[/(]\s*(?:{months})\s*\)?)?\s*[،,/-]?\s*(?:عام\s+|سنه\s+)?{Y}"),
+        "mdy": re.compile(rf"({months})\s+{D}\s*[،,]\s*{Y}"),
+        "hijri_dmy": re.compile(rf"(?<!\d){D}\s*(?:من\s+)?({hmonths})\s*{Y}\s*(?:ه|هـ|هجري)?"),
+        "ymd": re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)"),
+        "dmy_num": re.compile(r"(?<!\d)(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?!\d)"),
+        "time": re.compile(
+            r"(?<![\d:])(\d{1,2})[:.](\d{2})(?::(\d{2}))?(?![\d])\s*"
+            r"(ص|م|صباحا|مساء|مساءا|ظهرا|عصرا|ليلا|am|pm|AM|PM|ق\.ظ|ب\.ظ)?(?![^\W\d_])"
+        ),
+        "gmt": re.compile(r"(?:GMT|UTC|غرينتش|جرينتش|غرينيتش)\s*([+-]\s*\d{1,2}(?::?\d{2})?)?", re.I),
+        "offset": re.compile(r"(?<![\d:])([+-])(\d{2}):?(\d{2})(?!\d)"),
+        "zone": re.compile(rf"بتوقيت\s+({zones})") if zones else None,
+        "iso": re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?|\d{4}-\d{2}-\d{2}"),
+    }
+
+
+_PM = {"م", "مساء", "مساءا", "عصرا", "ليلا", "pm", "ب.ظ"}
+_AM = {"ص", "صباحا", "am", "ق.ظ"}
+
+
+def _clock(m: re.Match) -> tuple[int, int, int] | None:
+    h, mi, s = int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)
+    ampm = (m.group(4) or "").lower()
+    if ampm in _PM and h < 12:
+        h += 12
+    elif ampm == "ظهرا" and h < 6:
+        h += 12  # ظهرا: noon hours (1 ظهرا = 13:00)
+    elif ampm in _AM and h == 12:
+        h = 0
+    if h > 23 or mi > 59 or s > 59:
+        return None
+    return h, mi, s
+
+
+def _hijri_to_gregorian(y: int, m: int, d: int) -> date | None:
+    try:
+        from hijridate import Hijri
+
+        return Hijri(y, m, d).to_gregorian()
+    except (ValueError, OverflowError, ImportError):
+        return None
+
+
+def parse_date_text(text: str) -> ParsedDate | None:
+    """Find one calendar date (and clock time) in a short piece of text.
+
+    Gregorian dates win over Hijri ones when a line carries both. Returns a naive
+    datetime unless the text names a zone or an offset.
+    """
+    if not text or not text.strip():
+        return None
+    raw = text.strip()
+    # Machine formats first: ISO 8601 and RFC 2822 (feeds, metadata, ANT's TIME).
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}([T ][\d:.]+)?(Z|[+-]\d{2}:?\d{2})?", raw):
+        try:
+            dt = datetime.fromisoformat(raw.replace("Z", "+00:00"))
+            return ParsedDate(dt, "T" in raw or " " in raw, dt.tzinfo is not None)
+        except ValueError:
+            pass
+    if re.match(r"^[A-Z][a-z]{2},?\s+\d{1,2}\s+[A-Z][a-z]{2}\s+\d{4}", raw):
+        try:
+            dt = parsedate_to_datetime(raw)
+            return ParsedDate(dt, True, dt.tzinfo is not None)
+        except (TypeError, ValueError):
+            pass
+    t = normalize(raw)
+    p = _patterns()
+    d: date | None = None
+    span_end = 0
+    m = p["dmy"].search(t)
+    if m:
+        mon = month_lookup().get(re.sub(r"\s+", " ", m.group(2)))
+        d = _safe_date(int(m.group(3)), mon, int(m.group(1)))
+        span_end = m.end()
+    if d is None and (m := p["mdy"].search(t)):
+        mon = month_lookup().get(re.sub(r"\s+", " ", m.group(1)))
+        d = _safe_date(int(m.group(3)), mon, int(m.group(2)))
+        span_end = m.end()
+    if d is None and (m := p["ymd"].search(t)):
+        d = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        span_end = m.end()
+    if d is None and (m := p["dmy_num"].search(t)):
+        d = _safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        span_end = m.end()
+    if d is None and (m := p["hijri_dmy"].search(t)):
+        hm = hijri_month_lookup().get(re.sub(r"\s+", " ", m.group(2)))
+        if hm:
+            d = _hijri_to_gregorian(int(m.group(3)), hm, int(m.group(1)))
+            span_end = m.end()
+    if d is None:
+        return None
+    # The clock time: prefer one after the date, else anywhere on the line.
+    clock = None
+    for tm in p["time"].finditer(t):
+        c = _clock(tm)
+        if c and not (p["ymd"].search(t) and tm.start() < span_end and tm.end() <= span_end):
+            clock = c
+            if tm.start() >= span_end:
+                break
+    tz = None
+    if g := p["gmt"].search(t):
+        tz = timezone.utc
+        if g.group(1):
+            off = g.group(1).replace(" ", "")
+            sign = -1 if off[0] == "-" else 1
+            hh, _, mm = off[1:].partition(":")
+            if len(hh) > 2:
+                hh, mm = hh[:2], hh[2:]
+            tz = timezone(sign * timedelta(hours=int(hh), minutes=int(mm or 0)))
+    elif (o := p["offset"].search(t)) and clock:
+        sign = -1 if o.group(1) == "-" else 1
+        tz = timezone(sign * timedelta(hours=int(o.group(2)), minutes=int(o.group(3))))
+    elif p["zone"] is not None and (z := p["zone"].search(t)):
+        name = zone_lookup().get(re.sub(r"\s+", " ", z.group(1)))
+        if name:
+            tz = ZoneInfo(name)
+    if clock:
+        dt = datetime(d.year, d.month, d.day, *clock, tzinfo=tz)
+        return ParsedDate(dt, True, tz is not None)
+    if tz is not None:
+        return ParsedDate(datetime(d.year, d.month, d.day, tzinfo=tz), False, True)
+    return ParsedDate(d, False, False)
+
+
+def _safe_date(y: int, m: int | None, d: int) -> date | None:
+    if not m or not (1 <= m <= 12) or not (1800 <= y <= 2200):
+        return None
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+_UPDATED = None
+
+
+def parse_dateline(line: str) -> ParsedDate | None:
+    """Parse a page's dateline; with both a publication and an update time, take the publication."""
+    global _UPDATED
+    if _UPDATED is None:
+        cues = sorted((normalize(c) for c in calendar()["updated_cues"]), key=len, reverse=True)
+        _UPDATED = re.compile("|".join(re.escape(c) for c in cues))
+    t = normalize(line)
+    m = _UPDATED.search(t)
+    if m:
+        before, after = line[: _orig_index(line, m.start())], line[_orig_index(line, m.start()):]
+        got = parse_date_text(before)
+        if got:
+            return got
+        return parse_date_text(after)
+    return parse_date_text(line)
+
+
+def _orig_index(text: str, norm_index: int) -> int:
+    from .arabic import normalize_map
+
+    _, offs = normalize_map(text)
+    return offs[min(norm_index, len(offs) - 1)]
+
+
+def to_iso(parsed: ParsedDate, tz: str | None = None) -> str:
+    """ISO 8601 text; a naive time gets `tz`'s offset for that date, an aware one is shown in `tz`."""
+    v = parsed.value
+    if not parsed.has_time and not isinstance(v, datetime):
+        return v.isoformat()
+    assert isinstance(v, datetime)
+    if tz:
+        zone = get_zone(tz)
+        v = v.replace(tzinfo=zone) if v.tzinfo is None else v.astimezone(zone)
+    if not parsed.has_time:
+        return v.date().isoformat()
+    return v.isoformat()

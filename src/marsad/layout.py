@@ -1,0 +1,391 @@
+"""Layout: RawDocument → Article (caption, title, byline, dateline, sections, paragraphs).
+
+Page scrapes arrive as lines: a photo caption (often twice), the headline, a
+byline, a dateline, then paragraphs with sub-headings between them, then page
+furniture (tags, share buttons, related stories, copyright). The rules below read
+that shape for many outlets' templates; the words they look for are in
+knowledge/layout.json and knowledge/calendar.json.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+from .arabic import detect_language, normalize
+from .article import Article, Section, Source
+from .dates import ParsedDate, parse_date_text, parse_dateline, to_iso
+from .read import RawDocument
+
+MAX_HEADER_LINES = 12
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> dict:
+    raw = json.loads(resources.files("marsad.knowledge").joinpath("layout.json").read_text("utf-8"))
+
+    def folded(key):
+        return [_fold(x) for x in raw[key]]
+
+    return {
+        "byline_prefixes": sorted(folded("byline_prefixes"), key=len, reverse=True),
+        "byline_suffixes": folded("byline_suffixes"),
+        "agency_bylines": set(folded("agency_bylines")),
+        "caption_suffixes": folded("caption_suffixes"),
+        "caption_prefixes": folded("caption_prefixes"),
+        "furniture_lines": set(folded("furniture_lines")),
+        "furniture_prefixes": folded("furniture_prefixes"),
+        "tail_markers": set(folded("tail_markers")),
+        "related_markers": folded("related_markers"),
+    }
+
+
+def _fold(s: str) -> str:
+    """Normalise a line for comparison with the vocabulary: letters folded, trailing : . - dropped."""
+    s = normalize(s).strip()
+    s = re.sub(r"\s+", " ", s)
+    return s.strip(" :.-–—|»«•·*#")
+
+
+_END_PUNCT = re.compile(r"[.!?؟…:\"»”'\)]\s*$")
+_WORDS = re.compile(r"\S+")
+_HAS_DIGIT = re.compile(r"\d")
+
+
+def _nwords(s: str) -> int:
+    return len(_WORDS.findall(s))
+
+
+# -- line classes ------------------------------------------------------------
+def is_furniture(line: str) -> bool:
+    v = _vocab()
+    f = _fold(line)
+    if not f:
+        return True
+    if f in v["furniture_lines"] or f in v["tail_markers"]:
+        return True
+    if any(f.startswith(p) for p in v["furniture_prefixes"]):
+        return True
+    # a line of only share-widget words / separators
+    if re.fullmatch(r"[\W_]+", f):
+        return True
+    return False
+
+
+def is_tail_marker(line: str) -> bool:
+    return _fold(line) in _vocab()["tail_markers"]
+
+
+def is_related_marker(line: str) -> bool:
+    f = _fold(line)
+    return any(f == m or (f.startswith(m) and _nwords(line) <= 16) for m in _vocab()["related_markers"])
+
+
+def looks_like_caption(line: str) -> bool:
+    v = _vocab()
+    f = _fold(line)
+    if any(f.endswith(s) for s in v["caption_suffixes"]):
+        return True
+    return any(f.startswith(p) for p in v["caption_prefixes"])
+
+
+def parse_byline(line: str) -> str | None:
+    """The author named by a byline line, or None if the line is not a byline."""
+    v = _vocab()
+    s = line.strip()
+    if _nwords(s) > 12 or _END_PUNCT.search(s) and not s.endswith(")"):
+        return None
+    f = _fold(s)
+    for p in v["byline_prefixes"]:
+        if f.startswith(p + " ") or f.startswith(p + ":") or (f.startswith(p) and len(f) > len(p) and not f[len(p)].isalpha()):
+            # cut the prefix from the original text: same number of words
+            name = _strip_words(s, len(p.split()))
+            name = name.lstrip(" :-–—")
+            return name or None
+    for suf in v["byline_suffixes"]:
+        if f.endswith(suf):
+            return s.strip() or None
+    # CITY - NAME (a place, a dash, a reporter or agency): `القاهرة - أحمد علي`
+    m = re.fullmatch(r"([^\d\-–—:]{2,25})\s+[-–—]\s+([^\d\-–—:]{2,40})", s)
+    if m and _nwords(m.group(1)) <= 3 and _nwords(m.group(2)) <= 5:
+        return m.group(2).strip()
+    return None
+
+
+def _strip_words(s: str, n: int) -> str:
+    parts = re.split(r"(\s+)", s.strip())
+    words = [p for p in parts if p and not p.isspace()]
+    if len(words) <= n:
+        # prefix glued with a colon: `كتب:محمد`
+        m = re.match(r"^\S+?[:\-–]\s*(.+)$", s.strip())
+        return m.group(1) if m else ""
+    # rebuild after the n-th word (the prefix may end in ':' or '-')
+    count, out = 0, []
+    for p in parts:
+        if p and not p.isspace():
+            count += 1
+            if count <= n:
+                continue
+        if count > n:
+            out.append(p)
+    return "".join(out).strip()
+
+
+def looks_like_name(line: str) -> bool:
+    """A short line of 2-4 words with no digits or punctuation: a bare byline name."""
+    s = line.strip()
+    n = _nwords(s)
+    if not 2 <= n <= 4 or _HAS_DIGIT.search(s) or len(s) > 40:
+        return False
+    return re.fullmatch(r"[\u0621-\u064a\u0660-\u0669\u064b-\u065f\u0670\s.]+", s) is not None
+
+
+def looks_like_heading(line: str) -> bool:
+    s = line.strip()
+    n = _nwords(s)
+    if n == 0 or n > 15 or len(s) > 120:
+        return False
+    if _END_PUNCT.search(s) or s.endswith(("،", ",", "؛", ";")):
+        return False
+    return True
+
+
+# -- the layout --------------------------------------------------------------
+def _lines(text: str) -> list[str]:
+    """Lines with whitespace-only lines turned into '' (blank separators)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    return [ln.strip().replace("\u00a0", " ") for ln in text.split("\n")]
+
+
+def _strip_tail(lines: list[str]) -> list[str]:
+    """Cut the tag/share/related block at the end of the page."""
+    n = len(lines)
+    # Only look for tail markers in the last part of the page, so a paragraph that
+    # happens to be a marker word early on is not taken for one.
+    for i, ln in enumerate(lines):
+        if ln and is_tail_marker(ln) and i >= n * 0.4:
+            rest = [x for x in lines[i + 1:] if x]
+            # the rest is tags/widgets: short lines (no long paragraph follows)
+            if all(_nwords(x) <= 12 or is_furniture(x) for x in rest):
+                return lines[:i]
+    return lines
+
+
+def _drop_related(lines: list[str]) -> list[str]:
+    """Remove `اقرأ أيضاً` blocks: the marker and the headline links that follow it."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        if ln and is_related_marker(ln):
+            i += 1
+            # the headlines listed after it (inline on the marker line, or the next short lines)
+            taken = 0
+            while i < len(lines) and taken < 5:
+                nxt = lines[i]
+                if not nxt:
+                    if taken:
+                        break
+                    i += 1
+                    continue
+                if _nwords(nxt) <= 20 and not re.search(r"[.!؟?]\s*$", nxt):
+                    taken += 1
+                    i += 1
+                    continue
+                break
+            continue
+        out.append(ln)
+        i += 1
+    return out
+
+
+def _join_wrapped(blocks: list[list[str]]) -> list[str]:
+    """One paragraph per line, unless a block is hard-wrapped prose (then join it)."""
+    out: list[str] = []
+    for block in blocks:
+        if len(block) > 1:
+            inner = block[:-1]
+            wrapped = all(40 <= len(x) <= 100 and not _END_PUNCT.search(x) for x in inner)
+            if wrapped:
+                out.append(" ".join(block))
+                continue
+        out.extend(block)
+    return out
+
+
+def _blocks(lines: list[str]) -> list[list[str]]:
+    blocks, cur = [], []
+    for ln in lines:
+        if ln:
+            cur.append(ln)
+        elif cur:
+            blocks.append(cur)
+            cur = []
+    if cur:
+        blocks.append(cur)
+    return blocks
+
+
+class _Header:
+    def __init__(self):
+        self.caption: str | None = None
+        self.title: str | None = None
+        self.author: str | None = None
+        self.date: ParsedDate | None = None
+
+
+def _read_header(lines: list[str], raw: RawDocument) -> tuple[_Header, int]:
+    """Read caption/title/byline/dateline from the top lines; return where the body starts."""
+    h = _Header()
+    nonblank = [(i, ln) for i, ln in enumerate(lines) if ln][:MAX_HEADER_LINES]
+    seen: dict[str, int] = {}
+    body_start = 0
+    title_norm = _fold(raw.title) if raw.title else None
+    candidates: list[str] = []  # unlabelled header lines, in order
+    for idx, (i, ln) in enumerate(nonblank):
+        f = _fold(ln)
+        if f in seen:  # a repeated line: the photo caption printed twice
+            if h.caption is None:
+                h.caption = ln
+            if ln in candidates:
+                candidates.remove(ln)
+            body_start = i + 1
+            continue
+        seen[f] = i
+        if title_norm and f == title_norm:
+            h.title = raw.title
+            body_start = i + 1
+            continue
+        if is_furniture(ln) and not looks_like_caption(ln):
+            body_start = i + 1
+            continue
+        d = parse_dateline(ln) if _nwords(ln) <= 16 else None
+        if d is not None and h.date is None:
+            h.date = d
+            body_start = i + 1
+            continue
+        by = parse_byline(ln)
+        if by and h.author is None:
+            h.author = by
+            body_start = i + 1
+            continue
+        if looks_like_caption(ln) and h.caption is None and _nwords(ln) <= 40:
+            h.caption = ln
+            body_start = i + 1
+            continue
+        if looks_like_heading(ln) and (h.title is None or h.author is None) and not (h.title and h.date):
+            # still in the header while lines are headline-short
+            if h.title is None and not looks_like_name(ln) or h.title is None and not candidates:
+                if h.title is None:
+                    h.title = ln
+                body_start = i + 1
+                continue
+            if h.author is None and looks_like_name(ln):
+                h.author = ln
+                body_start = i + 1
+                continue
+        break
+    # A bare name right after the title and before the dateline is the author.
+    return h, body_start
+
+
+def _sections(paras: list[str]) -> list[Section]:
+    sections = [Section(None, [])]
+    for k, p in enumerate(paras):
+        nxt = paras[k + 1] if k + 1 < len(paras) else None
+        if nxt is not None and looks_like_heading(p) and not looks_like_heading(nxt):
+            sections.append(Section(p, []))
+        else:
+            sections[-1].paragraphs.append(p)
+    return [s for s in sections if s.paragraphs or s.heading]
+
+
+def _stable_id(raw: RawDocument, title: str | None, text: str) -> str:
+    if raw.id:
+        return str(raw.id)
+    basis = raw.url or (normalize(title or "") + "\n" + normalize(text))
+    return hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
+
+
+def layout(raw: RawDocument, tz: str | None = None, published: str | None = None) -> Article:
+    """Turn a RawDocument into an Article with sections, metadata and clean text."""
+    header = _Header()
+    if raw.blocks:
+        paras, header = _from_blocks(raw)
+    else:
+        lines = _lines(raw.text)
+        lines = _strip_tail(lines)
+        header, start = _read_header(lines, raw)
+        body = _drop_related(lines[start:])
+        body = [ln for ln in body if not ln or not is_furniture(ln)]
+        if header.caption:
+            cap = _fold(header.caption)
+            body = [ln for ln in body if _fold(ln) != cap]
+        paras = _join_wrapped(_blocks(body))
+        # a byline or dateline can also follow the title inside the body's first lines
+        paras = _late_header(paras, header)
+    sections = _sections(paras)
+    art = Article(
+        source=Source(path=raw.path, url=raw.url, format=raw.format, site=raw.site),
+        title=raw.title or header.title,
+        image_caption=raw.image_caption or header.caption,
+        author=raw.author or header.author,
+        sections=sections,
+    )
+    art.rebuild_text()
+    # publication time: the source's metadata, else the dateline, else --published
+    pub = None
+    if raw.published:
+        pub = parse_date_text(raw.published) or parse_dateline(raw.published)
+    if pub is None:
+        pub = header.date
+    if pub is not None:
+        art.published = to_iso(pub, tz)
+    elif published:
+        ref = parse_date_text(published)
+        art.published = to_iso(ref, tz) if ref else published
+    art.language = detect_language((art.title or "") + "\n" + art.text) if art.text or art.title else "und"
+    art.id = _stable_id(raw, art.title, art.text)
+    return art
+
+
+def _late_header(paras: list[str], h: _Header) -> list[str]:
+    """Bylines/datelines that follow the first paragraph-like line (some templates put them there)."""
+    out = []
+    for k, p in enumerate(paras):
+        if k < 3 and _nwords(p) <= 16:
+            if h.date is None and (d := parse_dateline(p)):
+                h.date = d
+                continue
+            if h.author is None and (by := parse_byline(p)):
+                h.author = by
+                continue
+        out.append(p)
+    return out
+
+
+def _from_blocks(raw: RawDocument) -> tuple[list[str], _Header]:
+    """Paragraphs from a reader that knows the structure (HTML); headings kept as lines."""
+    h = _Header()
+    paras: list[str] = []
+    title = _fold(raw.title) if raw.title else None
+    blocks = list(raw.blocks or [])
+    # text-only fallback when metadata is missing: read the header from the first lines
+    if not raw.title or not raw.published or not raw.author:
+        lines = [t for _, t in blocks[:MAX_HEADER_LINES]]
+        hh, start = _read_header(lines + [""], raw)
+        h = hh
+        blocks = blocks[start:] if not raw.title and hh.title else blocks
+    for kind, t in blocks:
+        t = t.strip()
+        if not t or is_furniture(t) or (title and _fold(t) == title):
+            continue
+        if kind == "caption":
+            h.caption = h.caption or t
+            continue
+        paras.append(t)
+    paras = _drop_related(paras)
+    paras = _strip_tail(paras)
+    return paras, h

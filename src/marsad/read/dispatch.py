@@ -1,0 +1,134 @@
+"""Choose a reader by looking at the bytes, then decode and read."""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Iterator
+
+from ..errors import InputError
+from . import RawDocument
+from .decode import decode_bytes, looks_binary
+
+# One article (scrape or page) larger than this is not an article.
+MAX_ARTICLE_BYTES = 10 * 1024 * 1024
+SNIFF_BYTES = 65536
+
+
+def sniff(head: bytes, name: str = "") -> str:
+    """Format of a file from its first bytes (and, only to break ties, its name)."""
+    low = name.lower()
+    if head[:2] == b"\x1f\x8b":
+        return "warc" if ".warc" in low or not low.endswith((".jsonl.gz", ".json.gz")) else "jsonl-gz"
+    if head.startswith(b"WARC/"):
+        return "warc"
+    if head[:4] == b"PAR1":
+        return "parquet"
+    if head[:5] == b"PK\x03\x04" and low.endswith(".zip"):
+        return "zip"
+    try:
+        text = decode_bytes(head, partial=True)[0]
+    except InputError:
+        return "text"
+    t = text.lstrip("\ufeff \t\r\n")[:4096]
+    tl = t.lower()
+    if tl.startswith("<?xml") or tl.startswith("<rss") or tl.startswith("<feed") or tl.startswith("<rdf:rdf"):
+        if re.search(r"<(rss|feed|rdf:rdf)\b", tl):
+            return "feed"
+        if "<html" in tl:
+            return "html"
+    if tl.startswith("<!doctype html") or tl.startswith("<html") or re.search(r"<(html|head|body)[\s>]", tl[:2000]):
+        return "html"
+    if t.startswith("{") or t.startswith("["):
+        return "json" if t.startswith("[") or low.endswith(".json") and not low.endswith(".jsonl") else "jsonl"
+    if len(re.findall(r"</?(p|div|span|br|h[1-6]|a)\b[^>]*>", tl)) >= 3:
+        return "html"
+    if low.endswith((".jsonl", ".ndjson")):
+        return "jsonl"
+    return "text"
+
+
+def read_path(path: str | os.PathLike) -> Iterator[RawDocument]:
+    """Yield the documents in one file (one for a scrape/page, many for JSONL/feeds/WARC)."""
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise InputError(f"{p}: is a directory (give files, or use a directory with `marsad analyze DIR`)")
+        size = p.stat().st_size
+        with open(p, "rb") as fh:
+            head = fh.read(SNIFF_BYTES)
+    except InputError:
+        raise
+    except FileNotFoundError:
+        raise InputError(f"{p}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{p}: permission denied") from None
+    except OSError as e:
+        raise InputError(f"{p}: cannot read ({e.strerror or e})") from None
+    if size == 0 or not head.strip():
+        raise InputError(f"{p}: empty file")
+    kind = sniff(head, p.name)
+    if kind == "warc":
+        from .warc import read_warc
+
+        yield from read_warc(p)
+        return
+    if kind in ("jsonl", "jsonl-gz"):
+        from .jsonl import read_jsonl
+
+        yield from read_jsonl(p, gz=kind == "jsonl-gz")
+        return
+    if kind == "parquet":
+        raise InputError(f"{p}: Parquet input is read by `marsad ingest` (Spark output), not `analyze`")
+    if kind in ("zip",):
+        raise InputError(f"{p}: zip archives are not read directly; unzip it first")
+    if kind != "json" and looks_binary(head):
+        raise InputError(f"{p}: binary file, not text, HTML, JSON Lines, a feed or WARC")
+    limit = MAX_ARTICLE_BYTES if kind in ("text", "html") else 512 * 1024 * 1024
+    if size > limit:
+        raise InputError(
+            f"{p}: {size / 1e6:.1f} MB is too large for one {kind} article (limit {limit / 1e6:.0f} MB); "
+            "split it, or give JSON Lines/WARC for many articles"
+        )
+    data = p.read_bytes()
+    for doc in read_bytes(data, name=p.name, kind=kind):
+        doc.path = str(p)
+        yield doc
+
+
+def read_bytes(data: bytes, name: str = "", kind: str | None = None, url: str | None = None) -> Iterator[RawDocument]:
+    """Documents in an in-memory file (for the API and tests)."""
+    if not data or not data.strip():
+        raise InputError(f"{name or 'input'}: empty")
+    kind = kind or sniff(data[:SNIFF_BYTES], name)
+    if kind == "warc":
+        import io
+
+        from .warc import read_warc_stream
+
+        yield from read_warc_stream(io.BytesIO(data))
+        return
+    if kind not in ("json",) and looks_binary(data[:SNIFF_BYTES]):
+        raise InputError(f"{name or 'input'}: binary data, not text")
+    text, _enc = decode_bytes(data)
+    if kind == "html":
+        from .html import read_html
+
+        yield read_html(text, url=url)
+    elif kind == "feed":
+        from .feed import read_feed
+
+        yield from read_feed(data)
+    elif kind in ("jsonl", "json"):
+        from .jsonl import records_from_text
+
+        yield from records_from_text(text, name=name)
+    else:
+        yield read_text(text)
+
+
+def read_text(text: str) -> RawDocument:
+    """A plain-text scrape (already decoded)."""
+    if not text.strip():
+        raise InputError("empty text")
+    return RawDocument(text=text.lstrip("\ufeff"), format="text")

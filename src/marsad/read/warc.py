@@ -1,0 +1,53 @@
+"""WARC files (warcio): one document per HTML response record, streamed."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import BinaryIO, Iterator
+
+from ..errors import InputError
+from . import RawDocument
+from .jsonl import BadRecord
+
+
+def read_warc(path: Path) -> Iterator[RawDocument]:
+    with open(path, "rb") as fh:
+        for doc in read_warc_stream(fh, str(path)):
+            if isinstance(doc, RawDocument):
+                doc.path = str(path)
+            yield doc
+
+
+def read_warc_stream(stream: BinaryIO, name: str = "warc") -> Iterator[RawDocument]:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    from .decode import decode_bytes
+    from .html import read_html
+
+    try:
+        for n, rec in enumerate(ArchiveIterator(stream)):
+            if rec.rec_type not in ("response", "resource"):
+                continue
+            url = rec.rec_headers.get_header("WARC-Target-URI")
+            ctype = ""
+            if rec.http_headers is not None:
+                if rec.http_headers.get_statuscode() not in ("200", None):
+                    continue
+                ctype = rec.http_headers.get_header("Content-Type") or ""
+            else:
+                ctype = rec.rec_headers.get_header("Content-Type") or ""
+            if ctype and "html" not in ctype.lower():
+                continue
+            body = rec.content_stream().read()
+            where = f"{name}#{n} {url}"
+            try:
+                text, _ = decode_bytes(body)
+                doc = read_html(text, url=url)
+            except InputError as e:
+                yield BadRecord(f"{where}: {e}", where)  # type: ignore[misc]
+                continue
+            doc.format = "warc"
+            doc.url = url or doc.url
+            yield doc
+    except ArchiveLoadFailed as e:
+        raise InputError(f"{name}: not a readable WARC file ({str(e).splitlines()[0][:120]})") from None
