@@ -9,8 +9,7 @@ STAMP := $(VENV)/.installed
 $(STAMP): pyproject.toml requirements.lock
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -r requirements.lock
-	$(BIN)/pip install -q --no-deps -e .
+	$(BIN)/pip install -q -c requirements.lock -e ".[all]"
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -25,7 +24,7 @@ test: setup
 lock:
 	rm -rf .lockvenv && $(PY) -m venv .lockvenv
 	.lockvenv/bin/pip install -q --upgrade pip
-	.lockvenv/bin/pip install -q ".[test]"
+	.lockvenv/bin/pip install -q ".[all]"
 	.lockvenv/bin/pip freeze --exclude-editable | grep -v '^marsad' > requirements.lock
 	rm -rf .lockvenv
 

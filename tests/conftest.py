@@ -1,0 +1,26 @@
+"""Shared test helpers. Tests that need ../shared (corpora, the seed) skip without it."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    if not (SHARED / "fixtures" / "seed" / "article.txt").exists():
+        pytest.skip("../shared is not beside the project")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def seed_article(shared):
+    """The seed article analysed as `marsad analyze ... --tz Africa/Cairo` does."""
+    from marsad.analysis import analyze
+    from marsad.read import read_path
+
+    doc = next(read_path(shared / "fixtures" / "seed" / "article.txt"))
+    return analyze(doc, tz="Africa/Cairo")
