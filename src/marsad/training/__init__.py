@@ -1,0 +1,1 @@
+"""Training kinds for `marsad train KIND`: one module each, with add_arguments(parser) and run(args)."""
