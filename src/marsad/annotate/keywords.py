@@ -156,7 +156,7 @@ def extract(article: Article, top: int = TOP) -> list[Keyword]:
     furniture = _furniture()
     scored = []
     for key, c in cands.items():
-        if c.vkeys in furniture or any(len(c.vkeys) > len(f) and _contains(c.vkeys, f) for f in furniture):
+        if _is_furniture(c.vkeys, furniture):
             continue
         if len(c.vkeys) == 1 and len(c.vkeys[0]) < 3 and not c.entity:
             continue
@@ -189,6 +189,11 @@ def extract(article: Article, top: int = TOP) -> list[Keyword]:
         if len(out) >= top:
             break
     return out
+
+
+def _is_furniture(vkeys: tuple[str, ...], furniture: frozenset) -> bool:
+    n = len(vkeys)
+    return any(vkeys[i:j] in furniture for i in range(n) for j in range(i + 1, min(n, i + 4) + 1))
 
 
 def _surface_tail(w: terms.Word) -> str:

@@ -18,7 +18,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable, NamedTuple
 
-from ..arabic import clitic_splits, normalize, strip_diacritics, tokenize
+from ..arabic import clitic_splits, normalize, tokenize
+from ..arabic.normalize import DIACRITICS
 from ..arabic.variants import variant_key
 
 _KNOWLEDGE = "marsad.knowledge"
@@ -138,9 +139,12 @@ def resolve(norm: str, df: dict[str, int]) -> tuple[str, str, bool]:
     return best.prefix, best.stem, best.stem.startswith("ال")
 
 
+_MARKS = str.maketrans({c: None for c in DIACRITICS + "\u0640"})
+
+
 def _display(surface: str, prefix: str) -> str:
     """Surface form without the conjunction/preposition prefix, article kept."""
-    s = strip_diacritics(surface).replace("\u0640", "")
+    s = surface.translate(_MARKS)
     if not prefix:
         return s
     n = len(prefix)
@@ -165,6 +169,7 @@ def _word(surface_norm: str) -> tuple[str, str, bool, str] | None:
     return prefix, key, article, variant_key(key, normalized=True)
 
 
+@lru_cache(maxsize=200_000)
 def content_word(surface: str, norm: str) -> Word | None:
     """The content word behind one token, or None for stop words, numbers and single letters."""
     if not norm or norm.isdigit():

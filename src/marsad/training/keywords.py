@@ -51,6 +51,7 @@ def build(texts: list[str], min_df: int = 2, max_phrases: int = 30000) -> tuple[
             df.update(set(terms.doc_keys(t)))
         terms._DF = terms.DocFreq(len(texts), dict(df), {})
         terms._word.cache_clear()
+        terms.content_word.cache_clear()
     word_tf: Counter = Counter()
     ph_tf: Counter = Counter()
     ph_df: Counter = Counter()

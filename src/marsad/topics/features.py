@@ -1,0 +1,53 @@
+"""Topic features: content-word keys of the title and body, outlet names removed.
+
+The same function serves training and prediction. Outlet, agency and byline names
+(`سكاي نيوز عربية`, `CNN`, `BBC`, ...) and the dateline at the head of the text are
+dropped so the model learns what a story is about, not who published it.
+"""
+from __future__ import annotations
+
+import re
+
+from ..text import terms
+
+_DATELINE = re.compile(r"^[^\n]{0,80}?\((?:CNN|BBC|AFP|[^()\n]{0,20})\)\s*(?:--|—|–|-)\s*")
+TITLE_PREFIX = "t:"
+
+
+def _keys(text: str) -> list[str]:
+    furniture = _furniture()
+    out: list[str] = []
+    for r in terms.runs(text):
+        v = [w.vkey for w in r.words]
+        i = 0
+        while i < len(v):
+            for n in (3, 2, 1):
+                if tuple(v[i:i + n]) in furniture:
+                    i += n
+                    break
+            else:
+                out.append(v[i])
+                i += 1
+    return out
+
+
+_FURN: frozenset | None = None
+
+
+def _furniture() -> frozenset:
+    global _FURN
+    if _FURN is None:
+        from ..annotate.keywords import _furniture as kf
+
+        _FURN = kf()
+    return _FURN
+
+
+def features(title: str | None, text: str) -> list[str]:
+    """Word keys and word-key bigrams of the body, plus the title's keys marked `t:`."""
+    body = _DATELINE.sub("", text[:2000], count=1) + text[2000:]
+    words = _keys(body)
+    feats = words + [a + "_" + b for a, b in zip(words, words[1:])]
+    if title:
+        feats += [TITLE_PREFIX + k for k in _keys(title)]
+    return feats
