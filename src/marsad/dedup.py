@@ -25,8 +25,8 @@ from datasketch import MinHash, MinHashLSH
 from .arabic import normalize
 
 NUM_PERM = 128
-SHINGLE = 4  # words per shingle
-THRESHOLD = 0.5  # Jaccard similarity of shingle sets above which two texts are copies
+SHINGLE = 3  # words per shingle
+THRESHOLD = 0.25  # Jaccard similarity of shingle sets from which two texts are copies (see bench/dedup.py)
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -70,7 +70,7 @@ class NearDuplicateIndex:
         self.k = k
         # LSH bands tuned a little below the threshold so that few true copies are missed;
         # every candidate is then checked against the threshold.
-        self._lsh = MinHashLSH(threshold=max(0.05, threshold - 0.15), num_perm=num_perm)
+        self._lsh = MinHashLSH(threshold=max(0.05, threshold - 0.1), num_perm=num_perm)
         self._sigs: dict[Hashable, MinHash] = {}
 
     def __len__(self) -> int:
@@ -145,9 +145,9 @@ def signature_values(sig: MinHash) -> np.ndarray:
 
 
 def from_values(values: Iterable[int]) -> MinHash:
-    """A MinHash rebuilt from stored values."""
+    """A MinHash rebuilt from stored values (made by `minhash` with this datasketch)."""
     hv = np.asarray(list(values), dtype=np.uint64)
-    return MinHash(num_perm=len(hv), hashvalues=hv)
+    return MinHash(num_perm=len(hv), hashvalues=hv, scheme=MinHash(num_perm=1).scheme)
 
 
 def story_terms(article, n: int = 3) -> list[str]:
