@@ -92,7 +92,10 @@ def extract(article: Article, top: int = TOP) -> list[Keyword]:
     roles = _roles()
     ent_at = _entity_spans(article)
     ent_names = {e.id: e for e in article.entities}
-    pieces = [(terms.runs(t, max(off, 0)), off >= 0, w, pos) for t, off, w, pos in _pieces(article)]
+    pieces = [
+        (terms.runs_in(article.text, off, off + len(t)) if off >= 0 else terms.runs(t), off >= 0, w, pos)
+        for t, off, w, pos in _pieces(article)
+    ]
 
     # Doc counts of words and n-grams, for phrases that hold together in this article.
     wcount: Counter = Counter()

@@ -58,7 +58,7 @@ def summarize(article: Article, n: int = MAX_SENTENCES) -> list[SummarySentence]
         if len(words) < MIN_WORDS or _is_furniture(norm) or s.text.rstrip().endswith(("?", "؟", ":")):
             continue
         keys = set()
-        for r in terms.runs(s.text):
+        for r in terms.runs_in(text, s.start, s.end):
             keys.update(w.vkey for w in r.words)
         cands.append((idx, s, keys, len(words)))
     if not cands:

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import json
 import math
+import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -195,22 +197,63 @@ class Run:
     ends: list[int]
 
 
-def runs(text: str, base: int = 0) -> list[Run]:
-    """Split text into runs of content words (offsets shifted by `base`)."""
+_MARK_CHARS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d"
+# Words (letters with their marks), numbers, single punctuation marks: the same cuts as
+# `arabic.tokenize`, without building Token records (this is the hot path of three stages).
+_TOKEN = re.compile(rf"(?:[^\W\d_]|[{_MARK_CHARS}])+(?:['’][^\W\d_]+)?|\d+(?:[.,\u066b\u066c/:]\d+)*|\S")
+
+
+@lru_cache(maxsize=200_000)
+def _surface_word(surface: str) -> Word | None:
+    c = surface[0]
+    if not (c.isalpha() or c == "\u0640"):
+        return None
+    return content_word(surface, normalize(surface))
+
+
+@lru_cache(maxsize=32)
+def _tokens(text: str) -> tuple[list[int], list[int], list[Word | None]]:
+    """Start, end and content word (None: a break) of every token of `text`, cached per text."""
+    starts, ends, ws = [], [], []
+    sw = _surface_word
+    for m in _TOKEN.finditer(text):
+        starts.append(m.start())
+        ends.append(m.end())
+        ws.append(sw(m.group()))
+    return starts, ends, ws
+
+
+def runs_in(text: str, start: int = 0, end: int | None = None) -> list[Run]:
+    """Runs of content words of `text[start:end]`, offsets into `text` (tokens cached per text)."""
+    starts, ends, ws = _tokens(text)
+    end = len(text) if end is None else end
+    i = bisect_left(starts, start)
     out: list[Run] = []
     cur = Run([], [], [])
-    for tok in tokenize(text):
-        w = content_word(tok.text, tok.norm) if tok.kind == "word" else None
+    n = len(starts)
+    while i < n and ends[i] <= end:
+        w = ws[i]
         if w is None:
             if cur.words:
                 out.append(cur)
                 cur = Run([], [], [])
-            continue
-        cur.words.append(w)
-        cur.starts.append(base + tok.start)
-        cur.ends.append(base + tok.end)
+        else:
+            cur.words.append(w)
+            cur.starts.append(starts[i])
+            cur.ends.append(ends[i])
+        i += 1
     if cur.words:
         out.append(cur)
+    return out
+
+
+def runs(text: str, base: int = 0) -> list[Run]:
+    """Split text into runs of content words (offsets shifted by `base`)."""
+    out = runs_in(text)
+    if base:
+        for r in out:
+            r.starts = [s + base for s in r.starts]
+            r.ends = [e + base for e in r.ends]
     return out
 
 

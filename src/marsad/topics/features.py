@@ -14,10 +14,10 @@ _DATELINE = re.compile(r"^[^\n]{0,80}?\((?:CNN|BBC|AFP|[^()\n]{0,20})\)\s*(?:--|
 TITLE_PREFIX = "t:"
 
 
-def _keys(text: str) -> list[str]:
+def _keys(text: str, start: int = 0) -> list[str]:
     furniture = _furniture()
     out: list[str] = []
-    for r in terms.runs(text):
+    for r in terms.runs_in(text, start):
         v = [w.vkey for w in r.words]
         i = 0
         while i < len(v):
@@ -45,8 +45,8 @@ def _furniture() -> frozenset:
 
 def features(title: str | None, text: str) -> list[str]:
     """Word keys and word-key bigrams of the body, plus the title's keys marked `t:`."""
-    body = _DATELINE.sub("", text[:2000], count=1) + text[2000:]
-    words = _keys(body)
+    m = _DATELINE.match(text[:200])
+    words = _keys(text, m.end() if m else 0)
     feats = words + [a + "_" + b for a, b in zip(words, words[1:])]
     if title:
         feats += [TITLE_PREFIX + k for k in _keys(title)]
