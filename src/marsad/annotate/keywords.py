@@ -54,7 +54,7 @@ class _Cand:
         self.weight = 0.0
         self.count = 0
         self.first = 1.0
-        self.forms: Counter = Counter()
+        self.forms: dict[str, int] = {}
         self.entity = False
 
 
@@ -97,23 +97,28 @@ def extract(article: Article, top: int = TOP) -> list[Keyword]:
         for t, off, w, pos in _pieces(article)
     ]
 
-    # Doc counts of words and n-grams, for phrases that hold together in this article.
+    # Doc counts of words and n-grams, for phrases that hold together in this article
+    # (an n-gram can only recur if its first word does, so only those are counted).
+    vruns = [[w.vkey for w in r.words] for runs, _, _, _ in pieces for r in runs]
     wcount: Counter = Counter()
-    gcount: Counter = Counter()
-    for runs, _, _, _ in pieces:
-        for r in runs:
-            v = [w.vkey for w in r.words]
-            wcount.update(v)
-            for n in range(2, MAX_N + 1):
-                for i in range(len(v) - n + 1):
-                    gcount[tuple(v[i:i + n])] += 1
+    for v in vruns:
+        wcount.update(v)
+    gcount: dict[tuple, int] = {}
+    for v in vruns:
+        nv = len(v)
+        for i in range(nv - 1):
+            if wcount[v[i]] < 2:
+                continue
+            for n in range(2, min(MAX_N, nv - i) + 1):
+                g = tuple(v[i:i + n])
+                gcount[g] = gcount.get(g, 0) + 1
 
     def is_unit(g: tuple[str, ...]) -> bool:
         if g[0] in roles:
             return False
         if g in df.phrases:
             return True
-        c = gcount[g]
+        c = gcount.get(g, 0)
         return c >= 2 and all(c >= 0.5 * wcount[w] for w in g)
 
     cands: dict[tuple, _Cand] = {}
@@ -124,8 +129,9 @@ def extract(article: Article, top: int = TOP) -> list[Keyword]:
             c = cands[key] = _Cand(vkeys)
         c.weight += weight
         c.count += 1
-        c.first = min(c.first, pos)
-        c.forms[form] += 1
+        if pos < c.first:
+            c.first = pos
+        c.forms[form] = c.forms.get(form, 0) + 1
         c.entity = c.entity or entity
 
     for runs, in_text, weight, pos in pieces:
@@ -142,7 +148,7 @@ def extract(article: Article, top: int = TOP) -> list[Keyword]:
                     e = ent_names[eid]
                     words = r.words[i:j]
                     form = " ".join([words[0].display] + [w_.display for w_ in words[1:]]) if words else e.name_ar
-                    add(("e", eid), tuple(v[i:j]), e.name_ar or form, weight, pos, entity=True)
+                    add(("e", eid, ""), tuple(v[i:j]), e.name_ar or form, weight, pos, entity=True)
                     i = j
                     continue
                 taken = 1
@@ -151,21 +157,28 @@ def extract(article: Article, top: int = TOP) -> list[Keyword]:
                     if is_unit(g):
                         taken = n
                         break
-                words = r.words[i:i + taken]
-                form = " ".join([words[0].display] + [_surface_tail(w_) for w_ in words[1:]])
-                add(("w",) + tuple(v[i:i + taken]), tuple(v[i:i + taken]), form, weight, pos)
+                if taken == 1:
+                    g = (v[i],)
+                    form = r.words[i].display
+                else:
+                    g = tuple(v[i:i + taken])
+                    form = " ".join(w_.display for w_ in r.words[i:i + taken])
+                add(g, g, form, weight, pos)
                 i += taken
 
     furniture = _furniture()
+    fwords = _furniture_words()
+    vidf = _vidf()
+    max_idf = df._max_idf
     scored = []
     for key, c in cands.items():
-        if _is_furniture(c.vkeys, furniture):
+        if not fwords.isdisjoint(c.vkeys) and _is_furniture(c.vkeys, furniture):
             continue
         if len(c.vkeys) == 1 and len(c.vkeys[0]) < 3 and not c.entity:
             continue
         idf = df.phrase_idf(c.vkeys) if len(c.vkeys) > 1 else None
         if idf is None:
-            idf = sum(_word_idf(df, k) for k in c.vkeys) / max(len(c.vkeys), 1)
+            idf = sum(vidf.get(k, max_idf) for k in c.vkeys) / len(c.vkeys)
         score = idf * c.weight ** 0.8 * (1.0 + 0.3 * (1.0 - c.first))
         if len(c.vkeys) > 1:
             score *= 1.15
@@ -182,7 +195,7 @@ def extract(article: Article, top: int = TOP) -> list[Keyword]:
     for score, _, c in scored:
         if any(_contains(c.vkeys, ch) or _contains(ch, c.vkeys) for ch in chosen):
             continue
-        form = c.forms.most_common(1)[0][0].strip()
+        form = max(c.forms.items(), key=lambda kv: kv[1])[0].strip()
         nf = normalize(form)
         if not form or nf in seen_forms:
             continue
@@ -203,10 +216,6 @@ def _surface_tail(w: terms.Word) -> str:
     return w.display
 
 
-def _word_idf(df: terms.DocFreq, vkey: str) -> float:
-    return _VIDF.get(vkey) or df._max_idf
-
-
 def _contains(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
     """Is `small` a contiguous part of `big`?"""
     n, m = len(big), len(small)
@@ -215,32 +224,21 @@ def _contains(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
     return any(big[i:i + m] == small for i in range(n - m + 1))
 
 
-class _VarIdf(dict):
-    """idf by variant key, built once from the word-key table."""
+@lru_cache(maxsize=1)
+def _vidf() -> dict[str, float]:
+    """idf by variant key (forms that fold together pool their document frequency)."""
+    from ..arabic.variants import variant_key
 
-    def __init__(self):
-        super().__init__()
-        self._built = False
-
-    def get(self, k, default=None):
-        if not self._built:
-            self._build()
-        return super().get(k, default)
-
-    def _build(self) -> None:
-        from ..arabic.variants import variant_key
-
-        df = terms.docfreq()
-        best: dict[str, int] = defaultdict(int)
-        for key, n in df.words.items():
-            v = key.lower() if key.isascii() else variant_key(key, normalized=True)
-            best[v] += n
-        for v, n in best.items():
-            self[v] = math.log((df.n_docs + 1) / (min(n, df.n_docs) + 1)) + 1.0
-        self._built = True
+    df = terms.docfreq()
+    pooled: dict[str, int] = defaultdict(int)
+    for key, n in df.words.items():
+        pooled[key.lower() if key.isascii() else variant_key(key, normalized=True)] += n
+    return {v: math.log((df.n_docs + 1) / (min(n, df.n_docs) + 1)) + 1.0 for v, n in pooled.items()}
 
 
-_VIDF = _VarIdf()
+@lru_cache(maxsize=1)
+def _furniture_words() -> frozenset[str]:
+    return frozenset(w for f in _furniture() for w in f)
 
 
 def annotate(article: Article) -> Article:

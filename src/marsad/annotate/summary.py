@@ -36,7 +36,7 @@ def _furniture_prefixes() -> tuple[str, ...]:
 
 
 def _is_furniture(norm: str) -> bool:
-    return any(norm.startswith(p) for p in _furniture_prefixes())
+    return norm.startswith(_furniture_prefixes())
 
 
 def _trim_dateline(text: str, start: int, end: int) -> int:

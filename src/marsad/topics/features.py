@@ -16,19 +16,37 @@ TITLE_PREFIX = "t:"
 
 def _keys(text: str, start: int = 0) -> list[str]:
     furniture = _furniture()
+    first = _first_words()
     out: list[str] = []
     for r in terms.runs_in(text, start):
         v = [w.vkey for w in r.words]
+        if first.isdisjoint(v):
+            out.extend(v)
+            continue
         i = 0
         while i < len(v):
-            for n in (3, 2, 1):
-                if tuple(v[i:i + n]) in furniture:
-                    i += n
-                    break
+            if v[i] in first:
+                for n in (3, 2, 1):
+                    if tuple(v[i:i + n]) in furniture:
+                        i += n
+                        break
+                else:
+                    out.append(v[i])
+                    i += 1
             else:
                 out.append(v[i])
                 i += 1
     return out
+
+
+_FIRST: frozenset | None = None
+
+
+def _first_words() -> frozenset:
+    global _FIRST
+    if _FIRST is None:
+        _FIRST = frozenset(f[0] for f in _furniture())
+    return _FIRST
 
 
 _FURN: frozenset | None = None
