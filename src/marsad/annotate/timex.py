@@ -103,7 +103,9 @@ class _G:
         num_words = set(json.loads(resources.files("marsad.knowledge").joinpath("numbers.json").read_text("utf-8"))["cardinal"])
         NUMW = _alt(num_words | {"احد", "احدى", "اثنا", "اثني", "عشر", "عشره"})
         NUMPH = rf"(?:ال)?(?:{NUMW})(?:\s+(?:و\s*)?(?:ال)?(?:{NUMW})){{0,2}}"
-        NUM = rf"(?:\d+(?:[.,]\d+)?|{NUMPH})"
+        numbers = json.loads(resources.files("marsad.knowledge").joinpath("numbers.json").read_text("utf-8"))
+        self.fractions = {_n(k): x for k, x in numbers["fraction"].items()}
+        NUM = rf"(?:\d+(?:[.,]\d+)?|{NUMPH}|{_alt(self.fractions)})"
         U_SING = _alt(w for w, k in self.unit_kind.items() if k == "singular")
         U_PL = _alt(w for w, k in self.unit_kind.items() if k == "plural")
         U_DUAL = _alt(w for w, k in self.unit_kind.items() if k == "dual")
@@ -157,8 +159,8 @@ class _G:
             ("vague", rf"{L}(?P<t>(?:(?P<prep>{DPREP})\s+)?(?:(?P<q>{QUANT})\s+)?(?:(?P<vc>{VAGUE})\s+)?(?P<unit>{U_PL})){R}"),
             ("one", rf"{L}(?P<t>(?P<prep>{DPREP})\s+(?:(?P<q>{QUANT})\s+)?(?P<unit>{U_SING})(?:\s+(?:واحد|كامل))?){R}"
                     rf"(?!\s*(?:\d|{MON}|{HMON}|{WD}|ال))"),
-            ("set", rf"{L}(?P<t>(?P<adv>{_alt(self.sets)})|كل\s+(?:(?P<num>\d+|{NUMPH})\s+)?(?P<unit>{U_SING}|{U_PL}|{U_DUAL})"
-                    rf"|كل\s+(?:يوم\s+)?(?P<wd>{WDB})){R}"),
+            ("set", rf"{L}(?P<t>(?P<adv>{_alt(self.sets)})|كل\s+(?:يوم\s+)?(?P<wd>{WDB})(?!\w)"
+                    rf"|كل\s+(?:(?P<num>\d+|{NUMPH})\s+)?(?P<unit>{U_SING}|{U_PL}|{U_DUAL})){R}"),
             ("decade", rf"{L}(?P<t>(?:عقد\s+)?(?:ال)?(?P<dec>{_alt(self.decades)})(?:يات|ات)"
                        rf"(?:\s+(?:من\s+)?(?P<cent>القرن\s+(?:{_alt(list(self.ordinals) + list(self.dir))})))?){R}"),
             ("century", rf"{L}(?P<t>(?:ال)?قرن\s+(?:(?P<ord>{ORD})|ال(?P<cd>\d{{1,2}})|(?P<dir>{DIR1}))){R}"),
@@ -228,6 +230,8 @@ def _fmt_n(x: float) -> str:
 
 
 def _duration(n: float | None, unit: str) -> str:
+    if n is not None and n != int(n) and unit in ("TH", "Y"):
+        n, unit = n * (60 if unit == "TH" else 12), ("TM" if unit == "TH" else "M")  # نصف ساعة → PT30M
     q = "X" if n is None else _fmt_n(n)
     if unit.startswith("T"):
         return f"PT{q}{unit[1]}"
@@ -703,7 +707,10 @@ def _h_dur(c: _Ctx, m):
     raw = _key(m.group("num"))
     if raw.startswith("ال"):
         raw = raw[2:]
-    n = float(raw.replace(",", ".")) if re.fullmatch(r"\d+(?:[.,]\d+)?", raw) else _num(raw)
+    if raw in c.g.fractions:
+        n = c.g.fractions[raw]
+    else:
+        n = float(raw.replace(",", ".")) if re.fullmatch(r"\d+(?:[.,]\d+)?", raw) else _num(raw)
     if unit is None or n is None or n <= 0 or n > 5000:
         return None
     if n >= 1000 and unit != "D":  # `3 آلاف سنة` reads fine, `2019 عاما` does not
@@ -859,9 +866,10 @@ def _attach(c: _Ctx, xs: list[_C]) -> list[_C]:
         if x.type == "DATE" and (_is_day(x) or x.value in ("PRESENT_REF",)):
             pm = g.pod_before.search(t, max(lo, x.s - 20), x.s)
             if pm:
+                day = x.value if _is_day(x) else "XXXX-XX-XX"
                 x.s = pm.start("w")
                 x.type, x.gran = "TIME", "T"
-                x.value = f"{x.value if _is_day(x) else 'XXXX-XX-XX'}T{g.pod[_key(pm.group('w'))]}"
+                x.value = f"{day}T{g.pod[_key(pm.group('w'))]}"
         if x.type == "DATE" and x.gran in ("M", "Y", "W", "DE", "CE", "D", "Q", "H"):
             mm = g.mod_before.search(t, max(lo, x.s - 15), x.s)
             if mm and not (x.gran == "D" and _key(mm.group("w")) == "اول"):
@@ -904,6 +912,9 @@ def _attach(c: _Ctx, xs: list[_C]) -> list[_C]:
     return out
 
 
+_TRAILING = set("\u0640\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+
+
 def find(text: str, ref: date | None) -> list[Timex]:
     """Every time expression in `text`, resolved against the date `ref` (may be None)."""
     g = grammar()
@@ -928,6 +939,8 @@ def find(text: str, ref: date | None) -> list[Timex]:
             e -= 1
         if offs is not None:
             s, e = offs[s], offs[e - 1] + 1
+            while e < len(text) and text[e] in _TRAILING:
+                e += 1
         out.append(Timex(text[s:e], s, e, x.type, x.value, x.mod))
     return out
 
