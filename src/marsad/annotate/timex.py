@@ -20,7 +20,8 @@ from functools import lru_cache
 from importlib import resources
 from zoneinfo import ZoneInfo
 
-from ..arabic import normalize, normalize_map, parse_number
+from ..arabic import normalize, parse_number
+from ..arabic.offsets import normalize_with_index
 from ..arabic.ordinals import ordinal_phrases
 from ..article import Article, Timex
 from ..dates import calendar
@@ -33,8 +34,30 @@ def _n(s: str) -> str:
 
 
 def _alt(words) -> str:
-    uniq = sorted({_n(w) for w in words if w}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in uniq)
+    """A regex matching any of `words` (normalised), built as a trie so that a
+    failing position costs one character test, not one test per word. Longer
+    words are preferred; a space matches any run of spaces."""
+    trie: dict = {}
+    for w in {_n(w) for w in words if w}:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_rx(trie)
+
+
+def _trie_rx(node: dict) -> str:
+    end = "" in node
+    alts = []
+    for ch in sorted(k for k in node if k):
+        head = r"\s+" if ch == " " else re.escape(ch)
+        alts.append(head + _trie_rx(node[ch]))
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    if end:
+        return "(?:" + body + ")?"
+    return body
 
 
 def _key(s: str) -> str:
@@ -167,7 +190,9 @@ class _G:
             ("quarter", rf"{L}(?P<t>(?:ال)?(?P<k>ربع|نصف)\s+(?P<o>{_alt(self.qord)})(?:\s+(?:من\s+)?(?P<yr>{YEARPH}))?){R}"),
         ]
         self.patterns = [(name, re.compile(p)) for name, p in pats]
+        self.by_name = {name: (rank, rx, _HANDLERS[name]) for rank, (name, rx) in enumerate(self.patterns)}
         self.wd_rx = re.compile(WD)
+        self._build_starters(v, num_words)
         self.mod_before = re.compile(rf"(?<!\w)(?:[وف]?[بل]?)(?P<w>{_alt(self.mods)})\s+$")
         self.pod_before = re.compile(rf"(?<!\w)(?:[وف]?[بل]?)(?P<w>{_alt(self.pod)})\s+(?:من\s+)?$")
         self.earlier_before = re.compile(rf"(?<!\w)(?:[وف]?)(?P<w>{_alt(v['earlier_later'])})\s+$")
@@ -178,6 +203,64 @@ class _G:
             "في", "منذ", "حتى", "خلال", "قبل", "بعد", "بحلول", "طوال", "طيلة", "اعتبارا من", "من", "الى", "إلى",
             "وفي", "ومنذ", "وحتى", "وخلال", "وقبل", "وبعد", "ومن")} | set(self.mods)
         self.year_prep = self.bare_month_prep | {"بين", "عامي", "و"}
+
+
+    def _build_starters(self, v: dict, num_words) -> None:
+        """First words that can open each pattern: patterns are tried only at such words."""
+        st: dict[str, set[str]] = {}
+
+        def add(words, *names):
+            for w in words:
+                first = _n(w).split(" ")[0]
+                if first:
+                    st.setdefault(first, set()).update(names)
+
+        dur = ("dur", "dual", "plural", "vague", "one")
+        add(self.months, "month")
+        add(self.hmonths, "hijri")
+        add(["شهر"], "month", "hijri")
+        add([w for w in self.weekdays if w.startswith("ال")], "weekday", "dmy")
+        add(["يوم", "يومي"], "weekday", "dmy")
+        add(self.ordinals, "dmy", "hijri", "ordmonth")
+        add(list(self.deictic_days) + list(self.deictic_times) + list(self.refs), "deictic")
+        add(["هذا", "هذه"], "rel", "deictic")
+        add(["العام", "السنه", "الشهر", "الاسبوع", "العقد", "القرن"], "rel")
+        add(["عام", "العام", "سنه", "السنه", "عامي"], "year")
+        add(["عطله", "نهايه"], "weekend")
+        add(["ساعه", "الساعه"], "clock", "clockw")
+        add(self.clock_words, "clockword")
+        add(list(v["duration_preps"]) + list(self.quant), *dur)
+        add(v["vague_counts"], "vague")
+        add(list(num_words) + list(self.fractions) + ["احد", "احدى", "اثنا", "اثني"], "dur")
+        add(["ال" + _n(w) for w in num_words], "dur", "plural")
+        add([w for w, k in self.unit_kind.items() if k == "dual"], "dual")
+        add(["ال" + w for w, k in self.unit_kind.items() if k in ("dual", "plural")], "dual", "plural")
+        add(list(self.sets) + ["كل"], "set")
+        add(["عقد"] + [p + d + suf for d in self.decades for p in ("", "ال") for suf in ("يات", "ات")], "decade")
+        add(["قرن", "القرن"], "century")
+        add(["ربع", "الربع", "نصف", "النصف"], "quarter")
+        self.starters = {w: tuple(sorted(ns, key=lambda n: self.by_name[n][0])) for w, ns in st.items()}
+        self.digit_starters = tuple(sorted(("numdate", "dmy", "year", "clock", "dur", "ordmonth", "hijri"),
+                                           key=lambda n: self.by_name[n][0]))
+        self.word_rx = re.compile(r"\w+")
+        self._cache: dict[str, tuple[str, ...]] = {}
+
+    def starters_for(self, w: str) -> tuple[str, ...]:
+        got = self._cache.get(w)
+        if got is not None:
+            return got
+        names: set[str] = set()
+        for k in range(0, 3):
+            if k and (len(w) <= k + 1 or w[k - 1] not in "وفبلك"):
+                break
+            rest = w[k:]
+            if rest[:1].isdigit() or (rest.startswith("ال") and rest[2:3].isdigit()):
+                names.update(self.digit_starters if rest[:1].isdigit() else ("dur", "plural"))
+            names.update(self.starters.get(rest, ()))
+        got = tuple(sorted(names, key=lambda n: self.by_name[n][0]))
+        if len(self._cache) < 100_000:
+            self._cache[w] = got
+        return got
 
 
 @lru_cache(maxsize=1)
@@ -918,27 +1001,33 @@ _TRAILING = set("\u0640\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
 def find(text: str, ref: date | None) -> list[Timex]:
     """Every time expression in `text`, resolved against the date `ref` (may be None)."""
     g = grammar()
-    norm = normalize(text)
-    offs = None
-    if len(norm) != len(text):
-        norm, offs = normalize_map(text)
+    norm, orig = normalize_with_index(text)
     c = _Ctx(g, norm, ref)
     cands: list[_C] = []
-    for rank, (name, rx) in enumerate(g.patterns):
-        h = _HANDLERS[name]
-        for m in rx.finditer(norm):
-            x = h(c, m)
-            if x is not None:
-                x.rank = rank
-                cands.append(x)
+    by_name, cache = g.by_name, g._cache
+    for w in g.word_rx.finditer(norm):
+        names = cache.get(w.group())
+        if names is None:
+            names = g.starters_for(w.group())
+        if not names:
+            continue
+        p = w.start()
+        for name in names:
+            rank, rx, h = by_name[name]
+            m = rx.match(norm, p)
+            if m is not None:
+                x = h(c, m)
+                if x is not None:
+                    x.rank = rank
+                    cands.append(x)
     xs = _attach(c, _select(cands))
     out = []
     for x in xs:
         s, e = x.s, x.e
         while e > s and norm[e - 1] in " ،,":
             e -= 1
-        if offs is not None:
-            s, e = offs[s], offs[e - 1] + 1
+        if orig is not None:
+            s, e = orig(s), orig(e - 1) + 1
             while e < len(text) and text[e] in _TRAILING:
                 e += 1
         out.append(Timex(text[s:e], s, e, x.type, x.value, x.mod))
