@@ -243,9 +243,9 @@ class _G:
         self.digit_starters = tuple(sorted(("numdate", "dmy", "year", "clock", "dur", "ordmonth", "hijri"),
                                            key=lambda n: self.by_name[n][0]))
         self.word_rx = re.compile(r"\w+")
-        self._cache: dict[str, tuple[str, ...]] = {}
+        self._cache: dict[str, tuple] = {}  # word → ((rank, pattern.match, handler), ...)
 
-    def starters_for(self, w: str) -> tuple[str, ...]:
+    def starters_for(self, w: str) -> tuple:
         got = self._cache.get(w)
         if got is not None:
             return got
@@ -257,7 +257,8 @@ class _G:
             if rest[:1].isdigit() or (rest.startswith("ال") and rest[2:3].isdigit()):
                 names.update(self.digit_starters if rest[:1].isdigit() else ("dur", "plural"))
             names.update(self.starters.get(rest, ()))
-        got = tuple(sorted(names, key=lambda n: self.by_name[n][0]))
+        got = tuple((self.by_name[n][0], self.by_name[n][1].match, self.by_name[n][2])
+                    for n in sorted(names, key=lambda n: self.by_name[n][0]))
         if len(self._cache) < 100_000:
             self._cache[w] = got
         return got
@@ -281,6 +282,7 @@ def _week(d: date) -> str:
     return f"{y}-W{w:02d}"
 
 
+@lru_cache(maxsize=4096)
 def _hijri(y: int, m: int, d: int) -> date | None:
     try:
         from hijridate import Hijri
@@ -290,6 +292,7 @@ def _hijri(y: int, m: int, d: int) -> date | None:
         return None
 
 
+@lru_cache(maxsize=4096)
 def _hijri_today(ref: date) -> tuple[int, int, int] | None:
     try:
         from hijridate import Gregorian
@@ -300,6 +303,7 @@ def _hijri_today(ref: date) -> tuple[int, int, int] | None:
         return None
 
 
+@lru_cache(maxsize=4096)
 def _num(text: str) -> float | None:
     words = text.replace("ال", "", 1).split() if text.startswith("ال") else text.split()
     n = parse_number(words)
@@ -338,8 +342,14 @@ class _Ctx:
         self.g, self.t, self.ref = g, t, ref
 
     def prev(self, s: int) -> str:
-        m = self.g.prev_word.search(self.t, max(0, s - 30), s)
-        return m.group(1).strip("،,.:؛\"'«»()") if m else ""
+        t = self.t
+        j = s
+        while j > 0 and t[j - 1].isspace():
+            j -= 1
+        k = j
+        while k > 0 and not t[k - 1].isspace() and j - k < 30:
+            k -= 1
+        return t[k:j].strip("،,.:؛\"'«»()")
 
     def next(self, e: int) -> str:
         m = self.g.next_word.match(self.t[e:e + 30])
@@ -1004,17 +1014,16 @@ def find(text: str, ref: date | None) -> list[Timex]:
     norm, orig = normalize_with_index(text)
     c = _Ctx(g, norm, ref)
     cands: list[_C] = []
-    by_name, cache = g.by_name, g._cache
+    cache = g._cache
     for w in g.word_rx.finditer(norm):
-        names = cache.get(w.group())
-        if names is None:
-            names = g.starters_for(w.group())
-        if not names:
+        entries = cache.get(w.group())
+        if entries is None:
+            entries = g.starters_for(w.group())
+        if not entries:
             continue
         p = w.start()
-        for name in names:
-            rank, rx, h = by_name[name]
-            m = rx.match(norm, p)
+        for rank, match, h in entries:
+            m = match(norm, p)
             if m is not None:
                 x = h(c, m)
                 if x is not None:

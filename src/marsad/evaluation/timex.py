@@ -54,7 +54,13 @@ def _same(a, b) -> bool:
     return a == b
 
 
-def score(rows: Iterable[dict], predict: Predictor, failures: list | None = None) -> dict:
+def _any_same(vals: list, gold) -> bool:
+    return any(_same(v, gold) for v in vals)
+
+
+def score(rows: Iterable[dict], predict: Predictor, failures: list | None = None,
+          same: Callable[[list, object], bool] = _any_same) -> dict:
+    """Score `predict` on gold rows; `same(values of the overlapping predictions, gold value)`."""
     gold_n = pred_n = found = exact = typed = valued = modded = false_pos = 0
     for row in rows:
         text, golds = row["text"], row.get("timexes") or []
@@ -76,7 +82,7 @@ def score(rows: Iterable[dict], predict: Predictor, failures: list | None = None
             p = hits[0]
             exact += (p[0], p[1]) == (g["start"], g["end"])
             typed += p[2] == g["type"]
-            ok = any(_same(h[3], g["value"]) for h in hits)
+            ok = same([h[3] for h in hits], g["value"])
             valued += ok
             modded += p[4] == g.get("mod")
             if failures is not None and not ok:
