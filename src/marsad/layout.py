@@ -117,13 +117,18 @@ def parse_byline(line: str) -> str | None:
             name = _strip_words(s, len(p.split()))
             name = name.lstrip(" :-–—")
             return name or None
+    # CITY - NAME (a place, a dash, a reporter or agency): `القاهرة - أحمد علي`, `بيروت - وكالات`,
+    # `كييف - موسكو (رويترز)`: an agency in brackets is the author.
+    m = re.fullmatch(r"([^\d\-–—:]{2,25})\s+[-–—]\s+([^\d\-–—:]{2,40})", s)
+    if m and _nwords(m.group(1)) <= 3 and _nwords(m.group(2)) <= 5:
+        name = m.group(2).strip()
+        br = re.search(r"[(\[]([^)\]]+)[)\]]", name)
+        if br and _fold(br.group(1)) in v["agency_bylines"]:
+            return br.group(1).strip()
+        return name
     for suf in v["byline_suffixes"]:
         if f.endswith(suf):
             return s.strip() or None
-    # CITY - NAME (a place, a dash, a reporter or agency): `القاهرة - أحمد علي`
-    m = re.fullmatch(r"([^\d\-–—:]{2,25})\s+[-–—]\s+([^\d\-–—:]{2,40})", s)
-    if m and _nwords(m.group(1)) <= 3 and _nwords(m.group(2)) <= 5:
-        return m.group(2).strip()
     return None
 
 
