@@ -105,7 +105,7 @@ def looks_like_caption(line: str) -> bool:
 
 
 _DASH = r"(?:\s*[-–—ـ]\s+|\s+[-–—ـ]\s*)"
-_CITY_NAME = re.compile(rf"([^\d\-–—ـ:]{{2,30}}?){_DASH}([^\d:]{{2,60}})")
+_CITY_NAME = re.compile(rf"([^\d\-–—ـ:]{{2,45}}?){_DASH}([^\d:]{{2,60}})")
 
 
 def parse_byline(line: str) -> str | None:
