@@ -43,8 +43,11 @@ def _vocab() -> dict:
     }
 
 
+@lru_cache(maxsize=16384)
 def _fold(s: str) -> str:
-    """Normalise a line for comparison with the vocabulary: letters folded, trailing : . - dropped."""
+    """Normalise a line for comparison with the vocabulary: letters folded, trailing : . - dropped.
+
+    Cached: every line of a page is compared with several word lists."""
     s = normalize(s).strip()
     s = re.sub(r"\s+", " ", s)
     return s.strip(" :.-–—|»«•·*#")
@@ -62,6 +65,9 @@ def _nwords(s: str) -> int:
 # -- line classes ------------------------------------------------------------
 def is_furniture(line: str) -> bool:
     v = _vocab()
+    if len(line) > 300:  # furniture is short; only its opening can mark a long line (©, copyright)
+        f = _fold(line[:80])
+        return any(f.startswith(p) for p in v["furniture_prefixes"])
     f = _fold(line)
     if not f:
         return True
@@ -88,10 +94,12 @@ def _drop_policy(paras: list[str]) -> list[str]:
 
 
 def is_tail_marker(line: str) -> bool:
-    return _fold(line) in _vocab()["tail_markers"]
+    return len(line) < 60 and _fold(line) in _vocab()["tail_markers"]
 
 
 def is_related_marker(line: str) -> bool:
+    if len(line) > 200:
+        return False
     f = _fold(line)
     return any(f == m or (f.startswith(m) and _nwords(line) <= 16) for m in _vocab()["related_markers"])
 
@@ -340,7 +348,7 @@ def _sections(paras: list[str], headings: set[int] | None = None) -> list[Sectio
 def _stable_id(raw: RawDocument, title: str | None, text: str) -> str:
     if raw.id:
         return str(raw.id)
-    basis = raw.url or (normalize(title or "") + "\n" + normalize(text))
+    basis = raw.url or ((title or "") + "\n" + " ".join(text.split()))
     return hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
 
 
