@@ -243,22 +243,38 @@ class _G:
         self.digit_starters = tuple(sorted(("numdate", "dmy", "year", "clock", "dur", "ordmonth", "hijri"),
                                            key=lambda n: self.by_name[n][0]))
         self.word_rx = re.compile(r"\w+")
-        self._cache: dict[str, tuple] = {}  # word → ((rank, pattern.match, handler), ...)
+        self.next_rx = re.compile(r"\s+(\w+)")
+        # Frequent function words open patterns only in a few phrases (في غضون, على مدى,
+        # ما يزيد على, لا يقل عن): try them only when the next word fits.
+        self.connectors: dict[str, set[str]] = {}
+        for phrase in list(v["duration_preps"]) + list(v["quantifiers"]["MORE_THAN"]) + list(
+                v["quantifiers"]["LESS_THAN"]) + list(v["quantifiers"]["APPROX"]) + list(v["refs"]):
+            words = _n(phrase).split(" ")
+            if len(words) > 1 and words[0] in ("في", "علي", "ما", "لا"):
+                self.connectors.setdefault(words[0], set()).add(words[1])
+        self._cache: dict[str, tuple | None] = {}  # word → (((rank, pattern.match, handler), ...), next words)
 
     def starters_for(self, w: str) -> tuple:
         got = self._cache.get(w)
         if got is not None:
             return got
         names: set[str] = set()
+        nexts: set[str] | None = None
         for k in range(0, 3):
             if k and (len(w) <= k + 1 or w[k - 1] not in "وفبلك"):
                 break
             rest = w[k:]
             if rest[:1].isdigit() or (rest.startswith("ال") and rest[2:3].isdigit()):
                 names.update(self.digit_starters if rest[:1].isdigit() else ("dur", "plural"))
-            names.update(self.starters.get(rest, ()))
-        got = tuple((self.by_name[n][0], self.by_name[n][1].match, self.by_name[n][2])
-                    for n in sorted(names, key=lambda n: self.by_name[n][0]))
+            got = self.starters.get(rest, ())
+            if got and rest in self.connectors and not names:
+                nexts = self.connectors[rest]
+            elif got:
+                nexts = None if names or nexts is None else nexts
+            names.update(got)
+        entries = tuple((self.by_name[n][0], self.by_name[n][1].match, self.by_name[n][2])
+                        for n in sorted(names, key=lambda n: self.by_name[n][0]))
+        got = (entries, nexts) if entries else None
         if len(self._cache) < 100_000:
             self._cache[w] = got
         return got
@@ -1014,13 +1030,17 @@ def find(text: str, ref: date | None) -> list[Timex]:
     norm, orig = normalize_with_index(text)
     c = _Ctx(g, norm, ref)
     cands: list[_C] = []
-    cache = g._cache
+    cache, next_match = g._cache, g.next_rx.match
     for w in g.word_rx.finditer(norm):
-        entries = cache.get(w.group())
-        if entries is None:
-            entries = g.starters_for(w.group())
-        if not entries:
+        word = w.group()
+        hit = cache[word] if word in cache else g.starters_for(word)
+        if hit is None:
             continue
+        entries, nexts = hit
+        if nexts is not None:
+            nm = next_match(norm, w.end())
+            if nm is None or nm.group(1) not in nexts:
+                continue
         p = w.start()
         for rank, match, h in entries:
             m = match(norm, p)
