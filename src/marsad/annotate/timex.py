@@ -92,6 +92,7 @@ class _G:
         self.refs = {_n(k): x for k, x in v["refs"].items()}
         self.not_after = {_n(w) for w in v["not_deictic_after"]}
         self.not_before = {_n(w) for w in v["not_deictic_before"]}
+        self.not_weekday_before = {_n(w) for w in v["not_weekday_before"]}
         self.pod = {_n(k): x for k, x in v["parts_of_day"].items()}
         self.ap = {_n(k): x for k, x in v["day_part_adverbs"].items()}
         for w in cal["am"]:
@@ -141,7 +142,7 @@ class _G:
         YREL = rf"(?:(?:هذا|هذه)\s+)?(?:ال)?(?:عام|سنه)(?:\s+(?:{DIR1}))?"
         YEARPH = rf"(?:(?:ال)?(?:عام|سنه)\s+)?\d{{4}}|{YREL}"
         MARK = r"(?:\s*(?:م|ميلادي|ميلاديه|للميلاد)(?!\w))?"
-        YTAIL = rf"\s*[،,]?\s*(?:من\s+)?(?:(?:ال)?عام\s+|(?:ال)?سنه\s+)?(?P<y>\d{{4}}){MARK}"
+        YTAIL = rf"\s*[،,]?\s*(?:من\s+|في\s+)?(?:(?:ال)?عام\s+|(?:ال)?سنه\s+)?(?P<y>\d{{4}}){MARK}"
         L = r"(?<!\w)(?:[وف]?[بلك]?)"
         R = r"(?!\w)"
         ALT2 = rf"(?:\s*[/(]\s*(?:{MON})\s*\)?)?"
@@ -669,6 +670,8 @@ def _h_weekday(c: _Ctx, m):
         return None
     s, e = m.start("t"), m.end("t")
     prev, nxt = c.prev(m.start()), c.next(m.end())
+    if prev in g.not_weekday_before:
+        return None  # سوق الثلاثاء: a name
     if not m.group("yom") and len(days) == 1:
         first = _key(m.group("wds"))
         if first.startswith("الاحد") and nxt in ("عشر", "عشره"):
