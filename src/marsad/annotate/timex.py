@@ -84,7 +84,7 @@ class _G:
         self.zones.update({_n(k): z for k, z in v["zone_words"].items()})
         d = v["direction"]
         self.dir = {}
-        for kind in ("past", "future", "current", "recent"):
+        for kind in ("past", "future", "current", "recent", "new"):
             for w in d[kind]:
                 self.dir[_n(w)] = kind
         self.deictic_days = {_n(k): x for k, x in v["deictic_days"].items()}
@@ -170,7 +170,7 @@ class _G:
                         rf"(?:\s+(?P<dir>{DIR1}))?){R}"),
             ("clock", rf"{L}(?P<t>(?:(?P<kw>(?:ال)?ساعه)\s+)?(?P<h>\d{{1,2}})(?P<sep>[:.])(?P<mi>\d{{2}})(?!\d)"
                       rf"(?:\s*(?P<ap>{AP}))?(?:\s+{ZONE})?){R}"),
-            ("clockw", rf"{L}(?P<t>(?:ال)?ساعه\s+(?P<hw>{_alt(self.hours)}|\d{{1,2}})"
+            ("clockw", rf"{L}(?P<t>(?:(?P<kw>(?:ال)?ساعه)\s+)?(?P<hw>{_alt(self.hours)}|\d{{1,2}})"
                        rf"(?:\s+و\s*(?:(?P<mw>{_alt(self.minutes)})|(?P<mn>\d{{1,2}})\s+دقيقه))?"
                        rf"(?:\s+(?P<minus>{_alt(self.minus)}))?(?:\s+(?:من\s+)?(?P<ap>{AP}))?(?:\s+{ZONE})?){R}"),
             ("clockword", rf"{L}(?P<t>(?P<cw>{_alt(self.clock_words)})){R}"),
@@ -183,6 +183,7 @@ class _G:
             ("vague", rf"{L}(?P<t>(?:(?P<prep>{DPREP})\s+)?(?:(?P<q>{QUANT})\s+)?(?:(?P<vc>{VAGUE})\s+)?(?P<unit>{U_PL})){R}"),
             ("one", rf"{L}(?P<t>(?P<prep>{DPREP})\s+(?:(?P<q>{QUANT})\s+)?(?P<unit>{U_SING})(?:\s+(?:واحد|كامل))?){R}"
                     rf"(?!\s*(?:\d|{MON}|{HMON}|{WD}|ال))"),
+            ("whole", rf"{L}(?P<t>(?P<unit>{U_SING})\s+(?:كاملا|كامله|واحدا|واحده|بكامله|باكمله)){R}"),
             ("set", rf"{L}(?P<t>(?P<adv>{_alt(self.sets)})|كل\s+(?:يوم\s+)?(?P<wd>{WDB})(?!\w)"
                     rf"|كل\s+(?:(?P<num>\d+|{NUMPH})\s+)?(?P<unit>{U_SING}|{U_PL}|{U_DUAL})){R}"),
             ("decade", rf"{L}(?P<t>(?:عقد\s+)?(?:ال)?(?P<dec>{_alt(self.decades)})(?:يات|ات)"
@@ -197,7 +198,10 @@ class _G:
         self.mod_before = re.compile(rf"(?<!\w)(?:[وف]?[بل]?)(?P<w>{_alt(self.mods)})\s+$")
         self.pod_before = re.compile(rf"(?<!\w)(?:[وف]?[بل]?)(?P<w>{_alt(self.pod)})\s+(?:من\s+)?$")
         self.earlier_before = re.compile(rf"(?<!\w)(?:[وف]?)(?P<w>{_alt(v['earlier_later'])})\s+$")
-        self.future = re.compile(rf"(?<!\w)(?:[وف]?(?P<sv>س[يتن]\w{{3,}})|{_alt(v['future_cues'])})(?!\w)")
+        self.future = re.compile(rf"(?<!\w)[وف]?(?:(?P<sv>س[يتن]\w{{3,}})|{_alt(v['future_cues'])})(?!\w)")
+        # a clause after the expression that opens with إن/أن/الذي is reported speech or a
+        # relative clause: its tense is not the expression's
+        self.subordinator = re.compile(rf"(?<!\w)[وف]?(?:{_alt(v['subordinators'])})(?!\w)")
         self.prev_word = re.compile(r"(\S+)\s*$")
         self.next_word = re.compile(r"^\s*(\S+)")
         self.bare_month_prep = {_n(w) for w in (
@@ -230,6 +234,8 @@ class _G:
         add(["عطله", "نهايه"], "weekend")
         add(["ساعه", "الساعه"], "clock", "clockw")
         add(self.clock_words, "clockword")
+        add(self.hours, "clockw")
+        add([w for w, k in self.unit_kind.items() if k == "singular"], "whole")
         add(list(v["duration_preps"]) + list(self.quant), *dur)
         add(v["vague_counts"], "vague")
         add(list(num_words) + list(self.fractions) + ["احد", "احدى", "اثنا", "اثني"], "dur")
@@ -385,6 +391,9 @@ class _Ctx:
             k = t.find(ch, e, b)
             if k >= 0:
                 b = min(b, k)
+        sub = self.g.subordinator.search(t, e, b)
+        if sub:
+            b = sub.start()
         for lo, hi in ((a, s), (e, b)):
             for m in self.g.future.finditer(t, lo, hi):
                 sv = m.group("sv")
@@ -559,8 +568,8 @@ def _h_hijri(c: _Ctx, m):
             y = hy if hm > hmo else hy + 1
         elif direction == "current" or hm == hmo:
             y = hy
-        elif c.future(s, e):
-            y = hy if hm > hmo else hy + 1
+        elif c.future(s, e) or hm == hmo % 12 + 1:
+            y = hy if hm > hmo else hy + 1  # the next month is the one about to come
         else:
             y = hy if hm < hmo else hy - 1
     if d:
@@ -602,7 +611,7 @@ def _h_year(c: _Ctx, m):
             if mid is None:
                 return None
             yy = mid.year
-        elif not 1000 <= yy <= 2200:
+        elif not 1000 <= yy <= 2200 or (not (m.group("kw") or mk) and not 1800 <= yy <= 2100):
             return None
         out.append(f"{yy:04d}")
     return _C(s, e, "DATE", out[0] if len(out) == 1 else out, "Y")
@@ -612,6 +621,8 @@ def _h_rel(c: _Ctx, m):
     unit = (m.group("u1") or m.group("u2") or "").removeprefix("ال")
     direction = "current" if m.group("this") else c.g.dir.get(_key(m.group("dir") or ""), "current")
     k = {"past": -1, "future": 1}.get(direction, 0)
+    if direction == "new" and c.ref is not None:
+        k = 1 if c.ref.month == 12 else 0  # العام الجديد: the coming one in December
     s, e = m.start("t"), m.end("t")
     ref = c.ref
     if ref is None:
@@ -755,6 +766,8 @@ def _clock_cand(c: _Ctx, m, h: int, mi: int):
 
 def _h_clockw(c: _Ctx, m):
     g = c.g
+    if not m.group("kw") and not m.group("ap"):
+        return None  # `الخامسة` alone is an ordinal; `الخامسة مساء` is a time
     hw = _key(m.group("hw"))
     h = int(hw) if hw.isdigit() else g.hours.get(hw)
     if h is None:
@@ -786,7 +799,8 @@ def _duration_cand(c: _Ctx, m, n: float | None, unit: str):
     prep = _key(m.group("prep") or "")
     q = g.quant.get(_key(m.group("q") or "")) if m.group("q") else None
     s, e = m.start("t"), m.end("t")
-    if unit in g.ambiguous_units and not (prep or q) and not c.t.startswith(" من الزمن", e):
+    has_dir = "dir" in m.re.groupindex and m.group("dir")
+    if unit in g.ambiguous_units and not (prep or q or has_dir) and not c.t.startswith(" من الزمن", e):
         return None
     if prep == "مده" and s and c.t[s - 1] == "ل":
         s -= 1  # لمدة: keep the preposition whole
@@ -860,6 +874,11 @@ def _h_vague(c: _Ctx, m):
     if unit is None:
         return None
     return _duration_cand(c, m, None, unit)
+
+
+def _h_whole(c: _Ctx, m):
+    unit = c.g.units.get(_key(m.group("unit")))
+    return _C(m.start("t"), m.end("t"), "DURATION", _duration(1, unit), "DUR") if unit else None
 
 
 def _h_one(c: _Ctx, m):
@@ -945,7 +964,7 @@ _HANDLERS = {
     "numdate": _h_numdate, "dmy": _h_dmy, "month": _h_month, "hijri": _h_hijri, "ordmonth": _h_ordmonth,
     "year": _h_year, "rel": _h_rel, "weekend": _h_weekend, "deictic": _h_deictic, "weekday": _h_weekday,
     "clock": _h_clock, "clockw": _h_clockw, "clockword": _h_clockword, "dur": _h_dur, "dual": _h_dual,
-    "plural": _h_plural, "vague": _h_vague, "one": _h_one, "set": _h_set, "decade": _h_decade,
+    "plural": _h_plural, "vague": _h_vague, "one": _h_one, "whole": _h_whole, "set": _h_set, "decade": _h_decade,
     "century": _h_century, "quarter": _h_quarter,
 }
 
