@@ -439,7 +439,8 @@ def _month_year(c: _Ctx, mon: int, s: int, e: int, direction: str | None) -> int
         return ref.year if mon > ref.month else ref.year + 1
     if direction == "current":
         return ref.year
-    if c.future(s, e):
+    if c.future(s, e) or mon == ref.month % 12 + 1:
+        # the coming month, named bare, is the one about to come
         return ref.year if mon >= ref.month else ref.year + 1
     return ref.year if mon <= ref.month else ref.year - 1
 
