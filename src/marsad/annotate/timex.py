@@ -150,7 +150,7 @@ class _G:
             ("numdate", rf"(?<![\w/.-])(?:[وف]?)(?P<t>(?:(?P<y>\d{{4}})[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}})"
                         rf"|(?P<d2>\d{{1,2}})[-/.](?P<m2>\d{{1,2}})[-/.](?P<y2>\d{{4}})){MARK})(?![\d/])"),
             ("dmy", rf"{L}(?P<t>(?:(?:يوم\s+)?{WD}\s*[،,]?\s*(?:الموافق\s+)?)?(?P<d>\d{{1,2}}|{ORD})"
-                    rf"(?:\s*(?:و|-|الى)\s*(?P<d_2>\d{{1,2}}))?\s*(?:من\s+)?(?:شهر\s+)?(?P<mon>{MON}){ALT2}"
+                    rf"(?:\s*(?:و|-|الي)\s*(?P<d_2>\d{{1,2}}))?\s*(?:من\s+)?(?:شهر\s+)?(?P<mon>{MON}){ALT2}"
                     rf"(?:{YTAIL}|\s+(?:من\s+)?(?P<rel>{YREL})|\s+(?P<dir>{DIR1}))?){R}"),
             ("month", rf"{L}(?P<t>(?P<sh>شهر\s+)?(?P<mon>{MON}){ALT2}"
                       rf"(?:{YTAIL}|\s+(?:من\s+)?(?P<rel>{YREL})|\s+(?P<dir>{DIR1}))?){R}"),
@@ -662,7 +662,7 @@ def _h_deictic(c: _Ctx, m):
             return None
         if w == "اليوم" and prev in ("في", "وفي") and not m.group("wd"):
             return None  # في اليوم: "per day" or "on the day (of ...)"
-        if w == "الغد" and prev not in ("يوم", "صباح", "مساء", "ظهر", "فجر", "حتى", "الى"):
+        if w == "الغد" and prev not in ("يوم", "صباح", "مساء", "ظهر", "فجر", "حتي", "الي"):
             return None
     if w in g.deictic_days:
         k = g.deictic_days[w]
@@ -693,7 +693,7 @@ def _h_weekday(c: _Ctx, m):
         if first == "الاثنين" and not m.group("dir"):
             # `الاثنين` is also "the two": a weekday only after a verb-like or time word,
             # never after a dual/plural noun or بين/كلا/هذين.
-            if prev in ("بين", "كلا", "كلتا", "هذين", "هاتين", "من", "الى", "ان", "لان") or re.search(r"(?:ين|ان|ون|ات)$", prev):
+            if prev in ("بين", "كلا", "كلتا", "هذين", "هاتين", "من", "الي", "ان", "لان") or re.search(r"(?:ين|ان|ون|ات)$", prev):
                 if prev not in ("حين", "الان", "منذ") and not prev.startswith(("صباح", "مساء")):
                     return None
             if nxt in ("معا", "كليهما", "منهما", "بينهما"):
