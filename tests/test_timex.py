@@ -174,6 +174,7 @@ def test_reference_date_reads_iso_with_offsets():
     assert reference_date("2024-06-18T20:16:00Z") == date(2024, 6, 18)
     assert reference_date("2024-06-18") == date(2024, 6, 18)
     assert reference_date("yesterday") is None
+    assert reference_date("9999-12-31T00:00:00") is None
     assert reference_date(None) is None
 
 

@@ -1087,16 +1087,17 @@ def find(text: str, ref: date | None) -> list[Timex]:
 
 
 def reference_date(published: str | None) -> date | None:
-    """The calendar day of an ISO 8601 publication time, in its own offset."""
+    """The calendar day of an ISO 8601 publication time, in its own offset (None if unusable)."""
     if not published:
         return None
     try:
-        return datetime.fromisoformat(published.replace("Z", "+00:00")).date()
+        d = datetime.fromisoformat(published.replace("Z", "+00:00")).date()
     except ValueError:
         try:
-            return date.fromisoformat(published[:10])
+            d = date.fromisoformat(published[:10])
         except ValueError:
             return None
+    return d if 1800 <= d.year <= 2200 else None  # keeps the date arithmetic in range
 
 
 def annotate(article: Article) -> Article:
