@@ -661,14 +661,14 @@ def _h_deictic(c: _Ctx, m):
     s, e = m.start("t"), m.end("t")
     if w in g.refs:
         return _C(s, e, "DATE", g.refs[w], "REF")
-    if w in ("اليوم", "الليله", "الغد"):
+    if w in ("اليوم", "الليله", "الغد", "غد"):
         nxt, prev = c.next(m.end("w")), c.prev(m.start())
         if not m.group("wd") and (nxt in g.not_after or prev in g.not_before):
             return None
         if w == "اليوم" and prev in ("في", "وفي") and not m.group("wd"):
             return None  # في اليوم: "per day" or "on the day (of ...)"
-        if w == "الغد" and prev not in ("يوم", "صباح", "مساء", "ظهر", "فجر", "حتي", "الي"):
-            return None
+        if w in ("الغد", "غد") and prev not in ("يوم", "صباح", "مساء", "ظهر", "فجر", "حتي", "الي", "نهايه", "بنهايه"):
+            return None  # الغد is also "the future", غد a name
     if w in g.deictic_days:
         k = g.deictic_days[w]
         if c.ref is None:
