@@ -98,7 +98,11 @@ def main() -> int:
     sents = [(r["text"], r["published"]) for r in rows]
     arts = articles(rows)
     n_words = sum(len(a[0].split()) for a in arts) / len(arts)
-    systems = [("marsad", marsad_predictor(), None, 20), ("dateparser 1.x search_dates", dateparser_predictor(), dateparser_same, 1)]
+    dp = dateparser_predictor()
+    import dateparser
+
+    systems = [("marsad", marsad_predictor(), None, 20),
+               (f"dateparser {dateparser.__version__} search_dates", dp, dateparser_same, 1)]
     table = []
     for name, predict, same, repeat in systems:
         predict(*sents[0])  # load vocabularies and models before timing
