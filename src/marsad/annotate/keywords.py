@@ -182,6 +182,8 @@ def extract(article: Article, top: int = TOP) -> list[Keyword]:
         score = idf * c.weight ** 0.8 * (1.0 + 0.3 * (1.0 - c.first))
         if len(c.vkeys) > 1:
             score *= 1.15
+        if all(_looks_adjective(f) for f in _best_form(c.forms).split()):
+            score *= 0.6  # `العسكرية`, `الكوري الشمالي`: a description, rarely a tag on its own
         if c.entity:
             score *= 1.2
         if c.count < 2 and c.weight < TITLE_WEIGHT:
@@ -195,7 +197,7 @@ def extract(article: Article, top: int = TOP) -> list[Keyword]:
     for score, _, c in scored:
         if any(_contains(c.vkeys, ch) or _contains(ch, c.vkeys) for ch in chosen):
             continue
-        form = max(c.forms.items(), key=lambda kv: kv[1])[0].strip()
+        form = _best_form(c.forms).strip()
         nf = normalize(form)
         if not form or nf in seen_forms:
             continue
@@ -210,6 +212,27 @@ def extract(article: Article, top: int = TOP) -> list[Keyword]:
 def _is_furniture(vkeys: tuple[str, ...], furniture: frozenset) -> bool:
     n = len(vkeys)
     return any(vkeys[i:j] in furniture for i in range(n) for j in range(i + 1, min(n, i + 4) + 1))
+
+
+def _best_form(forms: dict[str, int]) -> str:
+    """The written form to show: a bare one (`الحرب`) over one with a pronoun (`حربها`),
+    then the most frequent, then the one with the article, then the shorter."""
+    if len(forms) == 1:
+        return next(iter(forms))
+    keys = {f: terms.content_word(f.split()[-1], normalize(f.split()[-1])) for f in forms}
+
+    def bare(f: str) -> bool:
+        w = keys[f]
+        last = normalize(f.split()[-1])
+        return w is not None and last in (w.key, "ال" + w.key)
+
+    return max(forms.items(), key=lambda kv: (bare(kv[0]), kv[1], kv[0].startswith("ال"), -len(kv[0])))[0]
+
+
+def _looks_adjective(word: str) -> bool:
+    """A definite nisba form (`العسكرية`, `الروسي`): usually an adjective."""
+    n = normalize(word)
+    return n.startswith("ال") and len(n) >= 6 and (n.endswith("يه") or n.endswith("ي"))
 
 
 def _surface_tail(w: terms.Word) -> str:

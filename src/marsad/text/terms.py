@@ -131,11 +131,11 @@ def resolve(norm: str, df: dict[str, int]) -> tuple[str, str, bool]:
     """
     splits = clitic_splits(norm)
     best = splits[0]
-    best_score = df.get(_base(best.stem), 0) + 2
+    best_score = df.get(_unsuffix(_base(best.stem), df), 0) + 2
     for sp in splits[1:]:
         if sp.prefix.endswith("ال"):
             continue  # the article stays with the stem; _base strips it for the key
-        score = df.get(_base(sp.stem), 0)
+        score = df.get(_unsuffix(_base(sp.stem), df), 0)
         if score > best_score:
             best, best_score = sp, score
     return best.prefix, best.stem, best.stem.startswith("ال")
@@ -165,10 +165,30 @@ def _word(surface_norm: str) -> tuple[str, str, bool, str] | None:
     prefix, stem, article = resolve(surface_norm, docfreq().words)
     if stem in stops or _base(stem) in stops:
         return None
-    key = _base(stem)
+    key = _unsuffix(_base(stem), docfreq().words)
     if len(key) < 2:
         return None
     return prefix, key, article, variant_key(key, normalized=True)
+
+
+_PRONOUNS = ("هما", "هم", "ها", "كم", "نا")
+
+
+def _unsuffix(key: str, df: dict[str, int]) -> str:
+    """Drop an attached pronoun when the bare noun is the much better-known word.
+
+    `حربها` → `حرب`, `اسلحتها` → `اسلحه` (the ta marbuta comes back). One-letter
+    suffixes are left alone: a final ه is usually a ta marbuta.
+    """
+    for suf in _PRONOUNS:
+        if key.endswith(suf) and len(key) - len(suf) >= 3:
+            stem = key[: -len(suf)]
+            if stem.endswith("ت"):
+                stem = stem[:-1] + "ه"
+            if df.get(stem, 0) > 3 * df.get(key, 0) + 2:
+                return stem
+            break
+    return key
 
 
 @lru_cache(maxsize=200_000)
