@@ -122,6 +122,7 @@ def extract(article: Article, top: int = TOP) -> list[Keyword]:
         return c >= 2 and all(c >= 0.5 * wcount[w] for w in g)
 
     cands: dict[tuple, _Cand] = {}
+    starters = _phrase_starters()
 
     def add(key: tuple, vkeys: tuple[str, ...], form: str, weight: float, pos: float, entity: bool = False) -> None:
         c = cands.get(key)
@@ -152,11 +153,12 @@ def extract(article: Article, top: int = TOP) -> list[Keyword]:
                     i = j
                     continue
                 taken = 1
-                for n in range(min(MAX_N, n_words - i), 1, -1):
-                    g = tuple(v[i:i + n])
-                    if is_unit(g):
-                        taken = n
-                        break
+                if v[i] in starters or wcount[v[i]] >= 2:
+                    for n in range(min(MAX_N, n_words - i), 1, -1):
+                        g = tuple(v[i:i + n])
+                        if is_unit(g):
+                            taken = n
+                            break
                 if taken == 1:
                     g = (v[i],)
                     form = r.words[i].display
@@ -182,7 +184,7 @@ def extract(article: Article, top: int = TOP) -> list[Keyword]:
         score = idf * c.weight ** 0.8 * (1.0 + 0.3 * (1.0 - c.first))
         if len(c.vkeys) > 1:
             score *= 1.15
-        if all(_looks_adjective(f) for f in _best_form(c.forms).split()):
+        if all(_looks_adjective(f) for f in max(c.forms, key=c.forms.__getitem__).split()):
             score *= 0.6  # `العسكرية`, `الكوري الشمالي`: a description, rarely a tag on its own
         if c.entity:
             score *= 1.2
@@ -192,16 +194,28 @@ def extract(article: Article, top: int = TOP) -> list[Keyword]:
     scored.sort(key=lambda x: (-x[0], x[1]))
 
     out: list[Keyword] = []
-    chosen: list[tuple[str, ...]] = []
+    chosen: list[tuple[str, ...]] = []  # phrases chosen so far
+    chosen_words: set[str] = set()  # every word of every chosen candidate
+    chosen_single: set[str] = set()  # chosen one-word candidates
     seen_forms: set[str] = set()
     for score, _, c in scored:
-        if any(_contains(c.vkeys, ch) or _contains(ch, c.vkeys) for ch in chosen):
+        # drop a candidate inside or around a better one (`كوريا` after `كوريا الشمالية`)
+        if len(c.vkeys) == 1:
+            if c.vkeys[0] in chosen_words:
+                continue
+        elif not chosen_single.isdisjoint(c.vkeys) or any(
+            _contains(c.vkeys, ch) or _contains(ch, c.vkeys) for ch in chosen
+        ):
             continue
         form = _best_form(c.forms).strip()
         nf = normalize(form)
         if not form or nf in seen_forms:
             continue
-        chosen.append(c.vkeys)
+        if len(c.vkeys) == 1:
+            chosen_single.add(c.vkeys[0])
+        else:
+            chosen.append(c.vkeys)
+        chosen_words.update(c.vkeys)
         seen_forms.add(nf)
         out.append(Keyword(form, round(score, 3)))
         if len(out) >= top:
@@ -229,6 +243,12 @@ def _best_form(forms: dict[str, int]) -> str:
     return max(forms.items(), key=lambda kv: (bare(kv[0]), kv[1], kv[0].startswith("ال"), -len(kv[0])))[0]
 
 
+@lru_cache(maxsize=1)
+def _phrase_starters() -> frozenset[str]:
+    return frozenset(g[0] for g in terms.docfreq().phrases)
+
+
+@lru_cache(maxsize=50_000)
 def _looks_adjective(word: str) -> bool:
     """A definite nisba form (`العسكرية`, `الروسي`): usually an adjective."""
     n = normalize(word)
