@@ -136,11 +136,12 @@ def extract(article: Article, top: int = TOP) -> list[Keyword]:
         c.entity = c.entity or entity
 
     for runs, in_text, weight, pos in pieces:
+        has_ents = bool(ent_at) and in_text
         for r in runs:
             v = [w.vkey for w in r.words]
             i, n_words = 0, len(v)
             while i < n_words:
-                ent = ent_at.get(r.starts[i]) if in_text else None
+                ent = ent_at.get(r.starts[i]) if has_ents else None
                 if ent is not None:
                     eid, end = ent
                     j = i + 1
@@ -178,20 +179,26 @@ def extract(article: Article, top: int = TOP) -> list[Keyword]:
             continue
         if len(c.vkeys) == 1 and len(c.vkeys[0]) < 3 and not c.entity:
             continue
-        idf = df.phrase_idf(c.vkeys) if len(c.vkeys) > 1 else None
-        if idf is None:
-            idf = sum(vidf.get(k, max_idf) for k in c.vkeys) / len(c.vkeys)
+        nk = len(c.vkeys)
+        if nk == 1:
+            idf = vidf.get(c.vkeys[0], max_idf)
+        else:
+            idf = df.phrase_idf(c.vkeys)
+            if idf is None:
+                idf = sum(vidf.get(k, max_idf) for k in c.vkeys) / nk
         score = idf * c.weight ** 0.8 * (1.0 + 0.3 * (1.0 - c.first))
-        if len(c.vkeys) > 1:
+        if nk > 1:
             score *= 1.15
-        if all(_looks_adjective(f) for f in max(c.forms, key=c.forms.__getitem__).split()):
+        forms = c.forms
+        top_form = next(iter(forms)) if len(forms) == 1 else max(forms, key=forms.__getitem__)
+        if all(_looks_adjective(f) for f in top_form.split()):
             score *= 0.6  # `العسكرية`, `الكوري الشمالي`: a description, rarely a tag on its own
         if c.entity:
             score *= 1.2
         if c.count < 2 and c.weight < TITLE_WEIGHT:
             score *= 0.5  # said once, not in the title: rarely what the story is about
         scored.append((score, key, c))
-    scored.sort(key=lambda x: (-x[0], x[1]))
+    scored.sort(key=lambda x: -x[0])  # stable: ties keep their (deterministic) order of first mention
 
     out: list[Keyword] = []
     chosen: list[tuple[str, ...]] = []  # phrases chosen so far
