@@ -277,7 +277,7 @@ def _contains(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
 @lru_cache(maxsize=1)
 def _vidf() -> dict[str, float]:
     """idf by variant key (forms that fold together pool their document frequency)."""
-    from ..arabic.variants import variant_key
+    from ..arabic.spelling import spelling_key as variant_key
 
     df = terms.docfreq()
     pooled: dict[str, int] = defaultdict(int)

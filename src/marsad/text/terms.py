@@ -22,7 +22,7 @@ from typing import Iterable, NamedTuple
 
 from ..arabic import clitic_splits, normalize, tokenize
 from ..arabic.normalize import DIACRITICS
-from ..arabic.variants import variant_key
+from ..arabic.spelling import spelling_key as variant_key
 
 _KNOWLEDGE = "marsad.knowledge"
 
