@@ -16,7 +16,7 @@ import math
 from collections import Counter, defaultdict
 from functools import lru_cache
 
-from ..arabic import normalize, tokenize
+from ..arabic import light_stem, normalize, tokenize
 from ..article import Article, Keyword
 from ..text import terms
 
@@ -138,35 +138,45 @@ def extract(article: Article, top: int = TOP) -> list[Keyword]:
     for runs, in_text, weight, pos in pieces:
         has_ents = bool(ent_at) and in_text
         for r in runs:
-            v = [w.vkey for w in r.words]
+            rw = r.words
+            v = [w.vkey for w in rw]
             i, n_words = 0, len(v)
             while i < n_words:
-                ent = ent_at.get(r.starts[i]) if has_ents else None
-                if ent is not None:
-                    eid, end = ent
-                    j = i + 1
-                    while j < n_words and r.ends[j] <= end:
-                        j += 1
-                    e = ent_names[eid]
-                    words = r.words[i:j]
-                    form = " ".join([words[0].display] + [w_.display for w_ in words[1:]]) if words else e.name_ar
-                    add(("e", eid, ""), tuple(v[i:j]), e.name_ar or form, weight, pos, entity=True)
-                    i = j
-                    continue
+                if has_ents:
+                    ent = ent_at.get(r.starts[i])
+                    if ent is not None:
+                        eid, end = ent
+                        j = i + 1
+                        while j < n_words and r.ends[j] <= end:
+                            j += 1
+                        e = ent_names[eid]
+                        form = " ".join(w_.display for w_ in rw[i:j])
+                        add(("e", eid, ""), tuple(v[i:j]), e.name_ar or form, weight, pos, entity=True)
+                        i = j
+                        continue
+                vi = v[i]
                 taken = 1
-                if v[i] in starters or wcount[v[i]] >= 2:
+                if vi in starters or wcount[vi] >= 2:
                     for n in range(min(MAX_N, n_words - i), 1, -1):
                         g = tuple(v[i:i + n])
                         if is_unit(g):
                             taken = n
                             break
                 if taken == 1:
-                    g = (v[i],)
-                    form = r.words[i].display
-                else:
-                    g = tuple(v[i:i + taken])
-                    form = " ".join(w_.display for w_ in r.words[i:i + taken])
-                add(g, g, form, weight, pos)
+                    # one word: the hot path, inlined
+                    c = cands.get(vi)
+                    if c is None:
+                        c = cands[vi] = _Cand((vi,))
+                    c.weight += weight
+                    c.count += 1
+                    if pos < c.first:
+                        c.first = pos
+                    form = rw[i].display
+                    c.forms[form] = c.forms.get(form, 0) + 1
+                    i += 1
+                    continue
+                g = tuple(v[i:i + taken])
+                add(g, g, " ".join(w_.display for w_ in rw[i:i + taken]), weight, pos)
                 i += taken
 
     furniture = _furniture()
@@ -193,6 +203,8 @@ def extract(article: Article, top: int = TOP) -> list[Keyword]:
         top_form = next(iter(forms)) if len(forms) == 1 else max(forms, key=forms.__getitem__)
         if all(_looks_adjective(f) for f in top_form.split()):
             score *= 0.6  # `العسكرية`, `الكوري الشمالي`: a description, rarely a tag on its own
+        if nk == 1 and not c.entity and _looks_verb(top_form):
+            score *= 0.5  # `يسيطرون`: an imperfect verb, not a tag
         if c.entity:
             score *= 1.2
         if c.count < 2 and c.weight < TITLE_WEIGHT:
@@ -205,6 +217,7 @@ def extract(article: Article, top: int = TOP) -> list[Keyword]:
     chosen_words: set[str] = set()  # every word of every chosen candidate
     chosen_single: set[str] = set()  # chosen one-word candidates
     seen_forms: set[str] = set()
+    chosen_stems: set[str] = set()
     for score, _, c in scored:
         # drop a candidate inside or around a better one (`كوريا` after `كوريا الشمالية`)
         if len(c.vkeys) == 1:
@@ -218,6 +231,11 @@ def extract(article: Article, top: int = TOP) -> list[Keyword]:
         nf = normalize(form)
         if not form or nf in seen_forms:
             continue
+        if len(c.vkeys) == 1:
+            stem = light_stem(form)  # `معارضون` after `المعارضة`: one keyword
+            if stem in chosen_stems:
+                continue
+            chosen_stems.add(stem)
         if len(c.vkeys) == 1:
             chosen_single.add(c.vkeys[0])
         else:
@@ -248,6 +266,13 @@ def _best_form(forms: dict[str, int]) -> str:
         return w is not None and last in (w.key, "ال" + w.key)
 
     return max(forms.items(), key=lambda kv: (bare(kv[0]), kv[1], kv[0].startswith("ال"), -len(kv[0])))[0]
+
+
+@lru_cache(maxsize=50_000)
+def _looks_verb(word: str) -> bool:
+    """ي...ون / ي...ان: a plural or dual imperfect verb (`يسيطرون`, `يبحثان`)."""
+    n = normalize(word)
+    return len(n) >= 6 and n[0] == "ي" and (n.endswith("ون") or n.endswith("ان"))
 
 
 @lru_cache(maxsize=1)
