@@ -125,7 +125,7 @@ def evaluate(name: str, docs: list[dict], threshold: float) -> dict:
     same_outlet = sum(1 for i, j in rest if docs[i]["outlet"] == docs[j]["outlet"])
     sample = random.Random(0).sample(rest, min(300, len(rest)))
     ratios = [label(docs[i]["text"], docs[j]["text"]) for i, j in sample]
-    # Story keys (day + three leading keywords) on the labelled pairs: how often do copies,
+    # Story keys (day + two leading keywords) on the labelled pairs: how often do copies,
     # and how often do same-subject non-copies, share one?
     keys: dict[int, str] = {}
     for i in {k for pair in labelled for k in pair}:
@@ -135,6 +135,7 @@ def evaluate(name: str, docs: list[dict], threshold: float) -> dict:
         a.rebuild_text()
         keys[i] = story_key(a)
     same_pos = sum(keys[i] == keys[j] for i, j in pos) / max(len(pos), 1)
+    # (same_story needs the articles' keywords; the key alone is what the corpus stores)
     same_neg = sum(keys[i] == keys[j] for i, j in neg) / max(len(neg), 1)
     return {
         "story_pos": same_pos, "story_neg": same_neg,
