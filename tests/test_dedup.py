@@ -66,7 +66,7 @@ def test_story_key_groups_same_event_same_day():
         return Article(published=f"{day}T10:00:00+03:00", keywords=[Keyword(k, 1.0) for k in kws], text="x")
 
     a = art("2024-06-18", ["بوتين", "كوريا الشمالية", "بيونج يانج"])
-    b = art("2024-06-18", ["كوريا الشمالية", "بيونغ يانغ", "لبوتين"])  # other order, other spellings
+    b = art("2024-06-18", ["كوريا الشمالية", "لبوتين", "بيونغ يانغ"])  # other order, other spellings
     c = art("2024-06-19", ["بوتين", "كوريا الشمالية", "بيونج يانج"])
     d = art("2024-06-18", ["النفط", "أوبك", "الأسعار"])
     e = art("2024-06-18", ["كوريا الشمالية", "بوتين", "فيتنام"])
