@@ -1,0 +1,154 @@
+"""Who is where in an article: the shared view that the quotes and events stages read.
+
+`view(article)` tokenises the text once and lines up the entity mentions with the
+tokens, so both stages can ask "which entity does this run of tokens name?".
+Besides the entity annotator's mentions it adds two kinds of mention it does not
+make: country adjectives and demonyms (`الفيتو الروسي`, `مسؤولون أمريكيون` →
+the country) and nothing else. Metonyms (`بيونج يانج` for North Korea's
+government) are resolved on request through the knowledge base's link.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from ..arabic import Token, normalize, sentences, tokenize
+from ..article import Article, Entity
+from . import kbview
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int  # char offsets into article.text
+    end: int
+    entity_id: str
+    type: str  # PER | LOC | ORG | MISC
+    demonym: bool = False  # an adjective/demonym standing for its country
+
+
+@dataclass
+class View:
+    text: str
+    tokens: list[Token]
+    starts: list[int]  # token start offsets, for bisect
+    spans: list[Span]  # sorted by start
+    sents: list[tuple[int, int]]  # sentence (start, end) char offsets
+    entities: dict[str, Entity] = field(default_factory=dict)
+    tok_span: list[int] = field(default_factory=list)  # token index -> index into spans, or -1
+
+    def tok_at(self, offset: int) -> int:
+        """Index of the first token starting at or after `offset`."""
+        return bisect_left(self.starts, offset)
+
+    def span_of_token(self, i: int) -> Span | None:
+        k = self.tok_span[i] if 0 <= i < len(self.tok_span) else -1
+        return self.spans[k] if k >= 0 else None
+
+    def spans_in(self, start: int, end: int) -> list[Span]:
+        return [s for s in self.spans if s.start < end and s.end > start]
+
+    def sentence_of(self, offset: int) -> tuple[int, int]:
+        for a, b in self.sents:
+            if a <= offset < b:
+                return a, b
+        return offset, offset
+
+
+# Words that precede a person's name as a title: the adjective after them
+# describes the person, not a country acting (`الرئيس الروسي فلاديمير بوتين`).
+_TITLES = {normalize(w) for w in (
+    "الرئيس", "رئيس", "نظيره", "نظيرة", "نظيرته", "الزعيم", "زعيم", "وزير", "الوزير", "وزيرة", "الوزيرة",
+    "المتحدث", "متحدث", "متحدثة", "المتحدثة", "السفير", "سفير", "الملك", "ملك", "الأمير", "المستشار",
+    "المبعوث", "مبعوث", "الجنرال", "المندوب", "مندوب", "رئيسة", "الرئيسة", "نائب", "قائد", "القائد",
+)}
+
+_cache: tuple[int, str, View] | None = None
+
+
+def view(article: Article) -> View:
+    """The tokens and mentions of `article`, built once per article text."""
+    global _cache
+    text = article.text
+    key = (id(article), len(article.entities))
+    if _cache is not None and _cache[0] == key and _cache[1] is text:
+        return _cache[2]
+    tokens = tokenize(text)
+    starts = [t.start for t in tokens]
+    spans: list[Span] = []
+    ents = {e.id: e for e in article.entities}
+    for e in article.entities:
+        for m in e.mentions:
+            if 0 <= m.start < m.end <= len(text):
+                spans.append(Span(m.start, m.end, e.id, e.type))
+    spans.sort(key=lambda s: (s.start, -s.end))
+    # drop mentions nested in a longer one (the longest match names the thing)
+    kept: list[Span] = []
+    for s in spans:
+        if kept and s.start < kept[-1].end:
+            continue
+        kept.append(s)
+    spans = kept
+    tok_span = [-1] * len(tokens)
+    k = 0
+    for i, t in enumerate(tokens):
+        while k < len(spans) and spans[k].end <= t.start:
+            k += 1
+        if k < len(spans) and spans[k].start < t.end and spans[k].end > t.start:
+            tok_span[i] = k
+    # demonyms and country adjectives outside any mention
+    extra: list[Span] = []
+    for i, t in enumerate(tokens):
+        if tok_span[i] >= 0 or t.kind != "word":
+            continue
+        cid = kbview.demonym(t.norm)
+        if not cid:
+            continue
+        # the second word of a two-word adjective (كوري جنوبي) is taken with the first
+        if i and extra and extra[-1].end >= tokens[i - 1].end and kbview.demonym(tokens[i - 1].norm):
+            continue
+        pair = kbview.demonym(t.norm + " " + tokens[i + 1].norm) if i + 1 < len(tokens) else None
+        end = tokens[i + 1].end if pair else t.end
+        cid = pair or cid
+        prev = tokens[i - 1].norm if i else ""
+        if prev in _TITLES:
+            continue  # الرئيس الروسي …: the person is the participant
+        nxt_i = i + (2 if pair else 1)
+        if nxt_i < len(tokens) and tok_span[nxt_i] >= 0 and spans[tok_span[nxt_i]].type == "PER":
+            continue
+        extra.append(Span(t.start, end, cid, "LOC", True))
+        ents.setdefault(cid, kbview.entity(cid))
+    if extra:
+        spans = sorted(spans + extra, key=lambda s: s.start)
+        tok_span = [-1] * len(tokens)
+        k = 0
+        for i, t in enumerate(tokens):
+            while k < len(spans) and spans[k].end <= t.start:
+                k += 1
+            if k < len(spans) and spans[k].start < t.end and spans[k].end > t.start:
+                tok_span[i] = k
+    sents = [(s.start, s.end) for s in sentences(text)]
+    v = View(text, tokens, starts, spans, sents, ents, tok_span)
+    _cache = (key, text, v)
+    return v
+
+
+def ensure_entity(article: Article, v: View, entity_id: str | None) -> str | None:
+    """Make sure an id used by a quote or event names an entity of the article.
+
+    Demonyms and metonym links can point at a country the text never names
+    (`مسؤولون أمريكيون`); the entity is added, without mentions, so readers of
+    the record can show its name.
+    """
+    if not entity_id:
+        return entity_id
+    if article.entity(entity_id) is None:
+        e = v.entities.get(entity_id) or kbview.entity(entity_id)
+        if e is None:
+            return None
+        article.entities.append(Entity(e.id, e.name, e.type, e.name_ar, [], list(e.aliases), e.wikidata, e.role))
+    return entity_id
+
+
+def agent(v: View, span: Span) -> str:
+    """The entity that acts when `span` is an actor: a capital or seat stands for its state."""
+    return kbview.metonym_of(span.entity_id) or span.entity_id
