@@ -9,7 +9,7 @@ government) are resolved on request through the knowledge base's link.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from ..arabic import Token, normalize, sentences, tokenize
@@ -39,6 +39,10 @@ class View:
     def tok_at(self, offset: int) -> int:
         """Index of the first token starting at or after `offset`."""
         return bisect_left(self.starts, offset)
+
+    def tok_of(self, offset: int) -> int:
+        """Index of the token holding `offset` (a mention may start inside a clitic-joined word)."""
+        return max(0, bisect_right(self.starts, offset) - 1)
 
     def span_of_token(self, i: int) -> Span | None:
         k = self.tok_span[i] if 0 <= i < len(self.tok_span) else -1

@@ -262,20 +262,15 @@ def _addressee(v: View, sp: Span) -> bool:
 
 
 def _word_before(v: View, sp: Span) -> str:
-    i = v.tok_at(sp.start)
-    if i < len(v.tokens) and v.tokens[i].start < sp.start:
+    i = v.tok_of(sp.start)
+    if v.tokens[i].start < sp.start:
         return ""
     return v.tokens[i - 1].norm if i else ""
 
 
 def _clitic_before(v: View, sp: Span, letters: str) -> bool:
     """Whether the mention carries a proclitic among `letters` (ل, ب, …)."""
-    i = v.tok_at(sp.start)
-    if i and (i >= len(v.tokens) or v.tokens[i].start > sp.start):
-        i -= 1  # the mention starts inside a token: the clitic is the token's head
-    if i >= len(v.tokens):
-        return False
-    t = v.tokens[i]
+    t = v.tokens[v.tok_of(sp.start)]
     if t.start < sp.start:
         head = normalize(v.text[t.start:sp.start])
         return any(c in head for c in letters)
@@ -407,7 +402,7 @@ def _from_verb(article, v: View, lex, i, info, spans, open_at, state, limit):
     phrase_end = stmt_at if stmt_at is not None else k
     # `أكدت لموسكو أن …`: an addressee alone is no speaker; the subject came before
     while phrase_end > j and (sp := v.span_of_token(j)) is not None and _addressee(v, sp):
-        j = v.tok_at(sp.end)
+        j = v.tok_of(sp.end - 1) + 1
     if phrase_end > j:
         sid, stext, role = _speaker(article, v, lex, j, phrase_end, state)
     else:
