@@ -25,7 +25,7 @@ from importlib import resources
 from ..arabic import clitic_splits, normalize, strip_article
 from ..arabic.verbs import FUTURE, PRESENT, strip_verb_proclitics, verb_forms
 from ..article import Article, Event
-from .participants import Span, View, agent, ensure_entity, view
+from .participants import Span, View, agent, ensure_entity, proclitic, view
 
 _NEG = {normalize(w) for w in ("لم", "لن", "لا", "ما", "ليس", "لما", "عدم", "دون", "بدون", "رفض", "رفضت")}
 _PLAN = {normalize(w) for w in ("سوف", "المقرر", "يعتزم", "تعتزم", "يعتزمون", "المتوقع", "يتوقع", "ستقوم", "سيقوم", "يخطط", "تخطط", "تنوي", "ينوي")}
@@ -95,21 +95,12 @@ def _stems(v: View, a: int, b: int) -> set[str]:
 
 
 def _prep_of(v: View, sp: Span) -> str | None:
-    """The preposition governing a mention: a separate word or a proclitic (ل, ب)."""
+    """The preposition governing a mention: a proclitic (ل, ب, ك) or a separate word before it."""
+    pre = proclitic(v, sp)
+    for c in ("ل", "ب", "ك"):
+        if c in pre:
+            return c
     i = v.tok_of(sp.start)
-    t = v.tokens[i]
-    if t.start < sp.start:
-        head = normalize(v.text[t.start:sp.start])
-        for c in ("ل", "ب", "ك"):
-            if c in head:
-                return c
-        return None
-    ent = v.entities.get(sp.entity_id)
-    if t.norm[:1] in "لب" or (t.norm[:1] in "وف" and t.norm[1:2] in "لب"):
-        names = [normalize(ent.name_ar)] if ent is not None and ent.name_ar else []
-        names += [normalize(m.text) for m in (ent.mentions if ent else [])]
-        if any(n and n[0] not in "لبوف" for n in names):
-            return t.norm[1] if t.norm[0] in "وف" else t.norm[0]
     j = i - 1
     while j >= 0 and v.tokens[j].kind == "word" and v.tokens[j].norm in _WHERE_NOUNS and i - j <= 2:
         j -= 1
@@ -120,16 +111,13 @@ def _prep_of(v: View, sp: Span) -> str | None:
 
 def _coordinated(v: View, sp: Span) -> bool:
     """The mention is joined to the one before it by و (`بيونج يانج وموسكو`)."""
+    if proclitic(v, sp).startswith("و"):
+        return True
+    if sp.demonym:
+        t = v.tokens[v.tok_of(sp.start)]
+        if t.norm[:1] == "و":
+            return True
     i = v.tok_of(sp.start)
-    t = v.tokens[i]
-    if t.start < sp.start:
-        return normalize(v.text[t.start:sp.start]) == "و"
-    if t.norm[:1] == "و":
-        ent = v.entities.get(sp.entity_id)
-        names = [normalize(m.text) for m in (ent.mentions if ent else [])]
-        if ent is not None and ent.name_ar:
-            names.append(normalize(ent.name_ar))
-        return any(n and n[0] != "و" for n in names) or sp.demonym
     return i > 0 and v.tokens[i - 1].norm == "و"
 
 

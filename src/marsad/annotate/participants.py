@@ -153,6 +153,30 @@ def ensure_entity(article: Article, v: View, entity_id: str | None) -> str | Non
     return entity_id
 
 
+def proclitic(v: View, sp: Span) -> str:
+    """The proclitics (و, ف, ل, ب, ك, in normalised spelling) written on a mention.
+
+    Either the mention starts inside its token (`ل|موسكو`), or the mention includes
+    them and the entity's other names show where the name itself starts.
+    """
+    t = v.tokens[v.tok_of(sp.start)]
+    if t.start < sp.start:
+        return normalize(v.text[t.start:sp.start])
+    surface = normalize(v.text[sp.start:sp.end])
+    ent = v.entities.get(sp.entity_id)
+    names = {normalize(ent.name_ar)} if ent is not None and ent.name_ar else set()
+    if ent is not None:
+        names.update(normalize(m.text) for m in ent.mentions)
+    names.discard(surface)
+    for k in (1, 2):
+        head, rest = surface[:k], surface[k:]
+        if len(rest) < 2 or any(c not in "وفلبك" for c in head):
+            break
+        if any(n == rest or n.startswith(rest + " ") or n == "ا" + rest or n.startswith("ا" + rest + " ") for n in names if n):
+            return head
+    return ""
+
+
 def agent(v: View, span: Span) -> str:
     """The entity that acts when `span` is an actor: a capital or seat stands for its state."""
     return kbview.metonym_of(span.entity_id) or span.entity_id

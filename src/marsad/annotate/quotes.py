@@ -23,10 +23,12 @@ from importlib import resources
 from ..arabic import normalize, strip_article
 from ..arabic.verbs import FUTURE, verb_forms, strip_verb_proclitics
 from ..article import Article, Quote
-from .participants import Span, View, ensure_entity, view
+from .participants import Span, View, ensure_entity, proclitic, view
 
 _OPENERS = {"«": "»", "“": "”", '"': '"', "„": "“"}
 _ENDS = set(".!?؟…")
+_CLAUSE_LINKS = {normalize(w) for w in ("فيما", "بينما", "حين", "حينما", "في حين")}
+_PREP_WORDS = {normalize(w) for w in ("في", "من", "على", "إلى", "عن", "مع", "ضد", "بين", "حول", "لدى")}
 _MAX_SPEAKER = 16  # tokens between a cue and its content
 _MIN_QUOTE_WORDS = 3  # a shorter quoted span without a cue is a title or a scare quote
 
@@ -41,6 +43,7 @@ def _lex() -> dict:
             "after": {normalize(w) for w in v.get("after", [])},
             "content_after": {normalize(w) for w in v.get("content_after", [])},
             "needs_marker": bool(v.get("needs_marker")),
+            "speaker_after": {normalize(w) for w in v.get("speaker_after", [])},
         }
         for form, tense in verb_forms(v["past"], v.get("present"), bool(v.get("defective"))).items():
             verbs.setdefault(form, {**info, "tense": tense})
@@ -193,9 +196,16 @@ def _content_end(v: View, lex: dict, i: int, limit: int) -> int:
     j = i
     while j < limit and toks[j].start < sent_end:
         t = toks[j]
-        if j > i + 1 and t.kind == "word" and t.norm[:1] in "وف" and cue_verb(t.norm) is not None:
-            break
+        if j > i + 1 and t.kind == "word":
+            if _participle(t.norm):
+                break
+            if cue_verb(t.norm) is not None and (
+                t.norm[:1] in "وف" or toks[j - 1].text in "،," or toks[j - 1].norm in _CLAUSE_LINKS
+            ):
+                break
         j += 1
+    if j > i + 1 and toks[j - 1].norm in _CLAUSE_LINKS:
+        j -= 1  # `… فيما قالت …`: the link word belongs to the next clause
     end = toks[j - 1].end if j > i else toks[i].end
     end = min(end, sent_end)
     while end > toks[i].start and v.text[end - 1] in ".،,؛; ":
@@ -211,15 +221,18 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def _speaker(article: Article, v: View, lex: dict, a: int, b: int, state: _State) -> tuple[str | None, str | None, str | None]:
-    """(speaker_id, speaker_text, speaker_role) for the phrase of tokens [a, b)."""
+def _speaker(article: Article, v: View, lex: dict, a: int, b: int, state: _State,
+             source: bool = False) -> tuple[str | None, str | None, str | None]:
+    """(speaker_id, speaker_text, speaker_role) for the phrase of tokens [a, b).
+
+    `source`: the phrase follows وفقا لـ / بحسب, where ل marks the source itself."""
     toks = v.tokens
     if b <= a:
         return state.speaker_id, state.speaker_text, None
     text = v.text
     s, e = _trim(text, toks[a].start, toks[b - 1].end)
     phrase = text[s:e]
-    spans = [sp for sp in v.spans_in(s, e) if not _addressee(v, sp)]
+    spans = [sp for sp in v.spans_in(s, e) if source or not _addressee(v, sp)]
     first = strip_article(toks[a].norm)
     if first[:1] in "وف" and strip_article(first[1:]) in lex["roles"]:
         first = strip_article(first[1:])
@@ -241,7 +254,8 @@ def _speaker(article: Article, v: View, lex: dict, a: int, b: int, state: _State
         return sp.entity_id, text[sp.start:sp.end], None
     # no entity: a definite noun continuing an earlier speaker (الوزارة, الرئيس)
     key = first
-    if key in lex["continuation"]:
+    definite = toks[a].norm.startswith(("ال", "وال", "فال"))
+    if key in lex["continuation"] and definite:
         for sid, _stext in reversed(state.history):
             ent = v.entities.get(sid) or article.entity(sid)
             names = [normalize(ent.name_ar or "")] + [normalize(m.text) for m in (ent.mentions if ent else [])]
@@ -270,17 +284,7 @@ def _word_before(v: View, sp: Span) -> str:
 
 def _clitic_before(v: View, sp: Span, letters: str) -> bool:
     """Whether the mention carries a proclitic among `letters` (ل, ب, …)."""
-    t = v.tokens[v.tok_of(sp.start)]
-    if t.start < sp.start:
-        head = normalize(v.text[t.start:sp.start])
-        return any(c in head for c in letters)
-    ent = v.entities.get(sp.entity_id)
-    if not t.norm or t.norm[0] not in letters and not (t.norm[0] in "وف" and t.norm[1:2] in letters):
-        return False
-    names = [normalize(ent.name_ar)] if ent is not None and ent.name_ar else []
-    names += [normalize(m.text) for m in (ent.mentions if ent else [])]
-    clean = [n for n in names if n and n[0] not in letters and n[0] not in "وف"]
-    return bool(clean)
+    return any(c in letters for c in proclitic(v, sp))
 
 
 def _left_subject(article: Article, v: View, lex: dict, i: int, state: _State) -> tuple[str | None, str | None, str | None]:
@@ -306,7 +310,23 @@ def _left_subject(article: Article, v: View, lex: dict, i: int, state: _State) -
         if toks[j].kind == "word" and strip_article(toks[j].norm) in lex["banners"]:
             return None, toks[j].text, None
         j -= 1
+    # `اتهم الجيش … ، وقال في بيان إن …`: the subject of the sentence's first clause
+    first = _sentence_subject(v, sa, toks[i].start)
+    if first is not None:
+        return first.entity_id, v.text[first.start:first.end], None
     return state.speaker_id, state.speaker_text, None
+
+
+def _sentence_subject(v: View, sa: int, pos: int) -> Span | None:
+    """The first person named before `pos` in the sentence, else the first body no preposition governs."""
+    cands = [sp for sp in v.spans_in(sa, pos) if not sp.demonym and not _addressee(v, sp)]
+    pers = [sp for sp in cands if sp.type == "PER"]
+    if pers:
+        return pers[0]
+    for sp in cands:
+        if _word_before(v, sp) not in _PREP_WORDS and not _clitic_before(v, sp, "ب"):
+            return sp
+    return None
 
 
 def _direct_after(v: View, pos: int, spans, open_at) -> tuple[int, int] | None:
@@ -348,6 +368,11 @@ def _finish(article, v, lex, i, cue_text, content_tok, marker, spans, open_at, s
     if e - s < 6:
         return None
     state.set(sid, stext)
+    whole = open_at.get(s)
+    if whole is not None and whole[1] >= e - 1:
+        # `أن "…"`: the reported words are all quoted, so the quotation is direct
+        o, c = whole
+        return [(Quote(text[o + 1:c], o + 1, c, True, stext, sid, role, cue_text), o)]
     return [(Quote(text[s:e], s, e, False, stext, sid, role, cue_text), None)]
 
 
@@ -390,16 +415,24 @@ def _from_verb(article, v: View, lex, i, info, spans, open_at, state, limit):
             if k > j and cue_verb(t.norm) is not None and t.norm[:1] in "وف":
                 return None  # another cue begins: this one had no content
         if _is_sentence_end(t):
-            return None
+            break
+        if t.kind == "word" and k > j and _participle(t.norm):
+            return None  # `نفت ذلك، مؤكدة أنها …`: the participle opens the speech
         k += 1
     else:
         return _quote_before(article, v, lex, i, j, spans, cue_text, state, limit, info)
-    if k >= limit or toks[k].start >= sent_end:
+    if k >= limit or toks[k].start >= sent_end or _is_sentence_end(toks[k]):
         return _quote_before(article, v, lex, i, j, spans, cue_text, state, limit, info)
     marker = _marker(toks[k], lex)
     if info["needs_marker"] and marker == "comp" and k == j:
         pass
     phrase_end = stmt_at if stmt_at is not None else k
+    if info["speaker_after"]:
+        # نقلت وكالة … عن مسؤول …: the speaker is the one quoted, after عن
+        for x in range(j, phrase_end):
+            if toks[x].norm in info["speaker_after"]:
+                j = x + 1
+                break
     # `أكدت لموسكو أن …`: an addressee alone is no speaker; the subject came before
     while phrase_end > j and (sp := v.span_of_token(j)) is not None and _addressee(v, sp):
         j = v.tok_of(sp.end - 1) + 1
@@ -456,16 +489,15 @@ def _quote_before(article, v, lex, i, j, spans, cue_text, state, limit, info):
 def _from_participle(article, v: View, lex, i, t, spans, open_at, state, limit):
     toks = v.tokens
     sa, _sb = v.sentence_of(t.start)
-    sid = stext = None
     # the subject of the main clause: the first person named in the sentence, else the first body
-    cands = [sp for sp in v.spans_in(sa, t.start) if not sp.demonym]
-    pers = [sp for sp in cands if sp.type == "PER"]
-    pick = pers[0] if pers else (cands[0] if cands else None)
+    pick = _sentence_subject(v, sa, t.start)
     if pick is not None:
         sid, stext = pick.entity_id, v.text[pick.start:pick.end]
     else:
         sid, stext = state.speaker_id, state.speaker_text
     k = i + 1
+    if k < limit and toks[k].norm in _PREP_WORDS:
+        k += 1  # مشيرا إلى أن
     if k >= limit:
         return None
     marker = _marker(toks[k], lex)
@@ -509,8 +541,8 @@ def _from_source(article, v: View, lex, i, state, limit):
             m += 1
         if m == k:
             return None
-        sid, stext, role = _speaker(article, v, lex, k, m, state)
-        if not sid:
+        sid, stext, role = _speaker(article, v, lex, k, m, state, source=True)
+        if not sid and strip_article(toks[k].norm) not in lex["roles"]:
             return None
         if t.start - sa > 10:
             s, e = _trim(text, sa, t.start)
