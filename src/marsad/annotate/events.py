@@ -36,6 +36,7 @@ _WHERE_NOUNS = {normalize(w) for w in ("ميناء", "مدينة", "العاصم
 _RELATIVE = {normalize(w) for w in ("التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي")}
 # nouns whose genitive is the thing acted on, not the doer (`تزويد روسيا`, `مقتل جنديين`)
 _OBJECT_GENITIVE = {"SUPPLY", "SEND", "ARREST", "KILL", "ATTACK", "SANCTION", "SUPPORT", "CONDEMN", "CRITICIZE"}
+_NOUN_CONTEXT = {normalize(w) for w in ("بعد", "قبل", "خلال", "إثر", "عقب", "بشأن", "مقابل", "بسبب", "رغم", "أجل")}
 _MAX_AFTER = 14  # tokens after a trigger searched for its participants
 
 
@@ -206,8 +207,10 @@ def _when(article: Article, v: View, i: int, sa: int, sb: int, tense: str):
     return None
 
 
-def _where(v: View, after: list[Span], used: set[str]) -> str | None:
+def _where(v: View, i: int, after: list[Span], used: set[str]) -> str | None:
     for sp in after:
+        if v.tok_of(sp.start) - i > 10:
+            break
         if sp.entity_id in used or sp.type != "LOC":
             continue
         if _prep_of(v, sp) == "في":
@@ -254,6 +257,8 @@ def _event(article: Article, v: View, i: int, trig: dict, sa: int, sb: int, quot
             break
     cameo = _lex()["cameo"].get(typ, trig["cameo"])
     tense = trig["tense"]
+    if tense != "noun" and i and _verbal_noun(v, i):
+        tense = "noun"
     after = _mentions_after(v, i, sb)
     actor = target = None
     if tense != "noun":
@@ -322,10 +327,27 @@ def _event(article: Article, v: View, i: int, trig: dict, sa: int, sb: int, quot
         trigger=toks[i].text,
         actor_id=actor_id,
         target_id=target_id,
-        where_id=_where(v, after, used),
+        where_id=_where(v, i, after, used),
         when=_when(article, v, i, sa, sb, tense),
         polarity=_polarity(v, i, sa, tense, quoted),
     )
+
+
+def _verbal_noun(v: View, i: int) -> bool:
+    """A bare past form after a preposition or with the article is the verbal noun:
+    `البحث عن دعم دولي`, `لفرض عقوبات`, `بعد قصف`."""
+    t = v.tokens[i]
+    if t.norm.startswith(("ال", "وال", "بال", "لل", "فال")):
+        return True
+    if t.norm[:1] in "لب" and triggers_of(t.norm[1:]) and not lex_has_verb_with_l(t.norm):
+        return True
+    prev = v.tokens[i - 1].norm
+    return prev in _PREPS or prev in _NOUN_CONTEXT
+
+
+def lex_has_verb_with_l(norm: str) -> bool:
+    """`لبحث` may be a verb form in its own right; only a few are (none in the lexicon)."""
+    return norm in _lex()["verbs"]
 
 
 def _near_before(v: View, i: int, sa: int) -> Span | None:
