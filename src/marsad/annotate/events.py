@@ -19,6 +19,7 @@ publication date for a present-tense verb. Polarity: denied (negated), planned
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -31,11 +32,12 @@ _NEG = {normalize(w) for w in ("لم", "لن", "لا", "ما", "ليس", "لما
 _PLAN = {normalize(w) for w in ("سوف", "المقرر", "يعتزم", "تعتزم", "يعتزمون", "المتوقع", "يتوقع", "ستقوم", "سيقوم", "يخطط", "تخطط", "تنوي", "ينوي")}
 _PLAN_AFTER = {normalize(w) for w in ("المقررة", "المقرر", "المرتقبة", "المرتقب", "المقبلة", "المقبل", "المزمعة", "المزمع", "المرتقبه")}
 _PARTICLES = {normalize(w) for w in ("قد", "لقد", "كان", "كانت", "كانوا", "أيضا", "أيضًا", "بدوره", "بدورها", "بالفعل", "اليوم", "أمس", "مجددا", "مجدداً")}
-_PREPS = {normalize(w) for w in ("إلى", "الى", "على", "مع", "من", "ضد", "عن", "في", "لدى", "بين", "نحو", "حول", "تجاه", "إزاء")}
-_WHERE_NOUNS = {normalize(w) for w in ("ميناء", "مدينة", "العاصمة", "عاصمة", "منطقة", "إقليم", "ولاية", "محافظة", "جزيرة", "قاعدة", "مطار", "قصر")}
+_PREPS = {normalize(w) for w in ("إلى", "الى", "على", "مع", "من", "ضد", "عن", "في", "لدى", "بين", "نحو", "حول", "تجاه", "إزاء", "أمام", "قرب")}
+_WHERE_NOUNS = {normalize(w) for w in ("ميناء", "مدينة", "العاصمة", "عاصمة", "منطقة", "إقليم", "ولاية", "محافظة", "جزيرة", "قاعدة", "مطار", "قصر",
+                                        "جنوب", "شمال", "شرق", "غرب", "وسط", "جنوبي", "شمالي", "شرقي", "غربي")}
 _RELATIVE = {normalize(w) for w in ("التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي")}
 # nouns whose genitive is the thing acted on, not the doer (`تزويد روسيا`, `مقتل جنديين`)
-_OBJECT_GENITIVE = {"SUPPLY", "SEND", "ARREST", "KILL", "ATTACK", "SANCTION", "SUPPORT", "CONDEMN", "CRITICIZE"}
+_OBJECT_GENITIVE = {"SUPPLY", "SEND", "ARREST", "KILL", "ATTACK", "SANCTION"}
 _NOUN_CONTEXT = {normalize(w) for w in ("بعد", "قبل", "خلال", "إثر", "عقب", "بشأن", "مقابل", "بسبب", "رغم", "أجل")}
 _MAX_AFTER = 14  # tokens after a trigger searched for its participants
 
@@ -52,10 +54,12 @@ def _lex() -> dict:
                 "cameo": spec["cameo"],
                 "near": {strip_article(w) for w in v.get("near", [])},
                 "as": {t: {strip_article(w) for w in ws} for t, ws in v.get("as", {}).items()},
-                "passive_risk": bool(v.get("passive_risk")),
             }
             for form, tense in verb_forms(v["past"], v.get("present"), bool(v.get("defective"))).items():
                 verbs.setdefault(form, []).append({**info, "tense": tense})
+            for form in v.get("passive", []):
+                # اغتيل: the grammatical subject is the one acted on
+                verbs.setdefault(normalize(form), []).append({**info, "tense": "past", "passive": True})
         for n in spec["nouns"]:
             word, as_ = (n["noun"], n.get("as", {})) if isinstance(n, dict) else (n, {})
             nouns[strip_article(word)] = {
@@ -144,6 +148,8 @@ def _mentions_after(v: View, i: int, sent_end: int) -> list[Span]:
                 continue
         if t.kind == "punct" and t.text in ".؟!؛;:":
             break
+        if k > i + 1 and t.kind == "word" and (t.norm in _CLAUSE_STOP or (t.norm[:1] in "وف" and _is_verb(t.norm))):
+            break
         if not skipping:
             sp = v.span_of_token(k)
             if sp is not None and id(sp) not in seen:
@@ -151,6 +157,18 @@ def _mentions_after(v: View, i: int, sent_end: int) -> list[Span]:
                 out.append(sp)
         k += 1
     return out
+
+
+_CLAUSE_STOP = {normalize(w) for w in ("بينما", "فيما", "حيث", "حين", "بحسب", "وفق", "وفقا", "حسبما")}
+
+
+def _is_verb(norm: str) -> bool:
+    """A trigger or reporting verb form (with و/ف), which opens a clause of its own."""
+    from .quotes import cue_verb
+
+    verbs = _lex()["verbs"]
+    rest = norm[1:]
+    return rest in verbs or cue_verb(norm) is not None
 
 
 def _mention_before(v: View, i: int, sent_start: int) -> Span | None:
@@ -177,8 +195,11 @@ def _mention_before(v: View, i: int, sent_start: int) -> Span | None:
 def _polarity(v: View, i: int, sent_start: int, tense: str, quoted: list[tuple[int, int]]) -> str:
     toks = v.tokens
     before = [toks[j].norm for j in range(max(0, i - 3), i) if toks[j].start >= sent_start]
-    if any(w in _NEG for w in before[-2:]):
+    bare = [w[1:] if w[:1] in "وف" and w[1:] in _NEG else w for w in before]
+    if any(w in _NEG for w in bare[-2:]):
         return "denied"
+    if tense == PRESENT and bare and bare[-1] == "ان" and any(t.norm in ("قبل", "المقرر", "يعتزم", "تعتزم") for t in toks[max(0, i - 4):i]):
+        return "planned"
     if tense == FUTURE or any(w in _PLAN for w in before):
         return "planned"
     if tense == "noun":
@@ -195,16 +216,30 @@ def _when(article: Article, v: View, i: int, sa: int, sb: int, tense: str):
     pos = v.tokens[i].start
     best, dist = None, None
     for t in article.timexes:
-        if t.type not in ("DATE", "TIME") or not (sa <= t.start < sb) or t.value in (None, "", "PAST_REF", "FUTURE_REF", "PRESENT_REF"):
+        if t.type not in ("DATE", "TIME") or not (sa <= t.start < sb) or _date_value(t.value) is None:
             continue
         d = abs(t.start - pos)
         if dist is None or d < dist:
             best, dist = t, d
     if best is not None:
-        return best.value
+        return _date_value(best.value)
     if tense == PRESENT and article.published:
         return article.published[:10]
     return None
+
+
+_DATE_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?|^\d{4}-W\d{2}|^\d{4}-Q\d|^\d{4}-H\d")
+
+
+def _date_value(value):
+    """A resolved calendar value (the date part of a time), or None for unresolved ones."""
+    if isinstance(value, list):
+        out = [x for x in (_date_value(v) for v in value) if x]
+        return out or None
+    if not isinstance(value, str):
+        return None
+    m = _DATE_RE.match(value)
+    return m.group() if m else None
 
 
 def _where(v: View, i: int, after: list[Span], used: set[str]) -> str | None:
@@ -218,6 +253,16 @@ def _where(v: View, i: int, after: list[Span], used: set[str]) -> str | None:
     return None
 
 
+class _Context:
+    """What earlier triggers of the same sentence tell later ones."""
+
+    def __init__(self, quotes) -> None:
+        self.prev_actor: Span | None = None  # subject carried to a following verb without one
+        self.verb_types: set[str] = set()
+        self.consumed: set[int] = set()  # tokens that completed another trigger (دعا … لزيارة)
+        self.quotes = quotes
+
+
 def annotate(article: Article) -> Article:
     v = view(article)
     toks = v.tokens
@@ -225,12 +270,13 @@ def annotate(article: Article) -> Article:
     events: list[Event] = []
     seen: set[tuple] = set()
     for sa, sb in v.sents:
+        ctx = _Context(article.quotes)
         i = v.tok_at(sa)
         while i < len(toks) and toks[i].start < sb:
             t = toks[i]
-            if t.kind == "word":
+            if t.kind == "word" and i not in ctx.consumed:
                 for trig in triggers_of(t.norm):
-                    ev = _event(article, v, i, trig, sa, sb, quoted)
+                    ev = _event(article, v, i, trig, sa, sb, quoted, ctx)
                     if ev is None:
                         continue
                     key = (ev.type, ev.actor_id, ev.target_id, sa)
@@ -246,68 +292,71 @@ def annotate(article: Article) -> Article:
     return article
 
 
-def _event(article: Article, v: View, i: int, trig: dict, sa: int, sb: int, quoted) -> Event | None:
+_SYMMETRIC = {"MEET", "AGREE", "SIGN"}
+_NOUN_TARGET_PREPS = {"الي", "ل", "علي", "ضد", "مع", "ب", "امام"}
+_SUBJECT_WINDOW = 6  # a verb's subject follows it within this many tokens
+_PRONOUN_COMPS = {normalize(w) for w in ("أنه", "أنها", "إنه", "إنها", "أنهم", "إنهم", "بأنه", "بأنها", "بأنهم")}
+_CARRY_BEFORE = {normalize(w) for w in ("،", ",", "حيث", "ثم", "و", "كما", "قبل", "بعد", "أن")}
+
+
+def _quote_speaker(v: View, i: int, ctx: _Context) -> Span | None:
+    """`أعلن الجيش أنه شن غارات`: a verb opening reported speech, with no subject of its own,
+    has the speaker as its subject."""
+    pos = v.tokens[i].start
+    for q in ctx.quotes:
+        if not (q.start <= pos < q.end) or not q.speaker_id:
+            continue
+        if any(sp.start < pos and sp.end > q.start for sp in v.spans if sp.start >= q.start):
+            return None
+        words = [t for t in v.tokens[v.tok_at(q.start):i] if t.kind == "word"]
+        before = v.tokens[v.tok_at(q.start) - 1].norm if v.tok_at(q.start) else ""
+        if len(words) <= 2 or before in _PRONOUN_COMPS:
+            return Span(-1, -1, q.speaker_id, "?")
+    return None
+
+
+def _carry_context(v: View, i: int) -> bool:
+    """The verb continues a clause whose subject it shares: `وهدد`, `، حيث التقى`, `قبل أن يتوجه`."""
+    t = v.tokens[i]
+    if t.norm[:1] in "وف" and len(t.norm) > 3:
+        return True
+    prev = v.tokens[i - 1] if i else None
+    return prev is not None and (prev.text in _CARRY_BEFORE or prev.norm in _CARRY_BEFORE or prev.norm[:1] == "و" and prev.norm[1:] in _NEG)
+
+
+def _event(article: Article, v: View, i: int, trig: dict, sa: int, sb: int, quoted, ctx: _Context) -> Event | None:
     toks = v.tokens
     typ = trig["type"]
     if trig["near"] and not (trig["near"] & _stems(v, i + 1, i + 8)):
         return None
     for other, words in trig["as"].items():
-        if words & _stems(v, i + 1, i + 7):
-            typ = other
+        for k in range(i + 1, min(len(toks), i + 13)):
+            if toks[k].start >= sb:
+                break
+            if {strip_article(toks[k].norm), toks[k].norm} & words or any(strip_article(x.stem) in words for x in clitic_splits(toks[k].norm)):
+                typ = other
+                ctx.consumed.add(k)
+                break
+        if typ != trig["type"]:
             break
     cameo = _lex()["cameo"].get(typ, trig["cameo"])
     tense = trig["tense"]
     if tense != "noun" and i and _verbal_noun(v, i):
         tense = "noun"
     after = _mentions_after(v, i, sb)
-    actor = target = None
+    actor = target = where = None
     if tense != "noun":
-        actor = _mention_before(v, i, sa)
-        rest = after
-        if actor is None:
-            for k, sp in enumerate(after):
-                if _prep_of(v, sp) is None:
-                    actor, rest = sp, after[k + 1:]
-                    break
-            else:
-                rest = after
-        for sp in rest:
-            if sp.entity_id == actor.entity_id if actor else False:
-                continue
-            if actor is not None and _coordinated(v, sp) and rest and sp is rest[0] and not sp.demonym:
-                continue  # co-actor
-            if actor is not None and sp.demonym and _coordinated(v, sp):
-                continue
-            p = _prep_of(v, sp)
-            if p == "في":
-                continue
-            target = sp
-            break
-        if trig["passive_risk"] and actor is not None and actor not in after[:1]:
-            pass
-    else:
-        # genitive or adjective right after the noun (one adjective may come between)
-        gen = None
-        for sp in after[:2]:
-            if v.tok_of(sp.start) - i <= 2 and (_prep_of(v, sp) is None or (_prep_of(v, sp) == "ل" and sp.type == "PER")):
-                gen = sp
-                break
-        rest = [sp for sp in after if sp is not gen]
-        if typ in _OBJECT_GENITIVE or (typ == "VISIT" and gen is not None and gen.type == "LOC" and not gen.demonym):
-            target = gen
-            actor = _mention_before(v, i, sa) or _near_before(v, i, sa)
+        if trig.get("passive"):
+            target = next((sp for sp in after if _prep_of(v, sp) != "في"), None)
         else:
-            actor = gen
-        if target is None:
-            for sp in rest:
-                if v.tok_of(sp.start) - i > 4:
-                    break
-                if _prep_of(v, sp) in ("الي", "ل", "علي", "ضد", "مع", "ب"):
-                    if actor is None or sp.entity_id != actor.entity_id:
-                        target = sp
-                        break
-        if actor is None and target is None:
-            return None
+            actor, target = _verb_participants(v, i, typ, after, sa, ctx)
+        if actor is not None:
+            ctx.prev_actor = actor
+        ctx.verb_types.add(typ)
+    else:
+        if typ in ctx.verb_types:
+            return None  # `وصل … في زيارة`: the verb already told this event
+        actor, target, where = _noun_participants(v, i, typ, after, sa, ctx)
     if actor is None and target is None:
         return None
     used = {s.entity_id for s in (actor, target) if s is not None}
@@ -318,6 +367,10 @@ def _event(article: Article, v: View, i: int, trig: dict, sa: int, sb: int, quot
         target_id = None
     if actor_id is not None and actor_id == target_id:
         target_id = None
+    when = _when(article, v, i, sa, sb, tense)
+    polarity = _polarity(v, i, sa, tense, quoted)
+    if polarity in ("asserted", "reported") and tense == PRESENT and _after_publication(when, article.published):
+        polarity = "planned"
     return Event(
         type=typ,
         cameo=cameo,
@@ -327,27 +380,114 @@ def _event(article: Article, v: View, i: int, trig: dict, sa: int, sb: int, quot
         trigger=toks[i].text,
         actor_id=actor_id,
         target_id=target_id,
-        where_id=_where(v, i, after, used),
-        when=_when(article, v, i, sa, sb, tense),
-        polarity=_polarity(v, i, sa, tense, quoted),
+        where_id=where or _where(v, i, after, used),
+        when=when,
+        polarity=polarity,
     )
+
+
+def _verb_participants(v: View, i: int, typ: str, after: list[Span], sa: int, ctx: _Context):
+    actor = _mention_before(v, i, sa)
+    rest = after
+    if actor is None:
+        actor = _quote_speaker(v, i, ctx)
+    if actor is None:
+        subjects = [sp for sp in after if _prep_of(v, sp) is None and not _coordinated(v, sp)]
+        carry = ctx.prev_actor is not None and _carry_context(v, i) and len(subjects) <= 1
+        if carry:
+            actor = ctx.prev_actor
+        else:
+            for k, sp in enumerate(after):
+                if v.tok_of(sp.start) - i > _SUBJECT_WINDOW:
+                    break
+                if _prep_of(v, sp) is None:
+                    actor, rest = sp, after[k + 1:]
+                    break
+    target = None
+    co_actor = None
+    for sp in rest:
+        if actor is not None and sp.entity_id == actor.entity_id:
+            continue
+        if actor is not None and _coordinated(v, sp) and co_actor is None and target is None:
+            co_actor = sp
+            continue  # بيونج يانج وموسكو: a second subject
+        if _prep_of(v, sp) == "في":
+            continue
+        target = sp
+        break
+    if typ in _SYMMETRIC and co_actor is not None:
+        target = co_actor
+    return actor, target
+
+
+def _noun_participants(v: View, i: int, typ: str, after: list[Span], sa: int, ctx: _Context):
+    toks = v.tokens
+    gen = None
+    for sp in after[:2]:
+        k = v.tok_of(sp.start)
+        between = toks[i + 1:k]
+        if len(between) > 1 or any(t.kind != "word" or not t.norm.startswith("ال") or triggers_of(t.norm) for t in between):
+            break
+        p = _prep_of(v, sp)
+        if _coordinated(v, sp):
+            break
+        if p is None or (p == "ل" and sp.type == "PER"):
+            gen = sp
+        break
+    actor = target = None
+    where = None
+    if gen is not None and typ == "MEET" and gen.type == "LOC" and not gen.demonym:
+        where, gen = gen.entity_id, None  # محادثات جدة
+    if typ in _OBJECT_GENITIVE or (typ == "VISIT" and gen is not None and gen.type == "LOC" and not gen.demonym):
+        target = gen
+        if proclitic_of_token(v, i).endswith("ب"):
+            actor = _near_before(v, i, sa)  # اتهم … كوريا الشمالية بتزويد روسيا
+    else:
+        actor = gen
+    if target is None:
+        for sp in after:
+            if sp is gen:
+                continue
+            if v.tok_of(sp.start) - i > 5:
+                break
+            if _prep_of(v, sp) in _NOUN_TARGET_PREPS and (actor is None or sp.entity_id != actor.entity_id):
+                target = sp
+                break
+    if actor is None and ctx.prev_actor is not None and i and toks[i - 1].norm == "في":
+        actor = ctx.prev_actor  # قتلت القوات … في غارة
+    return actor, target, where
+
+
+def proclitic_of_token(v: View, i: int) -> str:
+    """The proclitic letters of a noun trigger token (`بتزويد` → ب)."""
+    norm = v.tokens[i].norm
+    for sp in clitic_splits(norm):
+        if triggers_of(sp.stem) or triggers_of(strip_article(sp.stem)):
+            if sp.prefix:
+                return sp.prefix
+    return ""
+
+
+def _after_publication(when, published: str | None) -> bool:
+    if not when or not published:
+        return False
+    first = when[0] if isinstance(when, list) else when
+    return isinstance(first, str) and len(first) >= 10 and first[:10] > published[:10]
 
 
 def _verbal_noun(v: View, i: int) -> bool:
     """A bare past form after a preposition or with the article is the verbal noun:
     `البحث عن دعم دولي`, `لفرض عقوبات`, `بعد قصف`."""
     t = v.tokens[i]
-    if t.norm.startswith(("ال", "وال", "بال", "لل", "فال")):
+    verbs = _lex()["verbs"]
+    if t.norm in verbs or (t.norm[:1] in "وف" and t.norm[1:] in verbs):
+        pass  # التقى, والتقى: the verb itself begins with ال
+    elif t.norm.startswith(("ال", "وال", "بال", "لل", "فال")):
         return True
-    if t.norm[:1] in "لب" and triggers_of(t.norm[1:]) and not lex_has_verb_with_l(t.norm):
+    if t.norm[:1] in "لب" and t.norm not in verbs and triggers_of(t.norm[1:]):
         return True
     prev = v.tokens[i - 1].norm
     return prev in _PREPS or prev in _NOUN_CONTEXT
-
-
-def lex_has_verb_with_l(norm: str) -> bool:
-    """`لبحث` may be a verb form in its own right; only a few are (none in the lexicon)."""
-    return norm in _lex()["verbs"]
 
 
 def _near_before(v: View, i: int, sa: int) -> Span | None:

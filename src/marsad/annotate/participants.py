@@ -58,14 +58,6 @@ class View:
         return offset, offset
 
 
-# Words that precede a person's name as a title: the adjective after them
-# describes the person, not a country acting (`الرئيس الروسي فلاديمير بوتين`).
-_TITLES = {normalize(w) for w in (
-    "الرئيس", "رئيس", "نظيره", "نظيرة", "نظيرته", "الزعيم", "زعيم", "وزير", "الوزير", "وزيرة", "الوزيرة",
-    "المتحدث", "متحدث", "متحدثة", "المتحدثة", "السفير", "سفير", "الملك", "ملك", "الأمير", "المستشار",
-    "المبعوث", "مبعوث", "الجنرال", "المندوب", "مندوب", "رئيسة", "الرئيسة", "نائب", "قائد", "القائد",
-)}
-
 _cache: tuple[int, str, View] | None = None
 
 
@@ -113,11 +105,10 @@ def view(article: Article) -> View:
         pair = kbview.demonym(t.norm + " " + tokens[i + 1].norm) if i + 1 < len(tokens) else None
         end = tokens[i + 1].end if pair else t.end
         cid = pair or cid
-        prev = tokens[i - 1].norm if i else ""
-        if prev in _TITLES:
-            continue  # الرئيس الروسي …: the person is the participant
+        # الرئيس الروسي فلاديمير بوتين, ولي العهد السعودي الأمير محمد بن سلمان: the person is
+        # the participant, the adjective only describes him
         nxt_i = i + (2 if pair else 1)
-        if nxt_i < len(tokens) and tok_span[nxt_i] >= 0 and spans[tok_span[nxt_i]].type == "PER":
+        if any(tok_span[k] >= 0 and spans[tok_span[k]].type == "PER" for k in range(nxt_i, min(len(tokens), nxt_i + 3))):
             continue
         extra.append(Span(t.start, end, cid, "LOC", True))
         ents.setdefault(cid, kbview.entity(cid))

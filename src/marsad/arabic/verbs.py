@@ -44,6 +44,9 @@ def verb_forms(past: str, present: str | None = None, defective: bool = False) -
             forms.append("ت" + suf)
         if not defective:
             forms.append("ي" + s + "ن")  # feminine plural
+        else:
+            # jussive after لم: لم يلتقِ, لم ينفِ, لم يدعُ
+            forms.extend(pre + s[:-1] for pre in ("ي", "ت", "ن") if len(s) > 2)
         for f in forms:
             out.setdefault(f, PRESENT)
             out.setdefault("س" + f, FUTURE)
