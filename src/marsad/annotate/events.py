@@ -23,7 +23,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from ..arabic import clitic_splits, normalize, strip_article
+from ..arabic import clitic_splits, normalize, strip_article, word_value
 from ..arabic.verbs import FUTURE, PRESENT, strip_verb_proclitics, verb_forms
 from ..article import Article, Event
 from .participants import Span, View, agent, ensure_entity, proclitic, view
@@ -54,6 +54,7 @@ def _lex() -> dict:
                 "cameo": spec["cameo"],
                 "near": {strip_article(w) for w in v.get("near", [])},
                 "as": {t: {strip_article(w) for w in ws} for t, ws in v.get("as", {}).items()},
+                "passive_before_number": bool(v.get("passive_before_number")),
             }
             for form, tense in verb_forms(v["past"], v.get("present"), bool(v.get("defective"))).items():
                 verbs.setdefault(form, []).append({**info, "tense": tense})
@@ -107,6 +108,13 @@ def _prep_of(v: View, sp: Span) -> str | None:
             return c
     i = v.tok_of(sp.start)
     j = i - 1
+    if sp.demonym and j >= 0 and v.tokens[j].kind == "word" and v.span_of_token(j) is None:
+        head = v.tokens[j]
+        pre = "".join(x.prefix for x in clitic_splits(head.norm)[1:2])
+        for c in ("ل", "ب"):
+            if pre and c in pre and head.norm.startswith(("ل", "ب", "ول", "وب")):
+                return c
+        j -= 1  # السفارة الأمريكية: the head noun's preposition governs the adjective
     while j >= 0 and v.tokens[j].kind == "word" and v.tokens[j].norm in _WHERE_NOUNS and i - j <= 2:
         j -= 1
     if j >= 0 and v.tokens[j].norm in _PREPS:
@@ -148,7 +156,9 @@ def _mentions_after(v: View, i: int, sent_end: int) -> list[Span]:
                 continue
         if t.kind == "punct" and t.text in ".؟!؛;:":
             break
-        if k > i + 1 and t.kind == "word" and (t.norm in _CLAUSE_STOP or (t.norm[:1] in "وف" and _is_verb(t.norm))):
+        if k > i + 1 and t.kind == "word" and v.tok_span[k] < 0 and (
+            t.norm in _CLAUSE_STOP or (t.norm[:1] in "وف" and _is_verb(t.norm))
+        ):
             break
         if not skipping:
             sp = v.span_of_token(k)
@@ -192,7 +202,7 @@ def _mention_before(v: View, i: int, sent_start: int) -> Span | None:
         return sp
 
 
-def _polarity(v: View, i: int, sent_start: int, tense: str, quoted: list[tuple[int, int]]) -> str:
+def _polarity(v: View, i: int, sent_start: int, tense: str, quoted: list) -> str:
     toks = v.tokens
     before = [toks[j].norm for j in range(max(0, i - 3), i) if toks[j].start >= sent_start]
     bare = [w[1:] if w[:1] in "وف" and w[1:] in _NEG else w for w in before]
@@ -207,9 +217,18 @@ def _polarity(v: View, i: int, sent_start: int, tense: str, quoted: list[tuple[i
         if any(w in _PLAN_AFTER for w in after):
             return "planned"
     pos = toks[i].start
-    if any(a <= pos < b for a, b in quoted):
-        return "reported"
+    for q in quoted:
+        if q.start <= pos < q.end:
+            # نفى الكرملين أن يكون بوتين قد التقى …: what a denial reports did not happen
+            return "denied" if q.cue and _is_denial(q.cue) else "reported"
     return "asserted"
+
+
+def _is_denial(cue: str) -> bool:
+    from .quotes import cue_verb
+
+    info = cue_verb(normalize(cue.split()[0]))
+    return info is not None and info["lemma"] in _DENIAL_LEMMAS
 
 
 def _when(article: Article, v: View, i: int, sa: int, sb: int, tense: str):
@@ -228,7 +247,7 @@ def _when(article: Article, v: View, i: int, sa: int, sb: int, tense: str):
     return None
 
 
-_DATE_RE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?|^\d{4}-W\d{2}|^\d{4}-Q\d|^\d{4}-H\d")
+_DATE_RE = re.compile(r"^\d{4}-W\d{2}|^\d{4}-Q\d|^\d{4}-H\d|^\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
 
 def _date_value(value):
@@ -253,6 +272,11 @@ def _where(v: View, i: int, after: list[Span], used: set[str]) -> str | None:
     return None
 
 
+def _in_name(v: View, i: int) -> bool:
+    sp = v.span_of_token(i)
+    return sp is not None and not sp.demonym
+
+
 class _Context:
     """What earlier triggers of the same sentence tell later ones."""
 
@@ -266,7 +290,7 @@ class _Context:
 def annotate(article: Article) -> Article:
     v = view(article)
     toks = v.tokens
-    quoted = [(q.start, q.end) for q in article.quotes]
+    quoted = list(article.quotes)
     events: list[Event] = []
     seen: set[tuple] = set()
     for sa, sb in v.sents:
@@ -274,7 +298,8 @@ def annotate(article: Article) -> Article:
         i = v.tok_at(sa)
         while i < len(toks) and toks[i].start < sb:
             t = toks[i]
-            if t.kind == "word" and i not in ctx.consumed:
+            # a word inside a name is no trigger (فيصل is not ف + يصل)
+            if t.kind == "word" and i not in ctx.consumed and not _in_name(v, i):
                 for trig in triggers_of(t.norm):
                     ev = _event(article, v, i, trig, sa, sb, quoted, ctx)
                     if ev is None:
@@ -296,6 +321,8 @@ _SYMMETRIC = {"MEET", "AGREE", "SIGN"}
 _NOUN_TARGET_PREPS = {"الي", "ل", "علي", "ضد", "مع", "ب", "امام"}
 _SUBJECT_WINDOW = 6  # a verb's subject follows it within this many tokens
 _PRONOUN_COMPS = {normalize(w) for w in ("أنه", "أنها", "إنه", "إنها", "أنهم", "إنهم", "بأنه", "بأنها", "بأنهم")}
+_DENIAL_LEMMAS = {normalize(w) for w in ("نفى", "أنكر")}
+_COMPS = {normalize(w) for w in ("إن", "أن", "بأن")}
 _CARRY_BEFORE = {normalize(w) for w in ("،", ",", "حيث", "ثم", "و", "كما", "قبل", "بعد", "أن")}
 
 
@@ -310,8 +337,26 @@ def _quote_speaker(v: View, i: int, ctx: _Context) -> Span | None:
             return None
         words = [t for t in v.tokens[v.tok_at(q.start):i] if t.kind == "word"]
         before = v.tokens[v.tok_at(q.start) - 1].norm if v.tok_at(q.start) else ""
-        if len(words) <= 2 or before in _PRONOUN_COMPS:
+        # only speech opened by إن/أن (not a source phrase after the clause)
+        if before in _PRONOUN_COMPS or (before in _COMPS and len(words) <= 2):
             return Span(-1, -1, q.speaker_id, "?")
+    return None
+
+
+def _number_follows(v: View, i: int) -> bool:
+    """`قتل ثلاثة جنود`, `قتل 5 مدنيين`: an unvocalised past followed by a count is passive."""
+    if i + 1 >= len(v.tokens):
+        return False
+    t = v.tokens[i + 1]
+    return t.kind == "num" or word_value(t.norm) is not None
+
+
+def _first_subject(v: View, sa: int, pos: int) -> Span | None:
+    for sp in v.spans:
+        if sp.start >= pos:
+            break
+        if sp.start >= sa and _prep_of(v, sp) is None:
+            return sp
     return None
 
 
@@ -346,8 +391,8 @@ def _event(article: Article, v: View, i: int, trig: dict, sa: int, sb: int, quot
     after = _mentions_after(v, i, sb)
     actor = target = where = None
     if tense != "noun":
-        if trig.get("passive"):
-            target = next((sp for sp in after if _prep_of(v, sp) != "في"), None)
+        if trig.get("passive") or (trig.get("passive_before_number") and tense == "past" and _number_follows(v, i)):
+            target = next((sp for sp in after if _prep_of(v, sp) is None), None)
         else:
             actor, target = _verb_participants(v, i, typ, after, sa, ctx)
         if actor is not None:
@@ -393,8 +438,11 @@ def _verb_participants(v: View, i: int, typ: str, after: list[Span], sa: int, ct
         actor = _quote_speaker(v, i, ctx)
     if actor is None:
         subjects = [sp for sp in after if _prep_of(v, sp) is None and not _coordinated(v, sp)]
-        carry = ctx.prev_actor is not None and _carry_context(v, i) and len(subjects) <= 1
-        if carry:
+        carry = _carry_context(v, i) and len(subjects) <= 1
+        if carry and ctx.prev_actor is None and not subjects:
+            # `ورفضت بكين الخطوة وهددت …`: the subject of the sentence's first clause
+            ctx.prev_actor = _first_subject(v, sa, v.tokens[i].start)
+        if carry and ctx.prev_actor is not None:
             actor = ctx.prev_actor
         else:
             for k, sp in enumerate(after):
@@ -408,9 +456,9 @@ def _verb_participants(v: View, i: int, typ: str, after: list[Span], sa: int, ct
     for sp in rest:
         if actor is not None and sp.entity_id == actor.entity_id:
             continue
-        if actor is not None and _coordinated(v, sp) and co_actor is None and target is None:
-            co_actor = sp
-            continue  # بيونج يانج وموسكو: a second subject
+        if actor is not None and _coordinated(v, sp) and target is None:
+            co_actor = co_actor or sp
+            continue  # بيونج يانج وموسكو, فرنسا وبريطانيا وألمانيا: more subjects
         if _prep_of(v, sp) == "في":
             continue
         target = sp

@@ -134,7 +134,8 @@ def annotate(article: Article) -> Article:
         while i < para_end_tok:
             t = toks[i]
             made = None
-            if t.kind == "word" and not any(o < t.start < c for o, c in inside):
+            sp = v.span_of_token(i)
+            if t.kind == "word" and not any(o < t.start < c for o, c in inside) and (sp is None or sp.demonym):
                 info = cue_verb(t.norm)
                 if info is not None:
                     made = _from_verb(article, v, lex, i, info, spans, open_at, state, para_end_tok)
