@@ -74,6 +74,7 @@ def _lex() -> dict:
     return {"verbs": verbs, "nouns": nouns, "cameo": cameo}
 
 
+@lru_cache(maxsize=65536)
 def triggers_of(norm: str) -> list[dict]:
     """The trigger readings of one normalised token (verb readings first)."""
     lex = _lex()
@@ -90,14 +91,20 @@ def triggers_of(norm: str) -> list[dict]:
 
 
 def _stems(v: View, a: int, b: int) -> set[str]:
-    out = set()
+    out: set[str] = set()
     for t in v.tokens[a:b]:
         if t.kind == "word":
-            out.add(strip_article(t.norm))
-            out.add(t.norm)
-            for sp in clitic_splits(t.norm):
-                out.add(strip_article(sp.stem))
+            out |= _word_stems(t.norm)
     return out
+
+
+@lru_cache(maxsize=65536)
+def _word_stems(norm: str) -> frozenset[str]:
+    """The word, its stem without the article, and its readings without proclitics."""
+    out = {norm, strip_article(norm)}
+    for sp in clitic_splits(norm):
+        out.add(strip_article(sp.stem))
+    return frozenset(out)
 
 
 def _prep_of(v: View, sp: Span) -> str | None:
@@ -378,7 +385,7 @@ def _event(article: Article, v: View, i: int, trig: dict, sa: int, sb: int, quot
         for k in range(i + 1, min(len(toks), i + 13)):
             if toks[k].start >= sb:
                 break
-            if {strip_article(toks[k].norm), toks[k].norm} & words or any(strip_article(x.stem) in words for x in clitic_splits(toks[k].norm)):
+            if _word_stems(toks[k].norm) & words:
                 typ = other
                 ctx.consumed.add(k)
                 break

@@ -12,7 +12,10 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from ..arabic import Token, normalize, sentences, tokenize
+from functools import lru_cache
+
+from ..arabic import Token, normalize, sentences
+from ..arabic.tokens import _TOKEN_RE
 from ..article import Article, Entity
 from . import kbview
 
@@ -35,6 +38,21 @@ class View:
     sents: list[tuple[int, int]]  # sentence (start, end) char offsets
     entities: dict[str, Entity] = field(default_factory=dict)
     tok_span: list[int] = field(default_factory=list)  # token index -> index into spans, or -1
+    clitics: dict = field(default_factory=dict)  # Span -> its proclitics (memo)
+    _names: dict = field(default_factory=dict)
+
+    def names_of(self, entity_id: str) -> set[str]:
+        """Normalised Arabic name and mention texts of an entity (memo)."""
+        got = self._names.get(entity_id)
+        if got is None:
+            e = self.entities.get(entity_id)
+            got = set()
+            if e is not None:
+                if e.name_ar:
+                    got.add(normalize(e.name_ar))
+                got.update(normalize(m.text) for m in e.mentions)
+            self._names[entity_id] = got
+        return got
 
     def tok_at(self, offset: int) -> int:
         """Index of the first token starting at or after `offset`."""
@@ -59,6 +77,17 @@ class View:
 
 
 _cache: tuple[int, str, View] | None = None
+_norm = lru_cache(maxsize=200_000)(normalize)
+
+
+def _tokenize(text: str) -> list[Token]:
+    """`arabic.tokenize`, with each distinct word normalised once per process (words repeat)."""
+    out = []
+    for m in _TOKEN_RE.finditer(text):
+        kind = m.lastgroup
+        s = m.group()
+        out.append(Token(s, m.start(), m.end(), kind, _norm(s) if kind != "punct" else s))
+    return out
 
 
 def view(article: Article) -> View:
@@ -68,7 +97,7 @@ def view(article: Article) -> View:
     key = (id(article), len(article.entities))
     if _cache is not None and _cache[0] == key and _cache[1] is text:
         return _cache[2]
-    tokens = tokenize(text)
+    tokens = _tokenize(text)
     starts = [t.start for t in tokens]
     spans: list[Span] = []
     ents = {e.id: e for e in article.entities}
@@ -150,22 +179,25 @@ def proclitic(v: View, sp: Span) -> str:
     Either the mention starts inside its token (`ل|موسكو`), or the mention includes
     them and the entity's other names show where the name itself starts.
     """
+    hit = v.clitics.get(sp)
+    if hit is not None:
+        return hit
     t = v.tokens[v.tok_of(sp.start)]
+    out = ""
     if t.start < sp.start:
-        return normalize(v.text[t.start:sp.start])
-    surface = normalize(v.text[sp.start:sp.end])
-    ent = v.entities.get(sp.entity_id)
-    names = {normalize(ent.name_ar)} if ent is not None and ent.name_ar else set()
-    if ent is not None:
-        names.update(normalize(m.text) for m in ent.mentions)
-    names.discard(surface)
-    for k in (1, 2):
-        head, rest = surface[:k], surface[k:]
-        if len(rest) < 2 or any(c not in "وفلبك" for c in head):
-            break
-        if any(n == rest or n.startswith(rest + " ") or n == "ا" + rest or n.startswith("ا" + rest + " ") for n in names if n):
-            return head
-    return ""
+        out = normalize(v.text[t.start:sp.start])
+    elif t.norm[:1] in "وفلبك":
+        surface = normalize(v.text[sp.start:sp.end])
+        names = v.names_of(sp.entity_id) - {surface}
+        for k in (1, 2):
+            head, rest = surface[:k], surface[k:]
+            if len(rest) < 2 or any(c not in "وفلبك" for c in head):
+                break
+            if any(n == rest or n.startswith(rest + " ") or n == "ا" + rest or n.startswith("ا" + rest + " ") for n in names if n):
+                out = head
+                break
+    v.clitics[sp] = out
+    return out
 
 
 def agent(v: View, span: Span) -> str:

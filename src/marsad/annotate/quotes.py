@@ -17,6 +17,7 @@ banner (`لافتة … تقول: "…"`) are a quotation whose speaker is the b
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -49,7 +50,10 @@ def _lex() -> dict:
             verbs.setdefault(form, {**info, "tense": tense})
     n = lambda ws: {normalize(w) for w in ws}
     sources = [([normalize(w) for w in s["words"]], bool(s.get("verb")), bool(s.get("needs_verb"))) for s in raw["sources"]]
+    heads = {w[0] for w, _v, _n in sources}
+    heads |= {c + w for w in heads for c in "وف"}
     return {
+        "source_heads": heads,
         "verbs": verbs,
         "participles": n(raw["participles"]),
         "sources": sources,
@@ -61,6 +65,7 @@ def _lex() -> dict:
     }
 
 
+@lru_cache(maxsize=65536)
 def cue_verb(norm: str) -> dict | None:
     """The reporting verb a normalised token spells, with its proclitics stripped."""
     verbs = _lex()["verbs"]
@@ -71,28 +76,30 @@ def cue_verb(norm: str) -> dict | None:
     return None
 
 
+@lru_cache(maxsize=65536)
 def _participle(norm: str) -> bool:
     p = _lex()["participles"]
     return norm in p or (norm[:1] in "وف" and norm[1:] in p)
+
+
+_OPEN_RE = re.compile("[«“\"„]")
 
 
 def quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(open, close) offsets of the quotation marks of one paragraph; close is the mark's index."""
     out: list[tuple[int, int]] = []
     i = start
-    while i < end:
-        ch = text[i]
-        close = _OPENERS.get(ch)
-        if close is None:
-            i += 1
-            continue
-        j = text.find(close, i + 1, end)
+    while True:
+        m = _OPEN_RE.search(text, i, end)
+        if m is None:
+            return out
+        o = m.start()
+        j = text.find(_OPENERS[text[o]], o + 1, end)
         if j < 0:
-            i += 1
+            i = o + 1
             continue
-        out.append((i, j))
+        out.append((o, j))
         i = j + 1
-    return out
 
 
 class _State:
@@ -130,21 +137,24 @@ def annotate(article: Article) -> Article:
         open_at = {o: (o, c) for o, c in spans}
         i = v.tok_at(ps)
         para_end_tok = v.tok_at(pe)
-        inside = [(o, c) for o, c in spans]
         while i < para_end_tok:
             t = toks[i]
             made = None
-            sp = v.span_of_token(i)
-            if t.kind == "word" and not any(o < t.start < c for o, c in inside) and (sp is None or sp.demonym):
-                info = cue_verb(t.norm)
-                if info is not None:
-                    made = _from_verb(article, v, lex, i, info, spans, open_at, state, para_end_tok)
-                elif _participle(t.norm):
-                    made = _from_participle(article, v, lex, i, t, spans, open_at, state, para_end_tok)
-                else:
-                    made = _from_source(article, v, lex, i, state, para_end_tok)
-                    if made:
-                        made, i = made
+            if t.kind != "word" or (v.tok_span[i] >= 0 and not v.spans[v.tok_span[i]].demonym):
+                i += 1
+                continue  # a cue is a word, and not part of a name
+            if spans and any(o < t.start < c for o, c in spans):
+                i += 1
+                continue  # words inside a quotation are the speaker's, not cues
+            info = cue_verb(t.norm)
+            if info is not None:
+                made = _from_verb(article, v, lex, i, info, spans, open_at, state, para_end_tok)
+            elif _participle(t.norm):
+                made = _from_participle(article, v, lex, i, t, spans, open_at, state, para_end_tok)
+            elif t.norm in lex["source_heads"]:
+                made = _from_source(article, v, lex, i, state, para_end_tok)
+                if made:
+                    made, i = made
             if made:
                 for q, span_open in made:
                     quotes.append(q)
