@@ -53,7 +53,12 @@ def readings(word: str, norm: str) -> tuple[tuple[int, str], ...]:
             continue
         if offs is None:
             offs = normalize_map(word)[1]
-        k = len(norm) - len(sp.stem) if norm.endswith(sp.stem) else len(sp.prefix)
+        if not norm.endswith(sp.stem):
+            # ل + ال written لل: no character of the word is the stem's alone, so the
+            # mention keeps the whole word (`للسعودية`)
+            out.append((0, sp.stem))
+            continue
+        k = len(norm) - len(sp.stem)
         out.append((offs[k] if k < len(offs) else len(word), sp.stem))
     return tuple(out)
 

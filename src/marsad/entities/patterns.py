@@ -35,6 +35,8 @@ class Cues:
         self.verbs = {n(w) for w in raw["reporting_verbs"]}
         self.stop = {n(w) for w in raw["stopwords"]}
         self.first_names = {n(w) for w in raw["first_names"]}
+        self.honorifics = {n(w) for w in raw["honorifics"]}
+        self.phrase_gloss = {n(k): v for k, v in raw["phrase_gloss"].items()}
 
 
 @lru_cache(maxsize=1)
@@ -104,8 +106,15 @@ class Context:
             return False
         c = self.cues
         w = self.tokens[i].norm
-        if len(w) < 2 or w in c.stop or w in c.verbs or w in c.titles or is_def(w):
+        if len(w) < 2 or w in c.stop or w in c.verbs or w in c.titles or is_def(w) or w in c.org_heads:
             return False
+        if "\u064b" in self.tokens[i].text:  # tanwin fath: an accusative noun, not a name
+            return False
+        raw = self.tokens[i].text
+        if len(w) > 3 and raw.endswith("ه") and not w.endswith("الله"):
+            return False  # a noun with a pronoun suffix: خارجيته, وجوده, نجله
+        if len(w) > 4 and w.startswith(("است", "واست")):
+            return False  # verb or verbal noun of form X: استغل
         s = strip_conj(w)
         if s != w and (s in c.verbs or s in c.stop):
             return False
@@ -189,13 +198,18 @@ def _org_at(ctx: Context, i: int, skip: int, head: str) -> Candidate | None:
             j += 1
             continue
         # a noun in construct state before a definite word or a name: مجلس حقوق الإنسان
-        if construct < 2 and w not in c.verbs and len(w) > 2 and ctx.word(j + 1) and ctx.joined(j) and (
+        if construct < 2 and w not in c.verbs and len(w) > 2 and w[0] not in "وف" and ctx.word(j + 1) and ctx.joined(j) and (
                 is_def(toks[j + 1].norm) or (j + 1) in ctx.gaz_at):
             mods.append((j, w))
             construct += 1
             j += 1
             continue
         break
+    # trailing descriptive adjectives (المحظور, المعارض) are not part of the name
+    while mods and mods[-1][0] == last and mods[-1][1] not in c.gloss and last > i + 1 and not (host or owner) \
+            and not (country and ctx.adjective(last)):
+        mods.pop()
+        last -= 1
     if last == i or not strong:
         return None
     start = toks[i].start + skip
@@ -210,7 +224,18 @@ def _org_at(ctx: Context, i: int, skip: int, head: str) -> Candidate | None:
 def _gloss(ctx: Context, head: str, mods: list[str], country: str | None, host: str | None, owner: str | None) -> str:
     c, kb = ctx.cues, ctx.kb
     head_en = c.org_heads[head]
-    words = [c.gloss.get(m) or c.gloss.get(m[2:] if m.startswith("لل") else m) or romanize(m) for m in mods]
+    words = []
+    k = 0
+    while k < len(mods):
+        pair = " ".join(mods[k:k + 2])
+        if pair in c.phrase_gloss:
+            words.append(c.phrase_gloss[pair])
+            k += 2
+            continue
+        m = mods[k]
+        words.append(c.phrase_gloss.get(m) or c.gloss.get(m) or c.gloss.get("ال" + m[2:] if m.startswith("لل") else m)
+                     or romanize(m))
+        k += 1
     adjs = [w for w in words if w in _ADJ_FIRST]
     nouns = [w for w in words if w not in _ADJ_FIRST]
     if head_en in _OF_HEADS:
@@ -282,10 +307,13 @@ def _after_title(ctx: Context, i: int, org_at: dict[int, Candidate]) -> Candidat
     if k == j:
         return None
     n_words = k - j
+    if n_words >= 2 and all(toks[x].norm.endswith("ا") for x in range(j, k)):
+        return None  # noun and adjective in the accusative: تحذيرا جديدا
     nxt = toks[k] if k < ctx.n else None
     boundary = nxt is None or nxt.kind != "word" or nxt.norm in c.stop or strip_conj(nxt.norm) in c.verbs \
         or nxt.norm in c.verbs or is_def(nxt.norm) or k in ctx.gaz_at
-    if n_words == 1 and not (boundary and (toks[j].norm in c.first_names or nxt is None or nxt.kind == "punct")):
+    if n_words == 1 and not (boundary and (toks[j].norm in c.first_names
+                                           or (j == i + 1 and strip_conj(toks[i].norm) in c.honorifics))):
         return None
     if not boundary:
         return None

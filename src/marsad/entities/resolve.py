@@ -118,8 +118,10 @@ def _known_name_holds(o: Candidate, hit: list[Candidate], kb: KnowledgeBase) -> 
         e = kb.get(g.ids[0][0]) if g.ids else None
         if e is None or e.type != "ORG":
             continue
-        added_words = [k for k in getattr(o, "mod_idx", []) if k > g.tj]
-        if added_words or getattr(o, "host", None) or getattr(o, "owner", None):
+        # the pattern names something else only if it adds institutional words
+        # (القومي, الأعلى, ...) or a host or owner to the known name
+        added = [o.form.split(" ")[k - o.ti] for k in getattr(o, "mod_idx", []) if k > g.tj]
+        if any(w in cues().gloss for w in added) or getattr(o, "host", None) or getattr(o, "owner", None):
             return False
         if o.country is None or e.country in (None, o.country):
             return True
