@@ -20,7 +20,8 @@ from functools import lru_cache
 from importlib import resources
 from zoneinfo import ZoneInfo
 
-from ..arabic import normalize, normalize_map, parse_number
+from ..arabic import normalize, parse_number
+from ..arabic.offsets import normalize_with_index
 from ..arabic.ordinals import ordinal_phrases
 from ..article import Article, Timex
 from ..dates import calendar
@@ -33,8 +34,30 @@ def _n(s: str) -> str:
 
 
 def _alt(words) -> str:
-    uniq = sorted({_n(w) for w in words if w}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in uniq)
+    """A regex matching any of `words` (normalised), built as a trie so that a
+    failing position costs one character test, not one test per word. Longer
+    words are preferred; a space matches any run of spaces."""
+    trie: dict = {}
+    for w in {_n(w) for w in words if w}:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_rx(trie)
+
+
+def _trie_rx(node: dict) -> str:
+    end = "" in node
+    alts = []
+    for ch in sorted(k for k in node if k):
+        head = r"\s+" if ch == " " else re.escape(ch)
+        alts.append(head + _trie_rx(node[ch]))
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+    if end:
+        return "(?:" + body + ")?"
+    return body
 
 
 def _key(s: str) -> str:
@@ -103,7 +126,9 @@ class _G:
         num_words = set(json.loads(resources.files("marsad.knowledge").joinpath("numbers.json").read_text("utf-8"))["cardinal"])
         NUMW = _alt(num_words | {"احد", "احدى", "اثنا", "اثني", "عشر", "عشره"})
         NUMPH = rf"(?:ال)?(?:{NUMW})(?:\s+(?:و\s*)?(?:ال)?(?:{NUMW})){{0,2}}"
-        NUM = rf"(?:\d+(?:[.,]\d+)?|{NUMPH})"
+        numbers = json.loads(resources.files("marsad.knowledge").joinpath("numbers.json").read_text("utf-8"))
+        self.fractions = {_n(k): x for k, x in numbers["fraction"].items()}
+        NUM = rf"(?:\d+(?:[.,]\d+)?|{NUMPH}|{_alt(self.fractions)})"
         U_SING = _alt(w for w, k in self.unit_kind.items() if k == "singular")
         U_PL = _alt(w for w, k in self.unit_kind.items() if k == "plural")
         U_DUAL = _alt(w for w, k in self.unit_kind.items() if k == "dual")
@@ -157,15 +182,17 @@ class _G:
             ("vague", rf"{L}(?P<t>(?:(?P<prep>{DPREP})\s+)?(?:(?P<q>{QUANT})\s+)?(?:(?P<vc>{VAGUE})\s+)?(?P<unit>{U_PL})){R}"),
             ("one", rf"{L}(?P<t>(?P<prep>{DPREP})\s+(?:(?P<q>{QUANT})\s+)?(?P<unit>{U_SING})(?:\s+(?:واحد|كامل))?){R}"
                     rf"(?!\s*(?:\d|{MON}|{HMON}|{WD}|ال))"),
-            ("set", rf"{L}(?P<t>(?P<adv>{_alt(self.sets)})|كل\s+(?:(?P<num>\d+|{NUMPH})\s+)?(?P<unit>{U_SING}|{U_PL}|{U_DUAL})"
-                    rf"|كل\s+(?:يوم\s+)?(?P<wd>{WDB})){R}"),
+            ("set", rf"{L}(?P<t>(?P<adv>{_alt(self.sets)})|كل\s+(?:يوم\s+)?(?P<wd>{WDB})(?!\w)"
+                    rf"|كل\s+(?:(?P<num>\d+|{NUMPH})\s+)?(?P<unit>{U_SING}|{U_PL}|{U_DUAL})){R}"),
             ("decade", rf"{L}(?P<t>(?:عقد\s+)?(?:ال)?(?P<dec>{_alt(self.decades)})(?:يات|ات)"
                        rf"(?:\s+(?:من\s+)?(?P<cent>القرن\s+(?:{_alt(list(self.ordinals) + list(self.dir))})))?){R}"),
             ("century", rf"{L}(?P<t>(?:ال)?قرن\s+(?:(?P<ord>{ORD})|ال(?P<cd>\d{{1,2}})|(?P<dir>{DIR1}))){R}"),
             ("quarter", rf"{L}(?P<t>(?:ال)?(?P<k>ربع|نصف)\s+(?P<o>{_alt(self.qord)})(?:\s+(?:من\s+)?(?P<yr>{YEARPH}))?){R}"),
         ]
         self.patterns = [(name, re.compile(p)) for name, p in pats]
+        self.by_name = {name: (rank, rx, _HANDLERS[name]) for rank, (name, rx) in enumerate(self.patterns)}
         self.wd_rx = re.compile(WD)
+        self._build_starters(v, num_words)
         self.mod_before = re.compile(rf"(?<!\w)(?:[وف]?[بل]?)(?P<w>{_alt(self.mods)})\s+$")
         self.pod_before = re.compile(rf"(?<!\w)(?:[وف]?[بل]?)(?P<w>{_alt(self.pod)})\s+(?:من\s+)?$")
         self.earlier_before = re.compile(rf"(?<!\w)(?:[وف]?)(?P<w>{_alt(v['earlier_later'])})\s+$")
@@ -176,6 +203,65 @@ class _G:
             "في", "منذ", "حتى", "خلال", "قبل", "بعد", "بحلول", "طوال", "طيلة", "اعتبارا من", "من", "الى", "إلى",
             "وفي", "ومنذ", "وحتى", "وخلال", "وقبل", "وبعد", "ومن")} | set(self.mods)
         self.year_prep = self.bare_month_prep | {"بين", "عامي", "و"}
+
+
+    def _build_starters(self, v: dict, num_words) -> None:
+        """First words that can open each pattern: patterns are tried only at such words."""
+        st: dict[str, set[str]] = {}
+
+        def add(words, *names):
+            for w in words:
+                first = _n(w).split(" ")[0]
+                if first:
+                    st.setdefault(first, set()).update(names)
+
+        dur = ("dur", "dual", "plural", "vague", "one")
+        add(self.months, "month")
+        add(self.hmonths, "hijri")
+        add(["شهر"], "month", "hijri")
+        add([w for w in self.weekdays if w.startswith("ال")], "weekday", "dmy")
+        add(["يوم", "يومي"], "weekday", "dmy")
+        add(self.ordinals, "dmy", "hijri", "ordmonth")
+        add(list(self.deictic_days) + list(self.deictic_times) + list(self.refs), "deictic")
+        add(["هذا", "هذه"], "rel", "deictic")
+        add(["العام", "السنه", "الشهر", "الاسبوع", "العقد", "القرن"], "rel")
+        add(["عام", "العام", "سنه", "السنه", "عامي"], "year")
+        add(["عطله", "نهايه"], "weekend")
+        add(["ساعه", "الساعه"], "clock", "clockw")
+        add(self.clock_words, "clockword")
+        add(list(v["duration_preps"]) + list(self.quant), *dur)
+        add(v["vague_counts"], "vague")
+        add(list(num_words) + list(self.fractions) + ["احد", "احدى", "اثنا", "اثني"], "dur")
+        add(["ال" + _n(w) for w in num_words], "dur", "plural")
+        add([w for w, k in self.unit_kind.items() if k == "dual"], "dual")
+        add(["ال" + w for w, k in self.unit_kind.items() if k in ("dual", "plural")], "dual", "plural")
+        add(list(self.sets) + ["كل"], "set")
+        add(["عقد"] + [p + d + suf for d in self.decades for p in ("", "ال") for suf in ("يات", "ات")], "decade")
+        add(["قرن", "القرن"], "century")
+        add(["ربع", "الربع", "نصف", "النصف"], "quarter")
+        self.starters = {w: tuple(sorted(ns, key=lambda n: self.by_name[n][0])) for w, ns in st.items()}
+        self.digit_starters = tuple(sorted(("numdate", "dmy", "year", "clock", "dur", "ordmonth", "hijri"),
+                                           key=lambda n: self.by_name[n][0]))
+        self.word_rx = re.compile(r"\w+")
+        self._cache: dict[str, tuple] = {}  # word → ((rank, pattern.match, handler), ...)
+
+    def starters_for(self, w: str) -> tuple:
+        got = self._cache.get(w)
+        if got is not None:
+            return got
+        names: set[str] = set()
+        for k in range(0, 3):
+            if k and (len(w) <= k + 1 or w[k - 1] not in "وفبلك"):
+                break
+            rest = w[k:]
+            if rest[:1].isdigit() or (rest.startswith("ال") and rest[2:3].isdigit()):
+                names.update(self.digit_starters if rest[:1].isdigit() else ("dur", "plural"))
+            names.update(self.starters.get(rest, ()))
+        got = tuple((self.by_name[n][0], self.by_name[n][1].match, self.by_name[n][2])
+                    for n in sorted(names, key=lambda n: self.by_name[n][0]))
+        if len(self._cache) < 100_000:
+            self._cache[w] = got
+        return got
 
 
 @lru_cache(maxsize=1)
@@ -196,6 +282,7 @@ def _week(d: date) -> str:
     return f"{y}-W{w:02d}"
 
 
+@lru_cache(maxsize=4096)
 def _hijri(y: int, m: int, d: int) -> date | None:
     try:
         from hijridate import Hijri
@@ -205,6 +292,7 @@ def _hijri(y: int, m: int, d: int) -> date | None:
         return None
 
 
+@lru_cache(maxsize=4096)
 def _hijri_today(ref: date) -> tuple[int, int, int] | None:
     try:
         from hijridate import Gregorian
@@ -215,6 +303,7 @@ def _hijri_today(ref: date) -> tuple[int, int, int] | None:
         return None
 
 
+@lru_cache(maxsize=4096)
 def _num(text: str) -> float | None:
     words = text.replace("ال", "", 1).split() if text.startswith("ال") else text.split()
     n = parse_number(words)
@@ -228,6 +317,8 @@ def _fmt_n(x: float) -> str:
 
 
 def _duration(n: float | None, unit: str) -> str:
+    if n is not None and n != int(n) and unit in ("TH", "Y"):
+        n, unit = n * (60 if unit == "TH" else 12), ("TM" if unit == "TH" else "M")  # نصف ساعة → PT30M
     q = "X" if n is None else _fmt_n(n)
     if unit.startswith("T"):
         return f"PT{q}{unit[1]}"
@@ -251,8 +342,14 @@ class _Ctx:
         self.g, self.t, self.ref = g, t, ref
 
     def prev(self, s: int) -> str:
-        m = self.g.prev_word.search(self.t, max(0, s - 30), s)
-        return m.group(1).strip("،,.:؛\"'«»()") if m else ""
+        t = self.t
+        j = s
+        while j > 0 and t[j - 1].isspace():
+            j -= 1
+        k = j
+        while k > 0 and not t[k - 1].isspace() and j - k < 30:
+            k -= 1
+        return t[k:j].strip("،,.:؛\"'«»()")
 
     def next(self, e: int) -> str:
         m = self.g.next_word.match(self.t[e:e + 30])
@@ -703,7 +800,10 @@ def _h_dur(c: _Ctx, m):
     raw = _key(m.group("num"))
     if raw.startswith("ال"):
         raw = raw[2:]
-    n = float(raw.replace(",", ".")) if re.fullmatch(r"\d+(?:[.,]\d+)?", raw) else _num(raw)
+    if raw in c.g.fractions:
+        n = c.g.fractions[raw]
+    else:
+        n = float(raw.replace(",", ".")) if re.fullmatch(r"\d+(?:[.,]\d+)?", raw) else _num(raw)
     if unit is None or n is None or n <= 0 or n > 5000:
         return None
     if n >= 1000 and unit != "D":  # `3 آلاف سنة` reads fine, `2019 عاما` does not
@@ -859,9 +959,10 @@ def _attach(c: _Ctx, xs: list[_C]) -> list[_C]:
         if x.type == "DATE" and (_is_day(x) or x.value in ("PRESENT_REF",)):
             pm = g.pod_before.search(t, max(lo, x.s - 20), x.s)
             if pm:
+                day = x.value if _is_day(x) else "XXXX-XX-XX"
                 x.s = pm.start("w")
                 x.type, x.gran = "TIME", "T"
-                x.value = f"{x.value if _is_day(x) else 'XXXX-XX-XX'}T{g.pod[_key(pm.group('w'))]}"
+                x.value = f"{day}T{g.pod[_key(pm.group('w'))]}"
         if x.type == "DATE" and x.gran in ("M", "Y", "W", "DE", "CE", "D", "Q", "H"):
             mm = g.mod_before.search(t, max(lo, x.s - 15), x.s)
             if mm and not (x.gran == "D" and _key(mm.group("w")) == "اول"):
@@ -904,30 +1005,40 @@ def _attach(c: _Ctx, xs: list[_C]) -> list[_C]:
     return out
 
 
+_TRAILING = set("\u0640\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+
+
 def find(text: str, ref: date | None) -> list[Timex]:
     """Every time expression in `text`, resolved against the date `ref` (may be None)."""
     g = grammar()
-    norm = normalize(text)
-    offs = None
-    if len(norm) != len(text):
-        norm, offs = normalize_map(text)
+    norm, orig = normalize_with_index(text)
     c = _Ctx(g, norm, ref)
     cands: list[_C] = []
-    for rank, (name, rx) in enumerate(g.patterns):
-        h = _HANDLERS[name]
-        for m in rx.finditer(norm):
-            x = h(c, m)
-            if x is not None:
-                x.rank = rank
-                cands.append(x)
+    cache = g._cache
+    for w in g.word_rx.finditer(norm):
+        entries = cache.get(w.group())
+        if entries is None:
+            entries = g.starters_for(w.group())
+        if not entries:
+            continue
+        p = w.start()
+        for rank, match, h in entries:
+            m = match(norm, p)
+            if m is not None:
+                x = h(c, m)
+                if x is not None:
+                    x.rank = rank
+                    cands.append(x)
     xs = _attach(c, _select(cands))
     out = []
     for x in xs:
         s, e = x.s, x.e
         while e > s and norm[e - 1] in " ،,":
             e -= 1
-        if offs is not None:
-            s, e = offs[s], offs[e - 1] + 1
+        if orig is not None:
+            s, e = orig(s), orig(e - 1) + 1
+            while e < len(text) and text[e] in _TRAILING:
+                e += 1
         out.append(Timex(text[s:e], s, e, x.type, x.value, x.mod))
     return out
 
