@@ -149,3 +149,13 @@ def test_cue_lexicon_is_valid():
     assert quotes.cue_verb(normalize("يؤكد")) is not None and quotes.cue_verb(normalize("فقالوا")) is not None
     assert quotes.cue_verb(normalize("الكتاب")) is None
     assert lex["comp"] and lex["roles"] and lex["banners"]
+
+
+def test_a_quoted_name_after_a_cue_is_not_the_speech():
+    qs = run('وقال لافروف في مقابلة مع شبكة "CBS" إن موسكو لا تريد التصعيد.')
+    assert [q.text for q in qs] == ["موسكو لا تريد التصعيد"]
+    assert qs[0].speaker_id == "sergey-lavrov"
+
+
+def test_abbara_as_via_is_no_cue():
+    assert run('وكتب معلق عبر موقع تويتر: "ليلة لا تنسى في الملعب".')[0].cue != "عبر"

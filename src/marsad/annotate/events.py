@@ -82,12 +82,17 @@ def triggers_of(norm: str) -> list[dict]:
         hit = lex["verbs"].get(rest)
         if hit:
             return hit
-    for sp in clitic_splits(norm):
-        for key in (sp.stem, strip_article(sp.stem)):
-            hit = lex["nouns"].get(key)
+    nouns = lex["nouns"]
+    for pre in _NOUN_PREFIXES:
+        if norm.startswith(pre) and len(norm) - len(pre) >= 3:
+            hit = nouns.get(norm[len(pre):])
             if hit:
                 return [hit]
     return []
+
+
+# proclitics and article before a noun trigger, longest first (لل = ل + ال)
+_NOUN_PREFIXES = ("وبال", "ولل", "فبال", "وال", "فال", "بال", "كال", "لل", "ال", "وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك", "")
 
 
 def _stems(v: View, a: int, b: int) -> set[str]:
@@ -279,11 +284,6 @@ def _where(v: View, i: int, after: list[Span], used: set[str]) -> str | None:
     return None
 
 
-def _in_name(v: View, i: int) -> bool:
-    sp = v.span_of_token(i)
-    return sp is not None and not sp.demonym
-
-
 class _Context:
     """What earlier triggers of the same sentence tell later ones."""
 
@@ -306,7 +306,7 @@ def annotate(article: Article) -> Article:
         while i < len(toks) and toks[i].start < sb:
             t = toks[i]
             # a word inside a name is no trigger (فيصل is not ف + يصل)
-            if t.kind == "word" and i not in ctx.consumed and not _in_name(v, i):
+            if t.kind == "word" and i not in ctx.consumed and (v.tok_span[i] < 0 or v.spans[v.tok_span[i]].demonym):
                 for trig in triggers_of(t.norm):
                     ev = _event(article, v, i, trig, sa, sb, quoted, ctx)
                     if ev is None:

@@ -44,6 +44,7 @@ def _lex() -> dict:
             "after": {normalize(w) for w in v.get("after", [])},
             "content_after": {normalize(w) for w in v.get("content_after", [])},
             "needs_marker": bool(v.get("needs_marker")),
+            "requires_after": bool(v.get("requires_after")),
             "speaker_after": {normalize(w) for w in v.get("speaker_after", [])},
         }
         for form, tense in verb_forms(v["past"], v.get("present"), bool(v.get("defective"))).items():
@@ -177,7 +178,8 @@ def annotate(article: Article) -> Article:
         if q.direct:
             continue
         for o, c in quote_spans(text, q.start, q.end):
-            if o not in claimed and c <= q.end:
+            # a single quoted word inside reported speech is a name or a scare quote
+            if o not in claimed and c <= q.end and len(text[o + 1:c].split()) >= 2:
                 claimed.add(o)
                 quotes.append(Quote(text[o + 1:c], o + 1, c, True, q.speaker_text, q.speaker_id, q.speaker_role, q.cue))
     quotes.sort(key=lambda q: (q.start, -q.end))
@@ -358,8 +360,11 @@ def _finish(article, v, lex, i, cue_text, content_tok, marker, spans, open_at, s
         qs = _direct_after(v, start, spans, open_at)
         if qs is not None:
             o, c = qs
+            a, b = _trim(text, o + 1, c)
+            if b <= a:
+                return None
             state.set(sid, stext)
-            return [(Quote(text[o + 1:c], o + 1, c, True, stext, sid, role, cue_text), o)]
+            return [(Quote(text[a:b], a, b, True, stext, sid, role, cue_text), o)]
         if marker == "colon":
             a = content_tok + 1 if toks[content_tok].text == ":" else content_tok
             if a >= limit:
@@ -416,7 +421,15 @@ def _from_verb(article, v: View, lex, i, info, spans, open_at, state, limit):
     while k < limit and k - j <= _MAX_SPEAKER and toks[k].start < sent_end:
         t = toks[k]
         m = _marker(t, lex)
+        if m == "quote" and (k == 0 or toks[k - 1].text != ":"):
+            span = open_at.get(t.start)
+            if span is not None and len(text[span[0] + 1:span[1]].split()) < _MIN_QUOTE_WORDS:
+                # `في مقابلة مع شبكة "CBS"`, `مسلحي "جيش الإسلام"`: a quoted name, not speech
+                k = v.tok_at(span[1] + 1)
+                continue
         if m:
+            if info["requires_after"]:
+                return None  # عبر حسابه على تويتر: "…" — here عبر is "via"
             break
         if t.kind == "word":
             if info["content_after"] and t.norm in info["content_after"]:
