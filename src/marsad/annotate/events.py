@@ -199,6 +199,8 @@ def _mention_before(v: View, i: int, sent_start: int) -> Span | None:
     j = i - 1
     while j >= 0 and toks[j].start >= sent_start and toks[j].kind == "word" and toks[j].norm in _PARTICLES:
         j -= 1
+    if j >= 0 and toks[j].norm in _RELATIVE:
+        j -= 1  # منظمة … التي انتقدت: the relative clause's subject is its antecedent
     if j < 0 or toks[j].start < sent_start:
         return None
     sp = v.span_of_token(j)
@@ -342,10 +344,12 @@ def _quote_speaker(v: View, i: int, ctx: _Context) -> Span | None:
             continue
         if any(sp.start < pos and sp.end > q.start for sp in v.spans if sp.start >= q.start):
             return None
-        words = [t for t in v.tokens[v.tok_at(q.start):i] if t.kind == "word"]
+        words = [t for t in v.tokens[v.tok_at(q.start):i]
+                 if t.kind == "word" and t.norm not in _NEG and t.norm not in _PARTICLES and t.norm not in _PLAN]
         before = v.tokens[v.tok_at(q.start) - 1].norm if v.tok_at(q.start) else ""
-        # only speech opened by إن/أن (not a source phrase after the clause)
-        if before in _PRONOUN_COMPS or (before in _COMPS and len(words) <= 2):
+        # only speech opened by إن/أن (not a source phrase after the clause), and the verb
+        # first in it or after one word that points back to the speaker (`أن جيشها أطلق`)
+        if before in _PRONOUN_COMPS or (before in _COMPS and (not words or (len(words) == 1 and words[0].norm.endswith(("ه", "ها", "هم", "هما"))))):
             return Span(-1, -1, q.speaker_id, "?")
     return None
 
@@ -379,7 +383,7 @@ def _carry_context(v: View, i: int) -> bool:
 def _event(article: Article, v: View, i: int, trig: dict, sa: int, sb: int, quoted, ctx: _Context) -> Event | None:
     toks = v.tokens
     typ = trig["type"]
-    if trig["near"] and not (trig["near"] & _stems(v, i + 1, i + 8)):
+    if trig["near"] and not (trig["near"] & _stems(v, i + 1, i + 11)):
         return None
     for other, words in trig["as"].items():
         for k in range(i + 1, min(len(toks), i + 13)):
@@ -503,7 +507,7 @@ def _noun_participants(v: View, i: int, typ: str, after: list[Span], sa: int, ct
         for sp in after:
             if sp is gen:
                 continue
-            if v.tok_of(sp.start) - i > 5:
+            if v.tok_of(sp.start) - i > 8:
                 break
             if _prep_of(v, sp) in _NOUN_TARGET_PREPS and (actor is None or sp.entity_id != actor.entity_id):
                 target = sp

@@ -76,6 +76,8 @@ class View:
         return offset, offset
 
 
+_CLAUSE_WORDS = {normalize(w) for w in ("أن", "إن", "بأن", "أنه", "إنه", "أنها", "إنها", "الذي", "التي", "و")}
+
 _cache: tuple[int, str, View] | None = None
 _norm = lru_cache(maxsize=200_000)(normalize)
 
@@ -137,7 +139,14 @@ def view(article: Article) -> View:
         # الرئيس الروسي فلاديمير بوتين, ولي العهد السعودي الأمير محمد بن سلمان: the person is
         # the participant, the adjective only describes him
         nxt_i = i + (2 if pair else 1)
-        if any(tok_span[k] >= 0 and spans[tok_span[k]].type == "PER" for k in range(nxt_i, min(len(tokens), nxt_i + 3))):
+        person_follows = False
+        for k in range(nxt_i, min(len(tokens), nxt_i + 3)):
+            if tok_span[k] >= 0:
+                person_follows = spans[tok_span[k]].type == "PER"
+                break
+            if tokens[k].kind != "word" or tokens[k].norm in _CLAUSE_WORDS:
+                break  # ذكر التلفزيون الإيراني أن الرئيس …: the name is in another clause
+        if person_follows:
             continue
         extra.append(Span(t.start, end, cid, "LOC", True))
         ents.setdefault(cid, kbview.entity(cid))

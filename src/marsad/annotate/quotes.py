@@ -440,8 +440,8 @@ def _from_verb(article, v: View, lex, i, info, spans, open_at, state, limit):
                 return None  # another cue begins: this one had no content
         if _is_sentence_end(t):
             break
-        if t.kind == "word" and k > j and _participle(t.norm):
-            return None  # `نفت ذلك، مؤكدة أنها …`: the participle opens the speech
+        if t.kind == "word" and _participle(t.norm):
+            return None  # `نفت ذلك، مؤكدة أنها …`, `وتابع قائلا:`: the participle opens the speech
         k += 1
     else:
         return _quote_before(article, v, lex, i, j, spans, cue_text, state, limit, info)
