@@ -241,3 +241,8 @@ def test_seed_article_entities(shared, seed_article):
             assert any(surf in s for s in spans), (g["name"], surf, spans)
     a, b = gold["must_not_merge"][0]
     assert by_name[a].id != by_name[b].id
+
+
+@pytest.mark.parametrize("text", ["", "   ", "، . ؟", "ـــ ً ـ", "The Prime Minister said on Monday.", "123 456", "الرئيس", "وزارة", "قال ،"])
+def test_odd_input_gives_no_error(text):
+    assert isinstance(recognize(text, use_tagger=False), list)

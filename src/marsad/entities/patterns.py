@@ -18,7 +18,7 @@ from importlib import resources
 
 from ..arabic import Token, normalize
 from .kb import KnowledgeBase
-from .matcher import Candidate, _adjacent, readings
+from .matcher import Candidate, _adjacent, skip_chars, stems
 from .romanize import romanize
 
 
@@ -132,9 +132,9 @@ def org_spans(ctx: Context) -> list[Candidate]:
             i += 1
             continue
         head = None
-        for skip, stem in readings(t.text, t.norm):
+        for k, stem in stems(t.norm):
             if stem in c.org_heads:
-                head = (skip, stem)
+                head = (skip_chars(t.text, k), stem)
                 break
         if head is None:
             i += 1
@@ -257,8 +257,9 @@ def person_spans(ctx: Context, orgs: list[Candidate]) -> list[Candidate]:
     org_at = {o.ti: o for o in orgs}
     out: list[Candidate] = []
     taken: set[int] = set()
+    titles = c.titles
     for i, t in enumerate(toks):
-        if t.kind == "word" and strip_conj(t.norm) in c.titles or t.kind == "word" and t.norm in c.titles:
+        if t.kind == "word" and t.norm and (t.norm in titles or t.norm[0] in "وف" and strip_conj(t.norm) in titles):
             cand = _after_title(ctx, i, org_at)
             if cand and cand.ti not in taken:
                 out.append(cand)
