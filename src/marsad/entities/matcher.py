@@ -13,6 +13,9 @@ from ..arabic.tokens import _TOKEN_RE
 from .kb import KnowledgeBase
 
 _NORM_CACHE: dict[str, str] = {}
+# Titles that some knowledge-base names start with; a mention leaves them out.
+PERSON_TITLES = {normalize(w) for w in ("الملك", "الأمير", "الشيخ", "الشيخة", "السلطان", "الرئيس", "البابا", "الإمام",
+                                         "المهاتما", "الملا", "آية", "السيد")}
 
 
 def fast_tokenize(text: str) -> list[Token]:
@@ -136,6 +139,10 @@ def match(text: str, tokens: list[Token], kb: KnowledgeBase) -> list[Candidate]:
         tj, k, form = best
         ids = forms[form]
         e = kb.get(ids[0][0])
-        out.append(Candidate(t.start + skip_chars(t.text, k), tokens[tj].end, i, tj, form, e.type if e else None, list(ids)))
+        start, ti = t.start + skip_chars(t.text, k), i
+        if e is not None and e.type == "PER" and tj > i and form.split(" ", 1)[0] in PERSON_TITLES:
+            # `الملك عبد الله الثاني`: the title names the person but is not the name
+            ti, start = i + 1, tokens[i + 1].start
+        out.append(Candidate(start, tokens[tj].end, ti, tj, form, e.type if e else None, list(ids)))
         i = tj + 1
     return out
