@@ -22,6 +22,7 @@ from typing import Iterable
 from ..arabic import sentences
 from ..arabic.variants import variant_key
 from ..article import Entity, Mention
+from ..errors import MarsadError
 from .kb import FAMILY_NAME_FIRST, PART, KnowledgeBase, get_kb
 from .matcher import Candidate, fast_tokenize, match, skip_chars, stems
 from .patterns import Context, cues, org_spans, person_spans
@@ -38,8 +39,8 @@ def get_statistical_tagger():
         try:
             from marsad.ner import get_tagger  # type: ignore[attr-defined]
             _tagger = get_tagger()
-        except (ImportError, AttributeError, OSError, ValueError):
-            _tagger = None
+        except (ImportError, AttributeError, OSError, ValueError, MarsadError):
+            _tagger = None  # no tagger package, or no trained model shipped with it
     return _tagger
 
 
