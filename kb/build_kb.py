@@ -56,8 +56,14 @@ class KB:
         self.by_id: dict[str, dict] = {}
 
     def add(self, id: str, name: str, type: str, ar: list[str], **kw) -> dict:
+        e = self._add(id, name, type, ar, **kw)
+        e["_strong"].update(normalize(a) for a in ar if a and not a.startswith("~"))
+        return e
+
+    def _add(self, id: str, name: str, type: str, ar: list[str], **kw) -> dict:
         weak = [a[1:] for a in ar if a.startswith("~")]
-        ar = [a for a in ar if a and not a.startswith("~")] or weak[:1]
+        strong = [a for a in ar if a and not a.startswith("~")]
+        ar = strong or weak[:1]
         if weak:
             kw["ar_weak"] = list(kw.get("ar_weak") or []) + weak
         if id in self.by_id:
@@ -73,7 +79,7 @@ class KB:
                     e[k] = v
             return e
         e = {"id": id, "name": name, "type": type, "ar": ar[0] if ar else None,
-             "ar_aliases": [], "en_aliases": []}
+             "ar_aliases": [], "en_aliases": [], "_strong": set()}
         for a in ar[1:]:
             if a not in e["ar_aliases"] and a != e["ar"]:
                 e["ar_aliases"].append(a)
@@ -95,8 +101,11 @@ class KB:
                         seen.add(n)
                         keep.append(a)
                 e["ar_aliases"] = keep
+                strong = e.pop("_strong")
                 if e.get("ar_weak"):
-                    e["ar_weak"] = sorted({normalize(a) for a in e["ar_weak"]})
+                    e["ar_weak"] = sorted({normalize(a) for a in e["ar_weak"]} - strong)
+                    if not e["ar_weak"]:
+                        del e["ar_weak"]
                 if not e["en_aliases"]:
                     del e["en_aliases"]
                 if not e["ar_aliases"]:
@@ -210,7 +219,10 @@ def main() -> None:
             cid = slug(en + " " + countries[code]["name"])
         if cid in kb.by_id and kb.by_id[cid]["type"] != "LOC":
             continue
-        kb.add(cid, en, "LOC", [ar], kind=kb.by_id.get(cid, {}).get("kind") or "city", country=countries[code]["id"])
+        # CLDR's exemplar cities include small places whose names are everyday words
+        # (Chuuk is ترك): they count only where the document mentions their country
+        weak = "~" if len(normalize(ar).replace(" ", "")) <= 4 else ""
+        kb.add(cid, en, "LOC", [weak + ar], kind=kb.by_id.get(cid, {}).get("kind") or "city", country=countries[code]["id"])
 
     # hand-written places: cities, regions, seas
     for r in rows("places.tsv"):

@@ -241,3 +241,22 @@ def test_seed_article_entities(shared, seed_article):
             assert any(surf in s for s in spans), (g["name"], surf, spans)
     a, b = gold["must_not_merge"][0]
     assert by_name[a].id != by_name[b].id
+
+
+@pytest.mark.parametrize("text", ["", "   ", "، . ؟", "ـــ ً ـ", "The Prime Minister said on Monday.", "123 456", "الرئيس", "وزارة", "قال ،"])
+def test_odd_input_gives_no_error(text):
+    assert isinstance(recognize(text, use_tagger=False), list)
+
+
+def test_a_tagger_package_without_a_model_is_ignored(monkeypatch):
+    from marsad.errors import MarsadError
+
+    def no_model():
+        raise MarsadError("no NER model")
+
+    fake = types.ModuleType("marsad.ner")
+    fake.get_tagger = no_model
+    monkeypatch.setitem(sys.modules, "marsad.ner", fake)
+    monkeypatch.setattr(resolve_mod, "_tagger", resolve_mod._UNSET)
+    assert "cairo" in {e.id for e in recognize("وصل الوفد إلى القاهرة.")}
+    monkeypatch.setattr(resolve_mod, "_tagger", resolve_mod._UNSET)

@@ -74,8 +74,10 @@ class KnowledgeBase:
             self._load_index(index)
             return
         for e in map(self.get, self._records):
+            weak = set(e.ar_weak)
             for a in e.arabic_names:
-                self._add_form(normalize(a), e.id, 0)
+                if normalize(a) not in weak:
+                    self._add_form(normalize(a), e.id, 0)
             for a in e.ar_weak:
                 self._add_form(a, e.id, WEAK)
             if e.type == "PER":

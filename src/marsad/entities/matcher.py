@@ -7,10 +7,35 @@ Mentions are reported without the proclitics, with offsets into the original tex
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from ..arabic import Token, clitic_splits, normalize_map
+from ..arabic import Token, normalize, normalize_map
+from ..arabic.tokens import _TOKEN_RE
 from .kb import KnowledgeBase
+
+_NORM_CACHE: dict[str, str] = {}
+# Titles that some knowledge-base names start with; a mention leaves them out.
+PERSON_TITLES = {normalize(w) for w in ("الملك", "الأمير", "الشيخ", "الشيخة", "السلطان", "الرئيس", "البابا", "الإمام",
+                                         "المهاتما", "الملا", "آية", "السيد")}
+
+
+def fast_tokenize(text: str) -> list[Token]:
+    """`marsad.arabic.tokenize` with the normalisation of each distinct word cached
+    across calls (news repeats its vocabulary; this is most of the tokenising time)."""
+    cache = _NORM_CACHE
+    if len(cache) > 200_000:
+        cache.clear()
+    out = []
+    for m in _TOKEN_RE.finditer(text):
+        kind = m.lastgroup
+        s = m.group()
+        if kind == "punct":
+            out.append(Token(s, m.start(), m.end(), kind, s))
+            continue
+        n = cache.get(s)
+        if n is None:
+            n = cache[s] = normalize(s)
+        out.append(Token(s, m.start(), m.end(), kind, n))
+    return out
 
 
 @dataclass
@@ -35,32 +60,48 @@ class Candidate:
         return self.end - self.start
 
 
-@lru_cache(maxsize=32768)
-def readings(word: str, norm: str) -> tuple[tuple[int, str], ...]:
-    """(characters of `word` to skip, normalised stem) for each clitic reading.
+_STEMS: dict[str, tuple[tuple[int, str], ...]] = {}
 
-    Only readings that keep the article with the stem: the gazetteer holds names
-    as written with their article (`الصين`), so `بالصين` -> `الصين`, `للصين` ->
-    `لصين`... -> `الصين` (ل + ال written لل).
+
+def stems(norm: str) -> tuple[tuple[int, str], ...]:
+    """Readings of a normalised word as proclitics + stem: (chars stripped, stem).
+
+    و/ف then ب/ك/ل (`وبيونج` -> `بيونج`, `لبوتين` -> `بوتين`); the stem keeps its
+    article, and ل + ال written لل gives back the article (`للامم` -> `الامم`),
+    which is marked by a negative count (no character of the word is the stem's
+    alone). The gazetteer holds names with their article as written, so stems with
+    the article stripped are not needed.
     """
-    out = []
-    offs = None
-    for sp in clitic_splits(norm):
-        if sp.prefix.endswith("ال"):
-            continue
-        if not sp.prefix:
-            out.append((0, sp.stem))
-            continue
-        if offs is None:
-            offs = normalize_map(word)[1]
-        if not norm.endswith(sp.stem):
-            # ل + ال written لل: no character of the word is the stem's alone, so the
-            # mention keeps the whole word (`للسعودية`)
-            out.append((0, sp.stem))
-            continue
-        k = len(norm) - len(sp.stem)
-        out.append((offs[k] if k < len(offs) else len(word), sp.stem))
-    return tuple(out)
+    got = _STEMS.get(norm)
+    if got is not None:
+        return got
+    out = [(0, norm)]
+    for c in ((0, 1) if norm[:1] in ("و", "ف") and len(norm) > 3 else (0,)):
+        rest = norm[c:]
+        if c:
+            out.append((c, rest))
+        if len(rest) > 3 and rest[0] in "بكل":
+            if rest[0] == "ل" and rest[1] == "ل":
+                out.append((-(c + 1), "ا" + rest[1:]))
+            out.append((c + 1, rest[1:]))
+    got = tuple(out)
+    if len(_STEMS) > 200_000:
+        _STEMS.clear()
+    _STEMS[norm] = got
+    return got
+
+
+def skip_chars(word: str, k: int) -> int:
+    """Characters of `word` (as written) before the stem of reading `k` (from `stems`)."""
+    if k <= 0:
+        return 0
+    offs = normalize_map(word)[1]
+    return offs[k] if k < len(offs) else len(word)
+
+
+def readings(word: str, norm: str) -> list[tuple[int, str]]:
+    """(characters of `word` to skip, stem) for each clitic reading of a word."""
+    return [(skip_chars(word, k), stem) for k, stem in stems(norm)]
 
 
 def _adjacent(text: str, a: Token, b: Token) -> bool:
@@ -79,12 +120,14 @@ def match(text: str, tokens: list[Token], kb: KnowledgeBase) -> list[Candidate]:
         if t.kind != "word":
             i += 1
             continue
-        best: tuple[int, int, str] | None = None  # (tj, skip, form)
-        for skip, stem in readings(t.text, t.norm):
+        best: tuple[int, int, str] | None = None  # (tj, reading, form)
+        for k, stem in stems(t.norm):
+            if stem not in forms and stem not in prefixes:
+                continue
             s, j = stem, i
             while True:
                 if s in forms and (best is None or j > best[0]):
-                    best = (j, skip, s)
+                    best = (j, k, s)
                 if s not in prefixes or j + 1 >= n or tokens[j + 1].kind == "punct" \
                         or not _adjacent(text, tokens[j], tokens[j + 1]):
                     break
@@ -93,9 +136,13 @@ def match(text: str, tokens: list[Token], kb: KnowledgeBase) -> list[Candidate]:
         if best is None:
             i += 1
             continue
-        tj, skip, form = best
+        tj, k, form = best
         ids = forms[form]
         e = kb.get(ids[0][0])
-        out.append(Candidate(t.start + skip, tokens[tj].end, i, tj, form, e.type if e else None, list(ids)))
+        start, ti = t.start + skip_chars(t.text, k), i
+        if e is not None and e.type == "PER" and tj > i and form.split(" ", 1)[0] in PERSON_TITLES:
+            # `الملك عبد الله الثاني`: the title names the person but is not the name
+            ti, start = i + 1, tokens[i + 1].start
+        out.append(Candidate(start, tokens[tj].end, ti, tj, form, e.type if e else None, list(ids)))
         i = tj + 1
     return out

@@ -18,7 +18,7 @@ from importlib import resources
 
 from ..arabic import Token, normalize
 from .kb import KnowledgeBase
-from .matcher import Candidate, _adjacent, readings
+from .matcher import Candidate, _adjacent, skip_chars, stems
 from .romanize import romanize
 
 
@@ -37,6 +37,7 @@ class Cues:
         self.first_names = {n(w) for w in raw["first_names"]}
         self.honorifics = {n(w) for w in raw["honorifics"]}
         self.phrase_gloss = {n(k): v for k, v in raw["phrase_gloss"].items()}
+        self.joiners = {n(w) for w in raw["name_joiners"]}
 
 
 @lru_cache(maxsize=1)
@@ -101,13 +102,18 @@ class Context:
             return adj[w], i
         return None
 
-    def name_like(self, i: int) -> bool:
+    def name_like(self, i: int, first: bool = True) -> bool:
+        """Whether token i can be part of a person's name (`first`: its first word)."""
         if not self.word(i):
             return False
         c = self.cues
         w = self.tokens[i].norm
-        if len(w) < 2 or w in c.stop or w in c.verbs or w in c.titles or is_def(w) or w in c.org_heads:
+        if is_def(w) and not first and self.tokens[i - 1].norm in c.joiners:
+            return True  # عبد الله, أبو الغيط, بن الحسين
+        if len(w) < 2 or w in c.stop or w in c.verbs or w in c.titles or is_def(strip_conj(w)) or w in c.org_heads:
             return False
+        if not first and len(w) <= 6 and w[:2] in ("ست", "سي", "سن") and w[1:] not in c.first_names:
+            return False  # a future verb after the name: ستزور, سيلتقي
         if "\u064b" in self.tokens[i].text:  # tanwin fath: an accusative noun, not a name
             return False
         raw = self.tokens[i].text
@@ -132,9 +138,9 @@ def org_spans(ctx: Context) -> list[Candidate]:
             i += 1
             continue
         head = None
-        for skip, stem in readings(t.text, t.norm):
+        for k, stem in stems(t.norm):
             if stem in c.org_heads:
-                head = (skip, stem)
+                head = (skip_chars(t.text, k), stem)
                 break
         if head is None:
             i += 1
@@ -257,8 +263,9 @@ def person_spans(ctx: Context, orgs: list[Candidate]) -> list[Candidate]:
     org_at = {o.ti: o for o in orgs}
     out: list[Candidate] = []
     taken: set[int] = set()
+    titles = c.titles
     for i, t in enumerate(toks):
-        if t.kind == "word" and strip_conj(t.norm) in c.titles or t.kind == "word" and t.norm in c.titles:
+        if t.kind == "word" and t.norm and (t.norm in titles or t.norm[0] in "وف" and strip_conj(t.norm) in titles):
             cand = _after_title(ctx, i, org_at)
             if cand and cand.ti not in taken:
                 out.append(cand)
@@ -271,8 +278,16 @@ def person_spans(ctx: Context, orgs: list[Candidate]) -> list[Candidate]:
     return out
 
 
+def _strong_at(ctx: Context, k: int) -> bool:
+    g = ctx.gaz_at.get(k)
+    return g is not None and not g.weak
+
+
 def _skip_complements(ctx: Context, j: int, org_at: dict[int, Candidate]) -> int:
     c = ctx.cues
+    if ctx.word(j - 1) and not is_def(ctx.tokens[j - 1].norm) and ctx.word(j) and not is_def(ctx.tokens[j].norm) \
+            and ctx.tokens[j].norm not in c.first_names and j not in ctx.gaz_at:
+        j += 1  # an indefinite title is in construct with the next word: رئيس تحرير, وزير خارجية
     for _ in range(8):
         if not ctx.word(j):
             return j
@@ -297,10 +312,10 @@ def _after_title(ctx: Context, i: int, org_at: dict[int, Candidate]) -> Candidat
     j = _skip_complements(ctx, i + 1, org_at)
     if j <= i or not ctx.word(j) or not ctx.joined(j - 1):
         return None
-    if j in ctx.gaz_at:
+    if _strong_at(ctx, j):
         return None  # a known name: the gazetteer has it
     k = j
-    while k < ctx.n and k - j < 4 and ctx.name_like(k) and k not in ctx.gaz_at:
+    while k < ctx.n and k - j < 4 and ctx.name_like(k, k == j) and not _strong_at(ctx, k):
         if k > j and not ctx.joined(k - 1):
             break
         k += 1
@@ -325,7 +340,7 @@ def _before_title(ctx: Context, comma: int) -> Candidate | None:
     c, toks = ctx.cues, ctx.tokens
     k = comma - 1
     j = k
-    while j >= 0 and k - j < 4 and ctx.name_like(j) and j not in ctx.gaz_at:
+    while j >= 0 and k - j < 4 and ctx.name_like(j, False) and not _strong_at(ctx, j):
         if j < k and not ctx.joined(j):
             break
         j -= 1

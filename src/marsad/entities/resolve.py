@@ -19,11 +19,12 @@ import re
 import unicodedata
 from typing import Iterable
 
-from ..arabic import sentences, tokenize
+from ..arabic import sentences
 from ..arabic.variants import variant_key
 from ..article import Entity, Mention
+from ..errors import MarsadError
 from .kb import FAMILY_NAME_FIRST, PART, KnowledgeBase, get_kb
-from .matcher import Candidate, match, readings
+from .matcher import Candidate, fast_tokenize, match, skip_chars, stems
 from .patterns import Context, cues, org_spans, person_spans
 from .romanize import romanize
 
@@ -38,8 +39,8 @@ def get_statistical_tagger():
         try:
             from marsad.ner import get_tagger  # type: ignore[attr-defined]
             _tagger = get_tagger()
-        except (ImportError, AttributeError, OSError, ValueError):
-            _tagger = None
+        except (ImportError, AttributeError, OSError, ValueError, MarsadError):
+            _tagger = None  # no tagger package, or no trained model shipped with it
     return _tagger
 
 
@@ -142,7 +143,7 @@ class _DocEntity:
 def recognize(text: str, use_tagger: bool = True) -> list[Entity]:
     """Entities of `text` with their mentions (offsets into `text`)."""
     kb = get_kb()
-    tokens = tokenize(text)
+    tokens = fast_tokenize(text)
     gaz = match(text, tokens, kb)
     ctx = Context(text, tokens, kb, gaz)
     orgs = org_spans(ctx)
@@ -278,14 +279,15 @@ def _add_short_mentions(text: str, tokens, doc: dict[str, _DocEntity], kb: Knowl
     covered = [(m.start, m.end) for d in doc.values() for m in d.mentions]
     covered.sort()
     starts = [a for a, _ in covered]
+    tails = {p[-2:] for p in short}
     for k, t in enumerate(tokens):
-        if t.kind != "word":
+        if t.kind != "word" or t.norm[-2:] not in tails:
             continue
-        for skip, stem in readings(t.text, t.norm):
+        for r, stem in stems(t.norm):
             eid = short.get(stem)
             if not eid:
                 continue
-            a = t.start + skip
+            a = t.start + skip_chars(t.text, r)
             p = bisect.bisect_right(starts, a) - 1
             if p >= 0 and covered[p][1] > a:
                 break  # already inside a mention
