@@ -104,6 +104,14 @@ def main() -> int:
         predict(*sents[0])  # load vocabularies and models before timing
         r = score(rows, predict, same=same) if same else score(rows, predict)
         table.append((name, r, cpu_ms(predict, sents, repeat), cpu_ms(predict, arts, repeat)))
+    seed = ROOT.parent / "shared" / "fixtures" / "seed" / "article.txt"
+    seed_rows = []
+    if seed.exists():
+        from marsad.analysis import analyze
+
+        art = analyze(seed.read_text(encoding="utf-8"), tz="Africa/Cairo", skip=["timex", "entities", "quotes", "events", "keywords", "summary", "topics"])
+        seed_rows = [(art.text, art.published)]
+        seed_words = len(art.text.split())
     print(f"timex benchmark on {gold.name}: {len(rows)} sentences, {table[0][1]['gold']} gold expressions; "
           f"{len(arts)} articles of ~{n_words:.0f} words")
     print()
@@ -112,6 +120,15 @@ def main() -> int:
     for name, r, per_sent, per_art in table:
         print(f"| {name} | {r['value']:.3f} | {r['recall']:.3f} | {r['precision']:.3f} | {r['false_positives']} "
               f"| {per_sent:.3f} | {per_art:.3f} |")
+    if seed_rows:
+        print()
+        print(f"real news: the seed article ({seed_words} words), CPU ms per article and scaled to 300 words")
+        print()
+        print("| system | CPU ms / article | CPU ms / 300 words |")
+        print("|---|---|---|")
+        for name, predict, _, repeat in systems:
+            ms = cpu_ms(predict, seed_rows, repeat * 5)
+            print(f"| {name} | {ms:.3f} | {ms / seed_words * 300:.3f} |")
     return 0
 
 

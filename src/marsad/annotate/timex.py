@@ -84,7 +84,7 @@ class _G:
         self.zones.update({_n(k): z for k, z in v["zone_words"].items()})
         d = v["direction"]
         self.dir = {}
-        for kind in ("past", "future", "current", "recent"):
+        for kind in ("past", "future", "current", "recent", "new"):
             for w in d[kind]:
                 self.dir[_n(w)] = kind
         self.deictic_days = {_n(k): x for k, x in v["deictic_days"].items()}
@@ -92,6 +92,7 @@ class _G:
         self.refs = {_n(k): x for k, x in v["refs"].items()}
         self.not_after = {_n(w) for w in v["not_deictic_after"]}
         self.not_before = {_n(w) for w in v["not_deictic_before"]}
+        self.not_weekday_before = {_n(w) for w in v["not_weekday_before"]}
         self.pod = {_n(k): x for k, x in v["parts_of_day"].items()}
         self.ap = {_n(k): x for k, x in v["day_part_adverbs"].items()}
         for w in cal["am"]:
@@ -141,7 +142,7 @@ class _G:
         YREL = rf"(?:(?:هذا|هذه)\s+)?(?:ال)?(?:عام|سنه)(?:\s+(?:{DIR1}))?"
         YEARPH = rf"(?:(?:ال)?(?:عام|سنه)\s+)?\d{{4}}|{YREL}"
         MARK = r"(?:\s*(?:م|ميلادي|ميلاديه|للميلاد)(?!\w))?"
-        YTAIL = rf"\s*[،,]?\s*(?:من\s+)?(?:(?:ال)?عام\s+|(?:ال)?سنه\s+)?(?P<y>\d{{4}}){MARK}"
+        YTAIL = rf"\s*[،,]?\s*(?:من\s+|في\s+)?(?:(?:ال)?عام\s+|(?:ال)?سنه\s+)?(?P<y>\d{{4}}){MARK}"
         L = r"(?<!\w)(?:[وف]?[بلك]?)"
         R = r"(?!\w)"
         ALT2 = rf"(?:\s*[/(]\s*(?:{MON})\s*\)?)?"
@@ -149,7 +150,7 @@ class _G:
             ("numdate", rf"(?<![\w/.-])(?:[وف]?)(?P<t>(?:(?P<y>\d{{4}})[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}})"
                         rf"|(?P<d2>\d{{1,2}})[-/.](?P<m2>\d{{1,2}})[-/.](?P<y2>\d{{4}})){MARK})(?![\d/])"),
             ("dmy", rf"{L}(?P<t>(?:(?:يوم\s+)?{WD}\s*[،,]?\s*(?:الموافق\s+)?)?(?P<d>\d{{1,2}}|{ORD})"
-                    rf"(?:\s*(?:و|-|الى)\s*(?P<d_2>\d{{1,2}}))?\s*(?:من\s+)?(?:شهر\s+)?(?P<mon>{MON}){ALT2}"
+                    rf"(?:\s*(?:و|-|الي)\s*(?P<d_2>\d{{1,2}}))?\s*(?:من\s+)?(?:شهر\s+)?(?P<mon>{MON}){ALT2}"
                     rf"(?:{YTAIL}|\s+(?:من\s+)?(?P<rel>{YREL})|\s+(?P<dir>{DIR1}))?){R}"),
             ("month", rf"{L}(?P<t>(?P<sh>شهر\s+)?(?P<mon>{MON}){ALT2}"
                       rf"(?:{YTAIL}|\s+(?:من\s+)?(?P<rel>{YREL})|\s+(?P<dir>{DIR1}))?){R}"),
@@ -169,7 +170,7 @@ class _G:
                         rf"(?:\s+(?P<dir>{DIR1}))?){R}"),
             ("clock", rf"{L}(?P<t>(?:(?P<kw>(?:ال)?ساعه)\s+)?(?P<h>\d{{1,2}})(?P<sep>[:.])(?P<mi>\d{{2}})(?!\d)"
                       rf"(?:\s*(?P<ap>{AP}))?(?:\s+{ZONE})?){R}"),
-            ("clockw", rf"{L}(?P<t>(?:ال)?ساعه\s+(?P<hw>{_alt(self.hours)}|\d{{1,2}})"
+            ("clockw", rf"{L}(?P<t>(?:(?P<kw>(?:ال)?ساعه)\s+)?(?P<hw>{_alt(self.hours)}|\d{{1,2}})"
                        rf"(?:\s+و\s*(?:(?P<mw>{_alt(self.minutes)})|(?P<mn>\d{{1,2}})\s+دقيقه))?"
                        rf"(?:\s+(?P<minus>{_alt(self.minus)}))?(?:\s+(?:من\s+)?(?P<ap>{AP}))?(?:\s+{ZONE})?){R}"),
             ("clockword", rf"{L}(?P<t>(?P<cw>{_alt(self.clock_words)})){R}"),
@@ -182,6 +183,7 @@ class _G:
             ("vague", rf"{L}(?P<t>(?:(?P<prep>{DPREP})\s+)?(?:(?P<q>{QUANT})\s+)?(?:(?P<vc>{VAGUE})\s+)?(?P<unit>{U_PL})){R}"),
             ("one", rf"{L}(?P<t>(?P<prep>{DPREP})\s+(?:(?P<q>{QUANT})\s+)?(?P<unit>{U_SING})(?:\s+(?:واحد|كامل))?){R}"
                     rf"(?!\s*(?:\d|{MON}|{HMON}|{WD}|ال))"),
+            ("whole", rf"{L}(?P<t>(?P<unit>{U_SING})\s+(?:كاملا|كامله|واحدا|واحده|بكامله|باكمله)){R}"),
             ("set", rf"{L}(?P<t>(?P<adv>{_alt(self.sets)})|كل\s+(?:يوم\s+)?(?P<wd>{WDB})(?!\w)"
                     rf"|كل\s+(?:(?P<num>\d+|{NUMPH})\s+)?(?P<unit>{U_SING}|{U_PL}|{U_DUAL})){R}"),
             ("decade", rf"{L}(?P<t>(?:عقد\s+)?(?:ال)?(?P<dec>{_alt(self.decades)})(?:يات|ات)"
@@ -196,7 +198,10 @@ class _G:
         self.mod_before = re.compile(rf"(?<!\w)(?:[وف]?[بل]?)(?P<w>{_alt(self.mods)})\s+$")
         self.pod_before = re.compile(rf"(?<!\w)(?:[وف]?[بل]?)(?P<w>{_alt(self.pod)})\s+(?:من\s+)?$")
         self.earlier_before = re.compile(rf"(?<!\w)(?:[وف]?)(?P<w>{_alt(v['earlier_later'])})\s+$")
-        self.future = re.compile(rf"(?<!\w)(?:[وف]?(?P<sv>س[يتن]\w{{3,}})|{_alt(v['future_cues'])})(?!\w)")
+        self.future = re.compile(rf"(?<!\w)[وف]?(?:(?P<sv>س[يتن]\w{{3,}})|{_alt(v['future_cues'])})(?!\w)")
+        # a clause after the expression that opens with إن/أن/الذي is reported speech or a
+        # relative clause: its tense is not the expression's
+        self.subordinator = re.compile(rf"(?<!\w)[وف]?(?:{_alt(v['subordinators'])})(?!\w)")
         self.prev_word = re.compile(r"(\S+)\s*$")
         self.next_word = re.compile(r"^\s*(\S+)")
         self.bare_month_prep = {_n(w) for w in (
@@ -229,6 +234,8 @@ class _G:
         add(["عطله", "نهايه"], "weekend")
         add(["ساعه", "الساعه"], "clock", "clockw")
         add(self.clock_words, "clockword")
+        add(self.hours, "clockw")
+        add([w for w, k in self.unit_kind.items() if k == "singular"], "whole")
         add(list(v["duration_preps"]) + list(self.quant), *dur)
         add(v["vague_counts"], "vague")
         add(list(num_words) + list(self.fractions) + ["احد", "احدى", "اثنا", "اثني"], "dur")
@@ -243,22 +250,38 @@ class _G:
         self.digit_starters = tuple(sorted(("numdate", "dmy", "year", "clock", "dur", "ordmonth", "hijri"),
                                            key=lambda n: self.by_name[n][0]))
         self.word_rx = re.compile(r"\w+")
-        self._cache: dict[str, tuple] = {}  # word → ((rank, pattern.match, handler), ...)
+        self.next_rx = re.compile(r"\s+(\w+)")
+        # Frequent function words open patterns only in a few phrases (في غضون, على مدى,
+        # ما يزيد على, لا يقل عن): try them only when the next word fits.
+        self.connectors: dict[str, set[str]] = {}
+        for phrase in list(v["duration_preps"]) + list(v["quantifiers"]["MORE_THAN"]) + list(
+                v["quantifiers"]["LESS_THAN"]) + list(v["quantifiers"]["APPROX"]) + list(v["refs"]):
+            words = _n(phrase).split(" ")
+            if len(words) > 1 and words[0] in ("في", "علي", "ما", "لا"):
+                self.connectors.setdefault(words[0], set()).add(words[1])
+        self._cache: dict[str, tuple | None] = {}  # word → (((rank, pattern.match, handler), ...), next words)
 
     def starters_for(self, w: str) -> tuple:
         got = self._cache.get(w)
         if got is not None:
             return got
         names: set[str] = set()
+        nexts: set[str] | None = None
         for k in range(0, 3):
             if k and (len(w) <= k + 1 or w[k - 1] not in "وفبلك"):
                 break
             rest = w[k:]
             if rest[:1].isdigit() or (rest.startswith("ال") and rest[2:3].isdigit()):
                 names.update(self.digit_starters if rest[:1].isdigit() else ("dur", "plural"))
-            names.update(self.starters.get(rest, ()))
-        got = tuple((self.by_name[n][0], self.by_name[n][1].match, self.by_name[n][2])
-                    for n in sorted(names, key=lambda n: self.by_name[n][0]))
+            got = self.starters.get(rest, ())
+            if got and rest in self.connectors and not names:
+                nexts = self.connectors[rest]
+            elif got:
+                nexts = None if names or nexts is None else nexts
+            names.update(got)
+        entries = tuple((self.by_name[n][0], self.by_name[n][1].match, self.by_name[n][2])
+                        for n in sorted(names, key=lambda n: self.by_name[n][0]))
+        got = (entries, nexts) if entries else None
         if len(self._cache) < 100_000:
             self._cache[w] = got
         return got
@@ -368,6 +391,9 @@ class _Ctx:
             k = t.find(ch, e, b)
             if k >= 0:
                 b = min(b, k)
+        sub = self.g.subordinator.search(t, e, b)
+        if sub:
+            b = sub.start()
         for lo, hi in ((a, s), (e, b)):
             for m in self.g.future.finditer(t, lo, hi):
                 sv = m.group("sv")
@@ -413,7 +439,8 @@ def _month_year(c: _Ctx, mon: int, s: int, e: int, direction: str | None) -> int
         return ref.year if mon > ref.month else ref.year + 1
     if direction == "current":
         return ref.year
-    if c.future(s, e):
+    if c.future(s, e) or mon == ref.month % 12 + 1:
+        # the coming month, named bare, is the one about to come
         return ref.year if mon >= ref.month else ref.year + 1
     return ref.year if mon <= ref.month else ref.year - 1
 
@@ -542,8 +569,8 @@ def _h_hijri(c: _Ctx, m):
             y = hy if hm > hmo else hy + 1
         elif direction == "current" or hm == hmo:
             y = hy
-        elif c.future(s, e):
-            y = hy if hm > hmo else hy + 1
+        elif c.future(s, e) or hm == hmo % 12 + 1:
+            y = hy if hm > hmo else hy + 1  # the next month is the one about to come
         else:
             y = hy if hm < hmo else hy - 1
     if d:
@@ -585,7 +612,7 @@ def _h_year(c: _Ctx, m):
             if mid is None:
                 return None
             yy = mid.year
-        elif not 1000 <= yy <= 2200:
+        elif not 1000 <= yy <= 2200 or (not (m.group("kw") or mk) and not 1800 <= yy <= 2100):
             return None
         out.append(f"{yy:04d}")
     return _C(s, e, "DATE", out[0] if len(out) == 1 else out, "Y")
@@ -595,6 +622,8 @@ def _h_rel(c: _Ctx, m):
     unit = (m.group("u1") or m.group("u2") or "").removeprefix("ال")
     direction = "current" if m.group("this") else c.g.dir.get(_key(m.group("dir") or ""), "current")
     k = {"past": -1, "future": 1}.get(direction, 0)
+    if direction == "new" and c.ref is not None:
+        k = 1 if c.ref.month == 12 else 0  # العام الجديد: the coming one in December
     s, e = m.start("t"), m.end("t")
     ref = c.ref
     if ref is None:
@@ -633,7 +662,7 @@ def _h_deictic(c: _Ctx, m):
             return None
         if w == "اليوم" and prev in ("في", "وفي") and not m.group("wd"):
             return None  # في اليوم: "per day" or "on the day (of ...)"
-        if w == "الغد" and prev not in ("يوم", "صباح", "مساء", "ظهر", "فجر", "حتى", "الى"):
+        if w == "الغد" and prev not in ("يوم", "صباح", "مساء", "ظهر", "فجر", "حتي", "الي"):
             return None
     if w in g.deictic_days:
         k = g.deictic_days[w]
@@ -653,6 +682,8 @@ def _h_weekday(c: _Ctx, m):
         return None
     s, e = m.start("t"), m.end("t")
     prev, nxt = c.prev(m.start()), c.next(m.end())
+    if prev in g.not_weekday_before:
+        return None  # سوق الثلاثاء: a name
     if not m.group("yom") and len(days) == 1:
         first = _key(m.group("wds"))
         if first.startswith("الاحد") and nxt in ("عشر", "عشره"):
@@ -662,7 +693,7 @@ def _h_weekday(c: _Ctx, m):
         if first == "الاثنين" and not m.group("dir"):
             # `الاثنين` is also "the two": a weekday only after a verb-like or time word,
             # never after a dual/plural noun or بين/كلا/هذين.
-            if prev in ("بين", "كلا", "كلتا", "هذين", "هاتين", "من", "الى", "ان", "لان") or re.search(r"(?:ين|ان|ون|ات)$", prev):
+            if prev in ("بين", "كلا", "كلتا", "هذين", "هاتين", "من", "الي", "ان", "لان") or re.search(r"(?:ين|ان|ون|ات)$", prev):
                 if prev not in ("حين", "الان", "منذ") and not prev.startswith(("صباح", "مساء")):
                     return None
             if nxt in ("معا", "كليهما", "منهما", "بينهما"):
@@ -736,6 +767,8 @@ def _clock_cand(c: _Ctx, m, h: int, mi: int):
 
 def _h_clockw(c: _Ctx, m):
     g = c.g
+    if not m.group("kw") and not m.group("ap"):
+        return None  # `الخامسة` alone is an ordinal; `الخامسة مساء` is a time
     hw = _key(m.group("hw"))
     h = int(hw) if hw.isdigit() else g.hours.get(hw)
     if h is None:
@@ -767,7 +800,8 @@ def _duration_cand(c: _Ctx, m, n: float | None, unit: str):
     prep = _key(m.group("prep") or "")
     q = g.quant.get(_key(m.group("q") or "")) if m.group("q") else None
     s, e = m.start("t"), m.end("t")
-    if unit in g.ambiguous_units and not (prep or q) and not c.t.startswith(" من الزمن", e):
+    has_dir = "dir" in m.re.groupindex and m.group("dir")
+    if unit in g.ambiguous_units and not (prep or q or has_dir) and not c.t.startswith(" من الزمن", e):
         return None
     if prep == "مده" and s and c.t[s - 1] == "ل":
         s -= 1  # لمدة: keep the preposition whole
@@ -841,6 +875,11 @@ def _h_vague(c: _Ctx, m):
     if unit is None:
         return None
     return _duration_cand(c, m, None, unit)
+
+
+def _h_whole(c: _Ctx, m):
+    unit = c.g.units.get(_key(m.group("unit")))
+    return _C(m.start("t"), m.end("t"), "DURATION", _duration(1, unit), "DUR") if unit else None
 
 
 def _h_one(c: _Ctx, m):
@@ -926,7 +965,7 @@ _HANDLERS = {
     "numdate": _h_numdate, "dmy": _h_dmy, "month": _h_month, "hijri": _h_hijri, "ordmonth": _h_ordmonth,
     "year": _h_year, "rel": _h_rel, "weekend": _h_weekend, "deictic": _h_deictic, "weekday": _h_weekday,
     "clock": _h_clock, "clockw": _h_clockw, "clockword": _h_clockword, "dur": _h_dur, "dual": _h_dual,
-    "plural": _h_plural, "vague": _h_vague, "one": _h_one, "set": _h_set, "decade": _h_decade,
+    "plural": _h_plural, "vague": _h_vague, "one": _h_one, "whole": _h_whole, "set": _h_set, "decade": _h_decade,
     "century": _h_century, "quarter": _h_quarter,
 }
 
@@ -1014,13 +1053,17 @@ def find(text: str, ref: date | None) -> list[Timex]:
     norm, orig = normalize_with_index(text)
     c = _Ctx(g, norm, ref)
     cands: list[_C] = []
-    cache = g._cache
+    cache, next_match = g._cache, g.next_rx.match
     for w in g.word_rx.finditer(norm):
-        entries = cache.get(w.group())
-        if entries is None:
-            entries = g.starters_for(w.group())
-        if not entries:
+        word = w.group()
+        hit = cache[word] if word in cache else g.starters_for(word)
+        if hit is None:
             continue
+        entries, nexts = hit
+        if nexts is not None:
+            nm = next_match(norm, w.end())
+            if nm is None or nm.group(1) not in nexts:
+                continue
         p = w.start()
         for rank, match, h in entries:
             m = match(norm, p)
@@ -1044,16 +1087,17 @@ def find(text: str, ref: date | None) -> list[Timex]:
 
 
 def reference_date(published: str | None) -> date | None:
-    """The calendar day of an ISO 8601 publication time, in its own offset."""
+    """The calendar day of an ISO 8601 publication time, in its own offset (None if unusable)."""
     if not published:
         return None
     try:
-        return datetime.fromisoformat(published.replace("Z", "+00:00")).date()
+        d = datetime.fromisoformat(published.replace("Z", "+00:00")).date()
     except ValueError:
         try:
-            return date.fromisoformat(published[:10])
+            d = date.fromisoformat(published[:10])
         except ValueError:
             return None
+    return d if 1800 <= d.year <= 2200 else None  # keeps the date arithmetic in range
 
 
 def annotate(article: Article) -> Article:
