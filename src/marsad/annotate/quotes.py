@@ -109,10 +109,13 @@ class _State:
     def __init__(self) -> None:
         self.speaker_id: str | None = None
         self.speaker_text: str | None = None
+        self.role: str | None = None
         self.history: list[tuple[str, str]] = []  # (entity id, speaker text), most recent last
 
-    def set(self, sid: str | None, stext: str | None) -> None:
+    def set(self, sid: str | None, stext: str | None, role: str | None = None) -> None:
         if sid or stext:
+            if sid != self.speaker_id or role:
+                self.role = role
             self.speaker_id, self.speaker_text = sid, stext
             if sid:
                 self.history.append((sid, stext or ""))
@@ -241,7 +244,7 @@ def _speaker(article: Article, v: View, lex: dict, a: int, b: int, state: _State
     `source`: the phrase follows وفقا لـ / بحسب, where ل marks the source itself."""
     toks = v.tokens
     if b <= a:
-        return state.speaker_id, state.speaker_text, None
+        return state.speaker_id, state.speaker_text, state.role
     text = v.text
     s, e = _trim(text, toks[a].start, toks[b - 1].end)
     phrase = text[s:e]
@@ -327,7 +330,7 @@ def _left_subject(article: Article, v: View, lex: dict, i: int, state: _State) -
     first = _sentence_subject(v, sa, toks[i].start)
     if first is not None:
         return first.entity_id, v.text[first.start:first.end], None
-    return state.speaker_id, state.speaker_text, None
+    return state.speaker_id, state.speaker_text, state.role
 
 
 def _sentence_subject(v: View, sa: int, pos: int) -> Span | None:
@@ -363,7 +366,7 @@ def _finish(article, v, lex, i, cue_text, content_tok, marker, spans, open_at, s
             a, b = _trim(text, o + 1, c)
             if b <= a:
                 return None
-            state.set(sid, stext)
+            state.set(sid, stext, role)
             return [(Quote(text[a:b], a, b, True, stext, sid, role, cue_text), o)]
         if marker == "colon":
             a = content_tok + 1 if toks[content_tok].text == ":" else content_tok
@@ -373,7 +376,7 @@ def _finish(article, v, lex, i, cue_text, content_tok, marker, spans, open_at, s
             s, e = _trim(text, toks[a].start, end)
             if e - s < 8:
                 return None
-            state.set(sid, stext)
+            state.set(sid, stext, role)
             return [(Quote(text[s:e], s, e, True, stext, sid, role, cue_text), None)]
         return None
     a = content_tok
@@ -383,7 +386,7 @@ def _finish(article, v, lex, i, cue_text, content_tok, marker, spans, open_at, s
     s, e = _trim(text, toks[a].start, end)
     if e - s < 6:
         return None
-    state.set(sid, stext)
+    state.set(sid, stext, role)
     whole = open_at.get(s)
     if whole is not None and whole[1] >= e - 1:
         # `أن "…"`: the reported words are all quoted, so the quotation is direct
@@ -489,7 +492,7 @@ def _content_after(article, v, lex, i, k, j, cue_text, state, limit):
     s, e = _trim(v.text, toks[a].start, end)
     if e - s < 6:
         return None
-    state.set(sid, stext)
+    state.set(sid, stext, role)
     return [(Quote(v.text[s:e], s, e, False, stext, sid, role, cue_text), None)]
 
 
@@ -505,7 +508,7 @@ def _quote_before(article, v, lex, i, j, spans, cue_text, state, limit, info):
             while k < limit and toks[k].start < sent_end and not _is_sentence_end(toks[k]) and k - j < 8:
                 k += 1
             sid, stext, role = _speaker(article, v, lex, j, k, state) if k > j else _left_subject(article, v, lex, i, state)
-            state.set(sid, stext)
+            state.set(sid, stext, role)
             return [(Quote(text[o + 1:c], o + 1, c, True, stext, sid, role, cue_text), o)]
     return None
 

@@ -41,6 +41,7 @@ def matches(article, g: dict, e, strict: bool = True) -> bool:
 def score(docs: list[dict], errors: list[str] | None = None) -> dict:
     n_gold = n_sys = full = typed = pol_ok = pol_n = where_ok = where_n = 0
     secs = 0.0
+    annotate_doc(docs[0])  # knowledge loads once, outside the timing
     for d in docs:
         t0 = time.perf_counter()
         a = annotate_doc(d)
@@ -95,7 +96,7 @@ def run(args) -> int:
         print(f"polarity right on {s['pol_ok']}/{s['pol_n']} matched events that have gold polarity")
     if s["where_n"]:
         print(f"place right on {s['where_ok']}/{s['where_n']} matched events that have a gold place")
-    print(f"time: {1000 * s['seconds'] / max(1, s['docs']):.2f} ms a document (whole pipeline)")
+    print(f"time: {1000 * s['seconds'] / max(1, s['docs']):.2f} ms a document (whole pipeline, knowledge loaded)")
     for e in errs or []:
         print(e)
     return 0
