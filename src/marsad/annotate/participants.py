@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from functools import lru_cache
 
@@ -20,8 +21,7 @@ from ..article import Article, Entity
 from . import kbview
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     start: int  # char offsets into article.text
     end: int
     entity_id: str
@@ -92,6 +92,19 @@ def _tokenize(text: str) -> list[Token]:
     return out
 
 
+def _cover(tokens: list[Token], starts: list[int], spans: list[Span]) -> list[int]:
+    """token index -> index of the span that covers it (or -1); spans are sorted, disjoint."""
+    out = [-1] * len(tokens)
+    n = len(tokens)
+    for idx, sp in enumerate(spans):
+        j = max(0, bisect_right(starts, sp.start) - 1)
+        while j < n and tokens[j].start < sp.end:
+            if tokens[j].end > sp.start:
+                out[j] = idx
+            j += 1
+    return out
+
+
 def view(article: Article) -> View:
     """The tokens and mentions of `article`, built once per article text."""
     global _cache
@@ -115,13 +128,7 @@ def view(article: Article) -> View:
             continue
         kept.append(s)
     spans = kept
-    tok_span = [-1] * len(tokens)
-    k = 0
-    for i, t in enumerate(tokens):
-        while k < len(spans) and spans[k].end <= t.start:
-            k += 1
-        if k < len(spans) and spans[k].start < t.end and spans[k].end > t.start:
-            tok_span[i] = k
+    tok_span = _cover(tokens, starts, spans)
     # demonyms and country adjectives outside any mention
     extra: list[Span] = []
     for i, t in enumerate(tokens):
@@ -149,16 +156,11 @@ def view(article: Article) -> View:
         if person_follows:
             continue
         extra.append(Span(t.start, end, cid, "LOC", True))
-        ents.setdefault(cid, kbview.entity(cid))
+        if cid not in ents:
+            ents[cid] = kbview.entity(cid)
     if extra:
         spans = sorted(spans + extra, key=lambda s: s.start)
-        tok_span = [-1] * len(tokens)
-        k = 0
-        for i, t in enumerate(tokens):
-            while k < len(spans) and spans[k].end <= t.start:
-                k += 1
-            if k < len(spans) and spans[k].start < t.end and spans[k].end > t.start:
-                tok_span[i] = k
+        tok_span = _cover(tokens, starts, spans)
     sents = [(s.start, s.end) for s in sentences(text)]
     v = View(text, tokens, starts, spans, sents, ents, tok_span)
     _cache = (key, text, v)
