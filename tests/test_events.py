@@ -201,3 +201,31 @@ def test_trigger_forms(word, typ):
 
     got = events.triggers_of(normalize(word))
     assert (got[0]["type"] if got else None) == typ
+
+
+def test_arriving_at_a_figure_is_no_visit():
+    _, evs = run("ووصلت صادرات روسيا إلى 40 مليار دولار أمريكي.")
+    assert [e for e in evs if e.type == "VISIT"] == []
+
+
+def test_a_visit_goes_to_a_place():
+    _, evs = run("وتوجه أردوغان بانتقادات حادة إلى بوتين.")
+    assert [e for e in evs if e.type == "VISIT"] == []
+
+
+def test_currency_adjective_is_no_country():
+    _, evs = run("ووافقت إيران على دفع مليار دولار أمريكي.")
+    assert all(e.target_id != "united-states" for e in evs)
+
+
+def test_support_genitive_is_the_object_unless_a_beneficiary_follows():
+    _, evs = run("تواصل الحكومة سياسة دعم أوكرانيا.")
+    e = one(evs, "SUPPORT")
+    assert e.target_id == "ukraine" and e.actor_id is None
+    _, evs = run("وندد البيان بدعم إيران للحوثيين.")
+    assert one(evs, "SUPPORT").actor_id == "iran"
+
+
+def test_passive_kill_before_a_count_word():
+    _, evs = run("قتل عدد من المدنيين جراء القصف الروسي على أوكرانيا.")
+    assert all(e.actor_id is None for e in evs if e.type == "KILL")

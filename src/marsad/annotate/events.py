@@ -39,6 +39,16 @@ _RELATIVE = {normalize(w) for w in ("التي", "الذي", "الذين", "ال�
 # nouns whose genitive is the thing acted on, not the doer (`تزويد روسيا`, `مقتل جنديين`)
 _OBJECT_GENITIVE = {"SUPPLY", "SEND", "ARREST", "KILL", "ATTACK", "SANCTION"}
 _NOUN_CONTEXT = {normalize(w) for w in ("بعد", "قبل", "خلال", "إثر", "عقب", "بشأن", "مقابل", "بسبب", "رغم", "أجل")}
+_OBJECT_OR_SUBJECT_GENITIVE = {"SUPPORT"}
+# words after which a bare past form is a verb, not a noun
+_VERB_BEFORE = {normalize(w) for w in (
+    "قد", "لقد", "وقد", "فقد", "كان", "كانت", "وكان", "وكانت", "الذي", "التي", "الذين", "حيث", "ثم", "كما", "عندما",
+    "بعدما", "حين", "حينما", "لما", "أن", "إن", "لكن", "ولكن", "بل", "إذ", "إذا", "لو", "ما", "لم", "لن", "لا", "وما",
+    "بعد", "قبل", "منذ", "كلما", "فيما", "بينما", "أيضا", "سبق", "وسبق", "أمس", "اليوم", "مجددا",
+    "أنه", "أنها", "إنه", "إنها", "أنهم", "إنهم", "بأنه", "بأنها", "بأن", "وأنه", "وأنها")} - _NOUN_CONTEXT
+_COUNT_WORDS = {normalize(w) for w in ("عدد", "عشرات", "العشرات", "مئات", "المئات", "آلاف", "الآلاف", "نحو", "حوالي", "أكثر", "ما", "قرابة")}
+_PASSIVE_TARGET_WINDOW = 4
+_VERB_TARGET_WINDOW = 10
 _MAX_AFTER = 14  # tokens after a trigger searched for its participants
 
 
@@ -53,8 +63,10 @@ def _lex() -> dict:
                 "type": typ,
                 "cameo": spec["cameo"],
                 "near": {strip_article(w) for w in v.get("near", [])},
+                "near_window": int(v.get("near_window", 5)),
                 "as": {t: {strip_article(w) for w in ws} for t, ws in v.get("as", {}).items()},
                 "passive_before_number": bool(v.get("passive_before_number")),
+                "needs_place": bool(v.get("needs_place")),
             }
             for form, tense in verb_forms(v["past"], v.get("present"), bool(v.get("defective"))).items():
                 verbs.setdefault(form, []).append({**info, "tense": tense})
@@ -67,11 +79,13 @@ def _lex() -> dict:
                 "type": typ,
                 "cameo": spec["cameo"],
                 "near": set(),
+                "near_window": 5,
                 "as": {t: {strip_article(w) for w in ws} for t, ws in as_.items()},
                 "tense": "noun",
             }
     cameo = {t: s["cameo"] for t, s in raw["types"].items()}
-    return {"verbs": verbs, "nouns": nouns, "cameo": cameo}
+    lemmas = {normalize(v["past"]) for spec in raw["types"].values() for v in spec["verbs"]}
+    return {"verbs": verbs, "nouns": nouns, "cameo": cameo, "lemmas": lemmas}
 
 
 @lru_cache(maxsize=65536)
@@ -317,8 +331,9 @@ def annotate(article: Article) -> Article:
                     if key in seen:
                         continue
                     seen.add(key)
-                    ensure_entity(article, v, ev.actor_id)
-                    ensure_entity(article, v, ev.target_id)
+                    ev.actor_id = ensure_entity(article, v, ev.actor_id)
+                    ev.target_id = ensure_entity(article, v, ev.target_id)
+                    ev.where_id = ensure_entity(article, v, ev.where_id)
                     events.append(ev)
                     break
             i += 1
@@ -359,10 +374,18 @@ def _number_follows(v: View, i: int) -> bool:
     if i + 1 >= len(v.tokens):
         return False
     t = v.tokens[i + 1]
-    return t.kind == "num" or word_value(t.norm) is not None
+    return t.kind == "num" or word_value(t.norm) is not None or t.norm in _COUNT_WORDS
 
 
 def _first_subject(v: View, sa: int, pos: int) -> Span | None:
+    """The first subject-like mention of the clause holding `pos` (back to a comma or `لكن`)."""
+    j = v.tok_of(pos) - 1
+    while j >= 0 and v.tokens[j].start >= sa:
+        t = v.tokens[j]
+        if t.text in "،,؛;" or t.norm in _CLAUSE_STOP or t.norm in ("لكن", "ولكن"):
+            sa = t.end
+            break
+        j -= 1
     for sp in v.spans:
         if sp.start >= pos:
             break
@@ -383,7 +406,7 @@ def _carry_context(v: View, i: int) -> bool:
 def _event(article: Article, v: View, i: int, trig: dict, sa: int, sb: int, quoted, ctx: _Context) -> Event | None:
     toks = v.tokens
     typ = trig["type"]
-    if trig["near"] and not (trig["near"] & _stems(v, i + 1, i + 11)):
+    if trig["near"] and not (trig["near"] & _stems(v, i + 1, i + 1 + trig["near_window"])):
         return None
     for other, words in trig["as"].items():
         for k in range(i + 1, min(len(toks), i + 13)):
@@ -403,7 +426,7 @@ def _event(article: Article, v: View, i: int, trig: dict, sa: int, sb: int, quot
     actor = target = where = None
     if tense != "noun":
         if trig.get("passive") or (trig.get("passive_before_number") and tense == "past" and _number_follows(v, i)):
-            target = next((sp for sp in after if _prep_of(v, sp) is None), None)
+            target = next((sp for sp in after if _prep_of(v, sp) is None and v.tok_of(sp.start) - i <= _PASSIVE_TARGET_WINDOW), None)
         else:
             actor, target = _verb_participants(v, i, typ, after, sa, ctx)
         if actor is not None:
@@ -413,6 +436,10 @@ def _event(article: Article, v: View, i: int, trig: dict, sa: int, sb: int, quot
         if typ in ctx.verb_types:
             return None  # `وصل … في زيارة`: the verb already told this event
         actor, target, where = _noun_participants(v, i, typ, after, sa, ctx)
+    if typ == "VISIT" and target is not None and target.type != "LOC":
+        target = None  # زار … لبي بي سي, توجه انتقادات إلى الرئيس: one visits places
+    if typ == "VISIT" and target is None and trig.get("needs_place"):
+        return None  # وصلت العائدات إلى 764 مليون دولار
     if actor is None and target is None:
         return None
     used = {s.entity_id for s in (actor, target) if s is not None}
@@ -464,6 +491,8 @@ def _verb_participants(v: View, i: int, typ: str, after: list[Span], sa: int, ct
                     break
     target = None
     co_actor = None
+    # the object is looked for after the verb, or after a subject that follows it
+    anchor = v.tok_of(actor.end - 1) if actor is not None and actor.start > v.tokens[i].start else i
     for sp in rest:
         if actor is not None and sp.entity_id == actor.entity_id:
             continue
@@ -472,6 +501,8 @@ def _verb_participants(v: View, i: int, typ: str, after: list[Span], sa: int, ct
             continue  # بيونج يانج وموسكو, فرنسا وبريطانيا وألمانيا: more subjects
         if _prep_of(v, sp) == "في":
             continue
+        if v.tok_of(sp.start) - anchor > _VERB_TARGET_WINDOW:
+            break
         target = sp
         break
     if typ in _SYMMETRIC and co_actor is not None:
@@ -497,7 +528,13 @@ def _noun_participants(v: View, i: int, typ: str, after: list[Span], sa: int, ct
     where = None
     if gen is not None and typ == "MEET" and gen.type == "LOC" and not gen.demonym:
         where, gen = gen.entity_id, None  # محادثات جدة
-    if typ in _OBJECT_GENITIVE or (typ == "VISIT" and gen is not None and gen.type == "LOC" and not gen.demonym):
+    object_gen = typ in _OBJECT_GENITIVE or (typ == "VISIT" and gen is not None and gen.type == "LOC" and not gen.demonym)
+    if typ in _OBJECT_OR_SUBJECT_GENITIVE and gen is not None:
+        # دعم إسرائيل: support for Israel; دعم واشنطن لكييف: Washington's support for Kyiv
+        k = v.tok_of(gen.end - 1) + 1
+        nxt = v.tokens[k].norm if k < len(v.tokens) else ""
+        object_gen = not (nxt.startswith("ل") or nxt in ("الي", "تجاه", "ضد"))
+    if object_gen:
         target = gen
         if proclitic_of_token(v, i).endswith("ب"):
             actor = _near_before(v, i, sa)  # اتهم … كوريا الشمالية بتزويد روسيا
@@ -545,8 +582,15 @@ def _verbal_noun(v: View, i: int) -> bool:
         return True
     if t.norm[:1] in "لب" and t.norm not in verbs and triggers_of(t.norm[1:]):
         return True
-    prev = v.tokens[i - 1].norm
-    return prev in _PREPS or prev in _NOUN_CONTEXT
+    prev_tok = v.tokens[i - 1]
+    prev = prev_tok.norm
+    if prev in _PREPS or prev in _NOUN_CONTEXT:
+        return True
+    # سياسة دعم أوكرانيا: a bare past form right after a common noun is that noun's genitive
+    if (prev_tok.kind == "word" and t.norm in _lex()["lemmas"] and v.tok_span[i - 1] < 0
+            and prev not in _VERB_BEFORE and not prev.endswith(("ا", "وا"))):
+        return True
+    return False
 
 
 def _near_before(v: View, i: int, sa: int) -> Span | None:

@@ -78,6 +78,9 @@ class View:
 
 _CLAUSE_WORDS = {normalize(w) for w in ("أن", "إن", "بأن", "أنه", "إنه", "أنها", "إنها", "الذي", "التي", "و")}
 
+_CURRENCIES = {normalize(w) for w in ("دولار", "الدولار", "دولارا", "دولارات", "جنيه", "الجنيه", "جنيها", "دينار", "الدينار", "دينارا",
+                                       "ريال", "الريال", "ريالا", "درهم", "الدرهم", "درهما", "ليرة", "الليرة", "يورو", "روبل", "يوان", "ين")}
+
 _cache: tuple[int, str, View] | None = None
 _norm = lru_cache(maxsize=200_000)(normalize)
 
@@ -135,8 +138,8 @@ def view(article: Article) -> View:
         if tok_span[i] >= 0 or t.kind != "word":
             continue
         cid = kbview.demonym(t.norm)
-        if not cid:
-            continue
+        if not cid or (i and tokens[i - 1].norm in _CURRENCIES):
+            continue  # دولار أمريكي is money, not the United States
         # the second word of a two-word adjective (كوري جنوبي) is taken with the first
         if i and extra and extra[-1].end >= tokens[i - 1].end and kbview.demonym(tokens[i - 1].norm):
             continue
@@ -151,6 +154,8 @@ def view(article: Article) -> View:
             if tok_span[k] >= 0:
                 person_follows = spans[tok_span[k]].type == "PER"
                 break
+            if tokens[k].text in "،,":
+                continue  # الرئيس الأميركي، دونالد ترامب،
             if tokens[k].kind != "word" or tokens[k].norm in _CLAUSE_WORDS:
                 break  # ذكر التلفزيون الإيراني أن الرئيس …: the name is in another clause
         if person_follows:

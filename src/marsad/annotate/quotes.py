@@ -193,7 +193,7 @@ def annotate(article: Article) -> Article:
         if (q.start, q.end) in seen or q.end <= q.start:
             continue
         seen.add((q.start, q.end))
-        ensure_entity(article, v, q.speaker_id)
+        q.speaker_id = ensure_entity(article, v, q.speaker_id)
         out.append(q)
     article.quotes = out
     return article
