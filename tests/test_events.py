@@ -229,3 +229,11 @@ def test_support_genitive_is_the_object_unless_a_beneficiary_follows():
 def test_passive_kill_before_a_count_word():
     _, evs = run("قتل عدد من المدنيين جراء القصف الروسي على أوكرانيا.")
     assert all(e.actor_id is None for e in evs if e.type == "KILL")
+
+
+def test_adjective_after_a_noun_trigger_is_the_doer():
+    _, evs = run("ودفع الهجوم الروسي آلاف الأشخاص إلى النزوح.")
+    assert one(evs, "ATTACK").actor_id == "russia"
+    _, evs = run("وتواصل هجوم الاتحاد الأوروبي على إيران إعلاميا.")
+    e = one(evs, "ATTACK")
+    assert (e.actor_id, e.target_id) == ("european-union", "iran")

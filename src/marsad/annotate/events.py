@@ -39,7 +39,7 @@ _RELATIVE = {normalize(w) for w in ("التي", "الذي", "الذين", "ال�
 # nouns whose genitive is the thing acted on, not the doer (`تزويد روسيا`, `مقتل جنديين`)
 _OBJECT_GENITIVE = {"SUPPLY", "SEND", "ARREST", "KILL", "ATTACK", "SANCTION"}
 _NOUN_CONTEXT = {normalize(w) for w in ("بعد", "قبل", "خلال", "إثر", "عقب", "بشأن", "مقابل", "بسبب", "رغم", "أجل")}
-_OBJECT_OR_SUBJECT_GENITIVE = {"SUPPORT"}
+_OBJECT_OR_SUBJECT_GENITIVE = {"SUPPORT", "ATTACK"}
 # words after which a bare past form is a verb, not a noun
 _VERB_BEFORE = {normalize(w) for w in (
     "قد", "لقد", "وقد", "فقد", "كان", "كانت", "وكان", "وكانت", "الذي", "التي", "الذين", "حيث", "ثم", "كما", "عندما",
@@ -530,10 +530,13 @@ def _noun_participants(v: View, i: int, typ: str, after: list[Span], sa: int, ct
         where, gen = gen.entity_id, None  # محادثات جدة
     object_gen = typ in _OBJECT_GENITIVE or (typ == "VISIT" and gen is not None and gen.type == "LOC" and not gen.demonym)
     if typ in _OBJECT_OR_SUBJECT_GENITIVE and gen is not None:
-        # دعم إسرائيل: support for Israel; دعم واشنطن لكييف: Washington's support for Kyiv
+        # دعم إسرائيل: support for Israel; دعم واشنطن لكييف: Washington's support for Kyiv;
+        # قصف غزة: Gaza is shelled; هجوم الجيش التركي على عفرين: the army attacks
         k = v.tok_of(gen.end - 1) + 1
         nxt = v.tokens[k].norm if k < len(v.tokens) else ""
-        object_gen = not (nxt.startswith("ل") or nxt in ("الي", "تجاه", "ضد"))
+        object_gen = not (nxt.startswith("ل") or nxt in ("الي", "تجاه", "ضد", "علي"))
+    if gen is not None and gen.demonym:
+        object_gen = False  # الهجوم التركي, الدعم الإيراني, الفيتو الروسي: an adjective names the doer
     if object_gen:
         target = gen
         if proclitic_of_token(v, i).endswith("ب"):
