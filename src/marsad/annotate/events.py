@@ -438,8 +438,8 @@ def _event(article: Article, v: View, i: int, trig: dict, sa: int, sb: int, quot
         actor, target, where = _noun_participants(v, i, typ, after, sa, ctx)
     if typ == "VISIT" and target is not None and target.type != "LOC":
         target = None  # زار … لبي بي سي, توجه انتقادات إلى الرئيس: one visits places
-    if typ == "VISIT" and target is None and trig.get("needs_place"):
-        return None  # وصلت العائدات إلى 764 مليون دولار
+    if trig.get("needs_place") and (target is None or target.demonym or _prep_of(v, target) != "الي"):
+        return None  # وصلت العائدات إلى 764 مليون دولار: arriving is a visit only with إلى + a place
     if actor is None and target is None:
         return None
     used = {s.entity_id for s in (actor, target) if s is not None}
