@@ -30,6 +30,8 @@ _OPENERS = {"«": "»", "“": "”", '"': '"', "„": "“"}
 _ENDS = set(".!?؟…")
 _CLAUSE_LINKS = {normalize(w) for w in ("فيما", "بينما", "حين", "حينما", "في حين")}
 _PREP_WORDS = {normalize(w) for w in ("في", "من", "على", "إلى", "عن", "مع", "ضد", "بين", "حول", "لدى")}
+_TIME_WORDS = {normalize(w) for w in ("أمس", "اليوم", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد", "الاثنين",
+                                      "مساء", "صباح", "لاحقا", "أيضا", "كذلك", "مؤخرا", "بدوره", "بدورها")}
 _MAX_SPEAKER = 16  # tokens between a cue and its content
 _MIN_QUOTE_WORDS = 3  # a shorter quoted span without a cue is a title or a scare quote
 
@@ -271,7 +273,9 @@ def _speaker(article: Article, v: View, lex: dict, a: int, b: int, state: _State
     # no entity: a definite noun continuing an earlier speaker (الوزارة, الرئيس)
     key = first
     definite = toks[a].norm.startswith(("ال", "وال", "فال"))
-    if key in lex["continuation"] and definite:
+    words = [t for t in toks[a:b] if t.kind == "word"]
+    # `وأضاف الأمين العام`, not `قال المتحدث باسم الحكومة` (a new, unnamed speaker)
+    if key in lex["continuation"] and definite and len(words) <= 2:
         for sid, _stext in reversed(state.history):
             ent = v.entities.get(sid) or article.entity(sid)
             names = [normalize(ent.name_ar or "")] + [normalize(m.text) for m in (ent.mentions if ent else [])]
@@ -374,6 +378,8 @@ def _finish(article, v, lex, i, cue_text, content_tok, marker, spans, open_at, s
                 return None
             end = _content_end(v, lex, a, limit)
             s, e = _trim(text, toks[a].start, end)
+            while s < e and text[s] in _OPENERS:
+                s += 1  # a quotation whose closing mark is in a later paragraph
             if e - s < 8:
                 return None
             state.set(sid, stext, role)
@@ -463,12 +469,20 @@ def _from_verb(article, v: View, lex, i, info, spans, open_at, state, limit):
     # `أكدت لموسكو أن …`: an addressee alone is no speaker; the subject came before
     while phrase_end > j and (sp := v.span_of_token(j)) is not None and _addressee(v, sp):
         j = v.tok_of(sp.end - 1) + 1
-    if phrase_end > j:
+    if phrase_end > j and not _adverbial(v, lex, j, phrase_end):
         sid, stext, role = _speaker(article, v, lex, j, phrase_end, state)
     else:
         sid, stext, role = _left_subject(article, v, lex, i, state)
     content_tok = k + 1 if marker == "comp" else k
     return _finish(article, v, lex, i, cue_text, content_tok, marker, spans, open_at, sid, stext, role, state, limit)
+
+
+def _adverbial(v: View, lex: dict, a: int, b: int) -> bool:
+    """`أعلنت في 2011 أنه`, `قال أمس إن`: the words between cue and content name no one."""
+    toks = v.tokens
+    if any(v.tok_span[k] >= 0 for k in range(a, b)):
+        return False
+    return toks[a].norm in _PREP_WORDS or toks[a].kind == "num" or toks[a].norm in _TIME_WORDS
 
 
 def _content_after(article, v, lex, i, k, j, cue_text, state, limit):
