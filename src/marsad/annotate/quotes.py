@@ -30,7 +30,8 @@ _OPENERS = {"«": "»", "“": "”", '"': '"', "„": "“"}
 _ENDS = set(".!?؟…")
 _CLAUSE_LINKS = {normalize(w) for w in ("فيما", "بينما", "حين", "حينما", "في حين")}
 _PREP_WORDS = {normalize(w) for w in ("في", "من", "على", "إلى", "عن", "مع", "ضد", "بين", "حول", "لدى")}
-_TIME_WORDS = {normalize(w) for w in ("أمس", "اليوم", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد", "الاثنين",
+_RELATIVE = {normalize(w) for w in ("التي", "الذي", "الذين", "اللذين", "اللتين")}
+_TIME_WORDS = {normalize(w) for w in ("بالقول", "أمس", "اليوم", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد", "الاثنين",
                                       "مساء", "صباح", "لاحقا", "أيضا", "كذلك", "مؤخرا", "بدوره", "بدورها")}
 _MAX_SPEAKER = 16  # tokens between a cue and its content
 _MIN_QUOTE_WORDS = 3  # a shorter quoted span without a cue is a title or a scare quote
@@ -251,6 +252,10 @@ def _speaker(article: Article, v: View, lex: dict, a: int, b: int, state: _State
     s, e = _trim(text, toks[a].start, toks[b - 1].end)
     phrase = text[s:e]
     spans = [sp for sp in v.spans_in(s, e) if source or not _addressee(v, sp)]
+    # وعبرت لي، التي تدير مطعما في سول، عن …: a place in a relative clause is not the speaker
+    rel = next((t.start for t in toks[a:b] if t.norm in _RELATIVE), None)
+    if rel is not None:
+        spans = [sp for sp in spans if sp.start < rel]
     first = strip_article(toks[a].norm)
     if first[:1] in "وف" and strip_article(first[1:]) in lex["roles"]:
         first = strip_article(first[1:])
