@@ -98,7 +98,11 @@ def main() -> int:
     sents = [(r["text"], r["published"]) for r in rows]
     arts = articles(rows)
     n_words = sum(len(a[0].split()) for a in arts) / len(arts)
-    systems = [("marsad", marsad_predictor(), None, 20), ("dateparser 1.x search_dates", dateparser_predictor(), dateparser_same, 1)]
+    dp = dateparser_predictor()
+    import dateparser
+
+    systems = [("marsad", marsad_predictor(), None, 20),
+               (f"dateparser {dateparser.__version__} search_dates", dp, dateparser_same, 1)]
     table = []
     for name, predict, same, repeat in systems:
         predict(*sents[0])  # load vocabularies and models before timing
@@ -129,7 +133,39 @@ def main() -> int:
         for name, predict, _, repeat in systems:
             ms = cpu_ms(predict, seed_rows, repeat * 5)
             print(f"| {name} | {ms:.3f} | {ms / seed_words * 300:.3f} |")
+    ant = ant_articles(ROOT.parent / "shared" / "data" / "ant-corpus-multisource-2018-03", 400)
+    if ant:
+        words = sum(len(t.split()) for t, _ in ant) / len(ant)
+        print()
+        print(f"real news: {len(ant)} ANT articles ({words:.0f} words on average), CPU ms per article and scaled to 300 words")
+        print()
+        print("| system | CPU ms / article | CPU ms / 300 words |")
+        print("|---|---|---|")
+        for name, predict, _, repeat in systems:
+            ms = cpu_ms(predict, ant, min(repeat, 3))
+            print(f"| {name} | {ms:.3f} | {ms / words * 300:.3f} |")
     return 0
+
+
+def ant_articles(root: Path, n: int) -> list[tuple[str, str]]:
+    """The first n ANT articles with a date (text, publication time), if the corpus is beside the project."""
+    if not root.exists():
+        return []
+    from email.utils import parsedate_to_datetime
+
+    from marsad.corpora import iter_ant
+
+    out = []
+    for r in iter_ant(root):
+        try:
+            pub = parsedate_to_datetime(r["time"]).isoformat()
+        except (KeyError, TypeError, ValueError):
+            continue
+        if r.get("text"):
+            out.append((r["text"], pub))
+        if len(out) >= n:
+            break
+    return out
 
 
 if __name__ == "__main__":

@@ -112,6 +112,15 @@ def test_parts_of_periods_quarters_decades_centuries():
     assert one("سافر الأسبوع الماضي.").value == "2024-W24"
 
 
+def test_seasons():
+    assert one("شهدت البلاد موجة حر الصيف الماضي.").value == "2023-SU"
+    assert one("تساقطت الثلوج الشتاء الماضي.").value == "2023-WI"  # December 2023 to February 2024
+    assert one("تساقطت الثلوج هذا الشتاء.", date(2024, 1, 10)).value == "2023-WI"
+    assert one("افتتح المعرض في خريف 2019.").value == "2019-FA"
+    assert one("تكثر الأمطار في فصل الشتاء.").value == "XXXX-WI"
+    assert find("اندلعت احتجاجات الربيع العربي.", TUE) == []
+
+
 def test_clock_times():
     assert one("تبدأ المباراة الساعة 08:16 م.").value == "2024-06-18T20:16"
     assert one("وقع الانفجار الساعة الثالثة فجرا.").value == "2024-06-18T03:00"

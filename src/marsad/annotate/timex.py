@@ -115,6 +115,7 @@ class _G:
         self.sets = {_n(k): x for k, x in v["sets_adverbs"].items()}
         self.decades = {_n(k): x for k, x in v["decades"].items()}
         self.qord = {_n(k): x for k, x in v["quarter_ordinals"].items()}
+        self.seasons = {_n(k): x for k, x in v["seasons"].items()}
         self.ordinals = ordinal_phrases(31)
         self.not_future = {_n(w) for w in v["not_future_verbs"]}
 
@@ -190,6 +191,9 @@ class _G:
                        rf"(?:\s+(?:من\s+)?(?P<cent>القرن\s+(?:{_alt(list(self.ordinals) + list(self.dir))})))?){R}"),
             ("century", rf"{L}(?P<t>(?:ال)?قرن\s+(?:(?P<ord>{ORD})|ال(?P<cd>\d{{1,2}})|(?P<dir>{DIR1}))){R}"),
             ("quarter", rf"{L}(?P<t>(?:ال)?(?P<k>ربع|نصف)\s+(?P<o>{_alt(self.qord)})(?:\s+(?:من\s+)?(?P<yr>{YEARPH}))?){R}"),
+            # a season needs فصل, a direction or a year: الربيع العربي is not a season
+            ("season", rf"{L}(?P<t>(?P<fasl>فصل\s+)?(?P<this>هذا\s+)?(?:ال)?(?P<sn>{_alt(self.seasons)})"
+                       rf"(?:\s+(?P<dir>{DIR1})|\s+(?:من\s+)?(?:(?:ال)?عام\s+)?(?P<y>\d{{4}})|\s+(?:من\s+)?(?P<rel>{YREL}))?){R}"),
         ]
         self.patterns = [(name, re.compile(p)) for name, p in pats]
         self.by_name = {name: (rank, rx, _HANDLERS[name]) for rank, (name, rx) in enumerate(self.patterns)}
@@ -246,6 +250,7 @@ class _G:
         add(["عقد"] + [p + d + suf for d in self.decades for p in ("", "ال") for suf in ("يات", "ات")], "decade")
         add(["قرن", "القرن"], "century")
         add(["ربع", "الربع", "نصف", "النصف"], "quarter")
+        add(["فصل", "هذا"] + [p + w for w in self.seasons for p in ("", "ال")], "season")
         self.starters = {w: tuple(sorted(ns, key=lambda n: self.by_name[n][0])) for w, ns in st.items()}
         self.digit_starters = tuple(sorted(("numdate", "dmy", "year", "clock", "dur", "ordmonth", "hijri"),
                                            key=lambda n: self.by_name[n][0]))
@@ -656,14 +661,14 @@ def _h_deictic(c: _Ctx, m):
     s, e = m.start("t"), m.end("t")
     if w in g.refs:
         return _C(s, e, "DATE", g.refs[w], "REF")
-    if w in ("اليوم", "الليله", "الغد"):
+    if w in ("اليوم", "الليله", "الغد", "غد"):
         nxt, prev = c.next(m.end("w")), c.prev(m.start())
         if not m.group("wd") and (nxt in g.not_after or prev in g.not_before):
             return None
         if w == "اليوم" and prev in ("في", "وفي") and not m.group("wd"):
             return None  # في اليوم: "per day" or "on the day (of ...)"
-        if w == "الغد" and prev not in ("يوم", "صباح", "مساء", "ظهر", "فجر", "حتي", "الي"):
-            return None
+        if w in ("الغد", "غد") and prev not in ("يوم", "صباح", "مساء", "ظهر", "فجر", "حتي", "الي", "نهايه", "بنهايه"):
+            return None  # الغد is also "the future", غد a name
     if w in g.deictic_days:
         k = g.deictic_days[w]
         if c.ref is None:
@@ -961,12 +966,47 @@ def _h_quarter(c: _Ctx, m):
     return _C(m.start("t"), m.end("t"), "DATE", f"{y if y else 'XXXX'}-{kind}{o}", kind)
 
 
+_SEASON_ORDER = ("SP", "SU", "FA", "WI")  # WI of year Y runs from December Y
+
+
+def _h_season(c: _Ctx, m):
+    code = c.g.seasons.get(_key(m.group("sn")))
+    if code is None:
+        return None
+    direction = c.g.dir.get(_key(m.group("dir") or ""))
+    if m.group("this"):
+        direction = "current"
+    s, e = m.start("t"), m.end("t")
+    if m.group("y"):
+        return _C(s, e, "DATE", f"{m.group('y')}-{code}", "S")
+    if m.group("rel"):
+        y = _rel_year(c, _key(m.group("rel")))
+        return _C(s, e, "DATE", f"{y if y else 'XXXX'}-{code}", "S")
+    if not direction:
+        # فصل الصيف with no direction is the season in general
+        return _C(s, e, "DATE", f"XXXX-{code}", "S") if m.group("fasl") else None
+    if c.ref is None:
+        return _C(s, e, "DATE", f"XXXX-{code}", "S")
+    ref = c.ref
+    cur_y = ref.year if ref.month >= 3 else ref.year - 1
+    cur = cur_y * 4 + ((ref.month - 3) // 3 if ref.month >= 3 else 3)
+    k = _SEASON_ORDER.index(code)
+    same_year = cur_y * 4 + k
+    if direction == "past":
+        idx = same_year if same_year < cur else same_year - 4
+    elif direction == "future":
+        idx = same_year if same_year > cur else same_year + 4
+    else:
+        idx = same_year
+    return _C(s, e, "DATE", f"{idx // 4}-{_SEASON_ORDER[idx % 4]}", "S")
+
+
 _HANDLERS = {
     "numdate": _h_numdate, "dmy": _h_dmy, "month": _h_month, "hijri": _h_hijri, "ordmonth": _h_ordmonth,
     "year": _h_year, "rel": _h_rel, "weekend": _h_weekend, "deictic": _h_deictic, "weekday": _h_weekday,
     "clock": _h_clock, "clockw": _h_clockw, "clockword": _h_clockword, "dur": _h_dur, "dual": _h_dual,
     "plural": _h_plural, "vague": _h_vague, "one": _h_one, "whole": _h_whole, "set": _h_set, "decade": _h_decade,
-    "century": _h_century, "quarter": _h_quarter,
+    "century": _h_century, "quarter": _h_quarter, "season": _h_season,
 }
 
 # -- the pass ---------------------------------------------------------------
