@@ -260,3 +260,16 @@ def test_a_tagger_package_without_a_model_is_ignored(monkeypatch):
     monkeypatch.setattr(resolve_mod, "_tagger", resolve_mod._UNSET)
     assert "cairo" in {e.id for e in recognize("وصل الوفد إلى القاهرة.")}
     monkeypatch.setattr(resolve_mod, "_tagger", resolve_mod._UNSET)
+
+
+def test_a_bare_institution_joins_the_full_name_in_the_document():
+    text = "وقالت وزارة الخارجية السويدية إن السفير استدعي. وأضافت وزارة الخارجية أن الحوار مستمر."
+    ents = recognize(text, use_tagger=False)
+    full = by_surface(ents, "وزارة الخارجية السويدية")
+    assert full.id == "ministry-of-foreign-affairs-of-sweden"
+    assert "وزارة الخارجية" in {m.text for m in full.mentions}
+
+
+def test_head_word_before_a_known_name_keeps_the_known_entity():
+    ents = recognize("أعلنت مجموعة فورد خطة جديدة، وقالت وكالة رويترز إن الأسهم ارتفعت.", use_tagger=False)
+    assert {"ford", "reuters"} <= {e.id for e in ents}

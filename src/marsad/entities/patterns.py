@@ -38,6 +38,7 @@ class Cues:
         self.honorifics = {n(w) for w in raw["honorifics"]}
         self.phrase_gloss = {n(k): v for k, v in raw["phrase_gloss"].items()}
         self.joiners = {n(w) for w in raw["name_joiners"]}
+        self.head_phrases = {n(k): v for k, v in raw["head_phrases"].items()}
 
 
 @lru_cache(maxsize=1)
@@ -112,6 +113,8 @@ class Context:
             return True  # عبد الله, أبو الغيط, بن الحسين
         if len(w) < 2 or w in c.stop or w in c.verbs or w in c.titles or is_def(strip_conj(w)) or w in c.org_heads:
             return False
+        if w.startswith(("لل", "بال", "كال", "وال", "فال", "ولل", "وبال", "فبال", "وكال")) or strip_conj(w) in c.titles:
+            return False  # a definite word with a proclitic, or `ورئيس`: not a name
         if not first and len(w) <= 6 and w[:2] in ("ست", "سي", "سن") and w[1:] not in c.first_names:
             return False  # a future verb after the name: ستزور, سيلتقي
         if "\u064b" in self.tokens[i].text:  # tanwin fath: an accusative noun, not a name
@@ -157,6 +160,7 @@ def org_spans(ctx: Context) -> list[Candidate]:
 def _org_at(ctx: Context, i: int, skip: int, head: str) -> Candidate | None:
     c, toks, kb = ctx.cues, ctx.tokens, ctx.kb
     mods: list[tuple[int, str]] = []  # (token index, normalised modifier word), in order
+    named = None
     country = host = owner = None
     strong = False
     last = i
@@ -191,6 +195,8 @@ def _org_at(ctx: Context, i: int, skip: int, head: str) -> Candidate | None:
             if e and e.kind in ("country", "territory"):
                 country = e.id
             else:
+                if owner is None and j == i + 1 + len(mods):
+                    named = g.ids[0][0]  # `مجموعة فورد`, `شركة أبل`: the head names a known body
                 owner = owner or g.ids[0][0]
             last, j = g.tj, g.tj + 1
             strong = True
@@ -224,12 +230,20 @@ def _org_at(ctx: Context, i: int, skip: int, head: str) -> Candidate | None:
     cand = Candidate(start, toks[last].end, i, last, form, "ORG", [], "pattern", name, country)
     cand.mod_idx = [k for k, _ in mods if k <= last]  # type: ignore[attr-defined]
     cand.host, cand.owner = host, owner  # type: ignore[attr-defined]
+    cand.named = named if not mods else None  # type: ignore[attr-defined]
     return cand
 
 
 def _gloss(ctx: Context, head: str, mods: list[str], country: str | None, host: str | None, owner: str | None) -> str:
     c, kb = ctx.cues, ctx.kb
     head_en = c.org_heads[head]
+    if mods and head + " " + mods[0] in c.head_phrases:
+        head_en, mods = c.head_phrases[head + " " + mods[0]], mods[1:]
+        if mods and " ".join([head_en] + mods) in c.head_phrases:
+            pass
+        head_fixed = True
+    else:
+        head_fixed = False
     words = []
     k = 0
     while k < len(mods):
@@ -244,7 +258,9 @@ def _gloss(ctx: Context, head: str, mods: list[str], country: str | None, host: 
         k += 1
     adjs = [w for w in words if w in _ADJ_FIRST]
     nouns = [w for w in words if w not in _ADJ_FIRST]
-    if head_en in _OF_HEADS:
+    if head_fixed:
+        core = " ".join(adjs + [head_en] + ([" of ".join([""] + nouns).strip()] if nouns else []))
+    elif head_en in _OF_HEADS:
         core = head_en + (" of " + " ".join(adjs + nouns) if words else "")
     else:
         core = " ".join(adjs + nouns + [head_en])

@@ -119,6 +119,8 @@ def _known_name_holds(o: Candidate, hit: list[Candidate], kb: KnowledgeBase) -> 
         e = kb.get(g.ids[0][0]) if g.ids else None
         if e is None or e.type != "ORG":
             continue
+        if getattr(o, "named", None) == e.id and not getattr(o, "host", None) and o.country in (None, e.country):
+            return True
         # the pattern names something else only if it adds institutional words
         # (القومي, الأعلى, ...) or a host or owner to the known name
         added = [o.form.split(" ")[k - o.ti] for k in getattr(o, "mod_idx", []) if k > g.tj]
@@ -176,6 +178,7 @@ def recognize(text: str, use_tagger: bool = True) -> list[Entity]:
             d.name_ar = text[c.start:c.end]
 
     pending_people: list[Candidate] = []
+    pending_orgs: list[Candidate] = []  # `مجلس الشيوخ`: may shorten a fuller name in the document
     for c in chosen:
         if c.ids:
             eid = _pick(c, kb, support, countries_of_support)
@@ -190,6 +193,8 @@ def recognize(text: str, use_tagger: bool = True) -> list[Entity]:
             add(c, e.id, e.name, e.type, e)
         elif c.type == "PER":
             pending_people.append(c)
+        elif c.source == "pattern" and not (c.country or getattr(c, "host", None) or getattr(c, "owner", None)):
+            pending_orgs.append(c)
         elif c.name_en:
             add(c, slug(c.name_en), c.name_en, c.type)
         else:
@@ -205,6 +210,15 @@ def recognize(text: str, use_tagger: bool = True) -> list[Entity]:
         else:
             add(c, slug(romanize(c.form)) or "person-" + variant_key(c.form),
                 romanize(text[c.start:c.end]), "PER")
+
+    for c in pending_orgs:
+        target = next((d.id for d in doc.values() if d.type == "ORG" and any(
+            f.startswith(c.form + " ") for f in d.forms)), None)
+        if target is not None:
+            doc[target].mentions.append(c)
+            doc[target].forms.add(c.form)
+        else:
+            add(c, slug(c.name_en), c.name_en, c.type)
 
     _add_short_mentions(text, tokens, doc, kb)
 
