@@ -273,3 +273,13 @@ def test_a_bare_institution_joins_the_full_name_in_the_document():
 def test_head_word_before_a_known_name_keeps_the_known_entity():
     ents = recognize("أعلنت مجموعة فورد خطة جديدة، وقالت وكالة رويترز إن الأسهم ارتفعت.", use_tagger=False)
     assert {"ford", "reuters"} <= {e.id for e in ents}
+
+
+def test_adjective_mentions_in_running_text():
+    from marsad.entities import adjective_mentions
+
+    text = "ويتهم مسؤولون أمريكيون وكوريون جنوبيون بيونج يانج، وأنهى الفيتو الروسي الرصد."
+    got = [(m.text, m.country_id) for m in adjective_mentions(text)]
+    assert got == [("أمريكيون", "united-states"), ("كوريون جنوبيون", "south-korea"), ("الروسي", "russia")]
+    for m in adjective_mentions(text):
+        assert text[m.start:m.end] == m.text
