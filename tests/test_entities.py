@@ -283,3 +283,10 @@ def test_adjective_mentions_in_running_text():
     assert got == [("أمريكيون", "united-states"), ("كوريون جنوبيون", "south-korea"), ("الروسي", "russia")]
     for m in adjective_mentions(text):
         assert text[m.start:m.end] == m.text
+
+
+def test_first_name_alone_joins_the_only_person_with_it():
+    text = "قال ماركوس فيلدمان، المتحدث باسم الحكومة، إن القرار نهائي. وقال السيد ماركوس إن الحوار مستمر."
+    ents = recognize(text, use_tagger=False)
+    people = [e for e in ents if e.type == "PER"]
+    assert len(people) == 1 and {"ماركوس فيلدمان", "ماركوس"} <= {m.text for m in people[0].mentions}

@@ -291,12 +291,52 @@ def person_spans(ctx: Context, orgs: list[Candidate]) -> list[Candidate]:
             if cand and cand.ti not in taken:
                 out.append(cand)
                 taken.update(range(cand.ti, cand.tj + 1))
+    out += first_name_spans(ctx, taken)
     return out
 
 
 def _strong_at(ctx: Context, k: int) -> bool:
     g = ctx.gaz_at.get(k)
     return g is not None and not g.weak
+
+
+def first_name_spans(ctx: Context, taken: set[int]) -> list[Candidate]:
+    """A known first name and the name words after it: `أحمد الطيب`, `ماركوس فيلدمان`.
+
+    Needs at least one more name word; a definite word counts as a family name only
+    at the end and as a nisba (`عبد الفتاح السيسي`). `علي` is no trigger: `على`
+    ("on") is often typed that way.
+    """
+    c, toks = ctx.cues, ctx.tokens
+    out = []
+    i = 0
+    while i < ctx.n:
+        t = toks[i]
+        if t.kind != "word" or i in taken or _strong_at(ctx, i):
+            i += 1
+            continue
+        w = strip_conj(t.norm) if t.norm not in c.first_names else t.norm
+        if w not in c.first_names or w == "علي":
+            i += 1  # على ("on") is often typed علي: too risky as a trigger
+            continue
+        k = i + 1
+        while k < ctx.n and k - i < 4 and k not in taken and ctx.joined(k - 1) and not _strong_at(ctx, k):
+            w2 = toks[k].norm
+            if ctx.name_like(k, False) and not (ctx.gaz_at.get(k) and ctx.gaz_at[k].type != "PER"):
+                k += 1
+                continue
+            if is_def(w2) and w2.endswith("ي") and w2 not in c.stop and w2 not in c.gloss and not ctx.adjective(k) \
+                    and w2 not in c.titles and w2 not in c.complements:
+                k += 1  # a family name with the article (a nisba: السيسي, المالكي) ends the name
+            break
+        if k - i >= 2:
+            skip = len(t.text) - len(t.text.lstrip("وف")) if w != t.norm else 0
+            form = " ".join([w] + [toks[x].norm for x in range(i + 1, k)])
+            out.append(Candidate(t.start + skip, toks[k - 1].end, i, k - 1, form, "PER", [], "pattern"))
+            i = k
+        else:
+            i += 1
+    return out
 
 
 def _skip_complements(ctx: Context, j: int, org_at: dict[int, Candidate]) -> int:

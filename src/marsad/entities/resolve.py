@@ -23,7 +23,7 @@ from ..arabic import sentences
 from ..arabic.variants import variant_key
 from ..article import Entity, Mention
 from ..errors import MarsadError
-from .kb import FAMILY_NAME_FIRST, PART, KnowledgeBase, get_kb
+from .kb import FAMILY_NAME_FIRST, NOT_NAMES, PART, KnowledgeBase, get_kb
 from .matcher import Candidate, fast_tokenize, match, skip_chars, stems
 from .patterns import Context, cues, org_spans, person_spans
 from .romanize import romanize
@@ -254,8 +254,12 @@ def _pick(c: Candidate, kb: KnowledgeBase, support: set[str], countries: set[str
 
 
 def _person_for(form: str, doc: dict[str, _DocEntity], kb: KnowledgeBase) -> str | None:
+    """The person in the document that `form` names again: same key, or its surname
+    (family name), or, when only one person in the document has it, its first name."""
     key = variant_key(form)
     words = form.split()
+    by_first = {d.id for d in doc.values() if d.type == "PER" and len(words) == 1
+                for f in d.forms if len(f.split()) > 1 and variant_key(f.split()[0]) == key}
     for d in doc.values():
         if d.type != "PER":
             continue
@@ -266,7 +270,7 @@ def _person_for(form: str, doc: dict[str, _DocEntity], kb: KnowledgeBase) -> str
             if len(words) == 1 and len(fw) > 1 and (variant_key(fw[-1]) == key or (
                     d.kb is not None and d.kb.country in FAMILY_NAME_FIRST and variant_key(fw[0]) == key)):
                 return d.id
-    return None
+    return by_first.pop() if len(by_first) == 1 else None
 
 
 def _add_short_mentions(text: str, tokens, doc: dict[str, _DocEntity], kb: KnowledgeBase) -> None:
@@ -284,8 +288,8 @@ def _add_short_mentions(text: str, tokens, doc: dict[str, _DocEntity], kb: Knowl
             if d.kb is not None and d.kb.country in FAMILY_NAME_FIRST:
                 parts.append(w[0])
             for p in parts:
-                if len(p) < 3 or p in stop:
-                    continue
+                if len(p) < 3 or p in stop or p in NOT_NAMES or p.startswith("ال"):
+                    continue  # `الثاني`, `عبد`, a family name with the article: too common alone
                 if not kb.lookup(p) or all(x[1] for x in kb.lookup(p)):
                     short[p] = d.id if short.get(p, d.id) == d.id else None  # ambiguous: nobody's
     if not short:
