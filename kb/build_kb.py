@@ -235,7 +235,7 @@ def main() -> None:
     # hand-written organisations
     for r in rows("orgs.tsv"):
         en, kind, ars, code = col(r, 0), col(r, 1), alts(col(r, 2)), col(r, 3)
-        typ = "MISC" if kind in ("event", "treaty", "weapon", "product") else "ORG"
+        typ = "MISC" if kind in ("event", "treaty", "weapon", "product", "currency", "religion", "award") else "ORG"
         country = countries[code]["id"] if code in countries else None
         kb.add(col(r, 7) or slug(en), en, typ, ars, kind=kind, country=country, en_aliases=alts(col(r, 4)),
                wikidata=col(r, 5) or None, metonym_of=col(r, 6) or None)
