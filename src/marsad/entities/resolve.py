@@ -168,6 +168,8 @@ def recognize(text: str, use_tagger: bool = True) -> list[Entity]:
     order: list[str] = []
 
     def add(c: Candidate, eid: str, name: str, typ: str, kb_entity=None) -> None:
+        if kb_entity is None and kb.get(eid) is not None:
+            eid += "-x"  # a new name whose slug is a knowledge-base id: keep them apart
         if eid not in doc:
             doc[eid] = _DocEntity(eid, name, typ, kb_entity)
             order.append(eid)
