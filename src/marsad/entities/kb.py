@@ -217,6 +217,22 @@ def build_index() -> str:
     return "".join("\t".join(r) + "\n" for r in kb.index_rows())
 
 
+def gazetteer_rows(include_weak: bool = False) -> list[tuple[str, str]]:
+    """(type, normalised name) for every knowledge-base form, e.g. as tagger features.
+
+    `include_weak` adds the forms that need the document's support (surnames,
+    names that are also everyday words).
+    """
+    kb = get_kb()
+    out = set()
+    for form, lst in kb.forms.items():
+        for eid, weak in lst:
+            if weak and not include_weak:
+                continue
+            out.add((kb.get(eid).type, form))
+    return sorted(out)
+
+
 def metonym_of(entity_id: str) -> str | None:
     """The entity that `entity_id` stands for when used as a metonym.
 
