@@ -161,6 +161,7 @@ def _org_at(ctx: Context, i: int, skip: int, head: str) -> Candidate | None:
     c, toks, kb = ctx.cues, ctx.tokens, ctx.kb
     mods: list[tuple[int, str]] = []  # (token index, normalised modifier word), in order
     named = None
+    owner_of = False  # the owner came with التابع ل: a body of it, not its name
     country = host = owner = None
     strong = False
     last = i
@@ -187,7 +188,7 @@ def _org_at(ctx: Context, i: int, skip: int, head: str) -> Candidate | None:
             g = ctx.gaz_at.get(j + 1)
             if g and g.type in ("ORG", "LOC") and not g.weak:
                 owner, last = g.ids[0][0], g.tj
-                strong = True
+                strong = owner_of = True
             break
         g = ctx.gaz_at.get(j)
         if g and g.type in ("ORG", "LOC", "MISC") and not g.weak:
@@ -210,7 +211,7 @@ def _org_at(ctx: Context, i: int, skip: int, head: str) -> Candidate | None:
             j += 1
             continue
         # a noun in construct state before a definite word or a name: مجلس حقوق الإنسان
-        if construct < 2 and w not in c.verbs and len(w) > 2 and w[0] not in "وف" and ctx.word(j + 1) and ctx.joined(j) and (
+        if construct < 2 and w not in c.verbs and len(w) > 2 and w[0] not in "وفبلك" and ctx.word(j + 1) and ctx.joined(j) and (
                 is_def(toks[j + 1].norm) or (j + 1) in ctx.gaz_at):
             mods.append((j, w))
             construct += 1
@@ -231,6 +232,7 @@ def _org_at(ctx: Context, i: int, skip: int, head: str) -> Candidate | None:
     cand.mod_idx = [k for k, _ in mods if k <= last]  # type: ignore[attr-defined]
     cand.host, cand.owner = host, owner  # type: ignore[attr-defined]
     cand.named = named if not mods else None  # type: ignore[attr-defined]
+    cand.owner_inline = bool(owner) and not owner_of  # type: ignore[attr-defined]
     return cand
 
 

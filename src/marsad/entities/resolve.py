@@ -121,6 +121,8 @@ def _known_name_holds(o: Candidate, hit: list[Candidate], kb: KnowledgeBase) -> 
             continue
         if getattr(o, "named", None) == e.id and not getattr(o, "host", None) and o.country in (None, e.country):
             return True
+        if getattr(o, "owner_inline", False) and o.owner == e.id and not getattr(o, "host", None):
+            return True  # `وكالة أنباء الأناضول الحكومية` is Anadolu
         # the pattern names something else only if it adds institutional words
         # (القومي, الأعلى, ...) or a host or owner to the known name
         added = [o.form.split(" ")[k - o.ti] for k in getattr(o, "mod_idx", []) if k > g.tj]
@@ -244,7 +246,7 @@ def _pick(c: Candidate, kb: KnowledgeBase, support: set[str], countries: set[str
     best = None
     for eid, weak in ids:
         e = kb.get(eid)
-        if weak == PART:
+        if weak == PART or (weak and e.type == "PER"):
             supported = eid in support  # a bare surname needs the full name
         else:
             supported = eid in support or (e.country in support) or eid in countries
