@@ -142,14 +142,14 @@ def inflect(adj: str) -> list[str]:
 
 ARAB = {"DZ", "BH", "KM", "DJ", "EG", "IQ", "JO", "KW", "LB", "LY", "MR", "MA", "OM", "PS", "QA", "SA", "SO", "SD", "SY",
         "TN", "AE", "YE", "EH"}
-_G_SWAP = str.maketrans({"ج": "غ", "غ": "ج"})
+_G_SWAP = str.maketrans({"غ": "ج"})
 
 
 def add_g_variants(kb: "KB") -> None:
-    """Foreign names get both spellings of a foreign g: Egyptian ج and Levantine/Gulf غ.
+    """Foreign names written with غ for a g also get the Egyptian spelling with ج.
 
-    Only for people and places outside the Arab world: in Arabic names ج and غ are
-    different letters (جمال is not غمال).
+    Only this way round (a ج may be a j: جون is never غون), and only for people and
+    places outside the Arab world, where غ and ج are different letters.
     """
     arab_ids = {e["id"] for e in kb.by_id.values() if e.get("code") in ARAB}
     for e in kb.by_id.values():

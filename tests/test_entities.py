@@ -292,3 +292,14 @@ def test_first_name_alone_joins_the_only_person_with_it():
     ents = recognize(text, use_tagger=False)
     people = [e for e in ents if e.type == "PER"]
     assert len(people) == 1 and {"ماركوس فيلدمان", "ماركوس"} <= {m.text for m in people[0].mentions}
+
+
+def test_entity_command(capsys):
+    from marsad.cli import main
+
+    assert main(["entity", "بيونغ يانغ", "Kremlin"]) == 0
+    out = capsys.readouterr().out
+    assert "pyongyang\tPyongyang\tLOC" in out and "metonym_of: north-korea" in out
+    assert "kremlin\tKremlin\tORG" in out
+    assert main(["entity", "لا يوجد هذا الاسم"]) == 1
+    assert "not in the knowledge base" in capsys.readouterr().err
