@@ -303,3 +303,21 @@ def test_entity_command(capsys):
     assert "kremlin\tKremlin\tORG" in out
     assert main(["entity", "لا يوجد هذا الاسم"]) == 1
     assert "not in the knowledge base" in capsys.readouterr().err
+
+
+def test_evaluate_entities_command(tmp_path, capsys):
+    from marsad.cli import main
+
+    conll = tmp_path / "gold.txt"
+    conll.write_text("\n".join([
+        "قال O", "فلاديمير B-PERS", "بوتين I-PERS", "في O", "موسكو B-LOC", "إن O", "روسيا B-LOC", "سترد O", ". O", "",
+        "وزار O", "الوفد O", "بكين B-LOC", ". O", "",
+    ]), encoding="utf-8")
+    assert main(["evaluate", "entities", str(conll)]) == 0
+    out = capsys.readouterr().out
+    row = next(line for line in out.splitlines() if line.startswith("ALL"))
+    assert row.split()[1:4] == ["1.000", "1.000", "1.000"]
+    empty = tmp_path / "empty.txt"
+    empty.write_text("\n", encoding="utf-8")
+    assert main(["evaluate", "entities", str(empty)]) == 1
+    assert main(["evaluate", "entities", str(tmp_path / "missing.txt")]) == 1
