@@ -156,6 +156,8 @@ def test_organisation_patterns_compose_english_names():
     emb = by_surface(ents, "السفارة الفرنسية في لبنان")
     assert emb.type == "ORG" and emb.name == "Embassy of France in Lebanon"
     assert emb.id == "embassy-of-france-in-lebanon"
+    ents = recognize("وقالت سفارة واشنطن في كييف إن السفارة الروسية لدى بغداد أغلقت.", use_tagger=False)
+    assert {e.name for e in ents} >= {"Embassy of the United States in Kyiv", "Embassy of Russia in Baghdad"}
 
 
 def test_known_organisation_keeps_its_span_when_only_its_country_is_added():

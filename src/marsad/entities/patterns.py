@@ -193,8 +193,11 @@ def _org_at(ctx: Context, i: int, skip: int, head: str) -> Candidate | None:
         g = ctx.gaz_at.get(j)
         if g and g.type in ("ORG", "LOC", "MISC") and not g.weak:
             e = kb.get(g.ids[0][0])
+            m = kb.get(e.metonym_of) if e and e.metonym_of else None
             if e and e.kind in ("country", "territory"):
                 country = e.id
+            elif m is not None and m.kind == "country" and head in c.host_heads:
+                country = m.id  # `سفارة واشنطن في كييف`: the capital stands for its state
             else:
                 if owner is None and j == i + 1 + len(mods):
                     named = g.ids[0][0]  # `مجموعة فورد`, `شركة أبل`: the head names a known body
