@@ -53,7 +53,7 @@ _ADJ_FIRST = {"National", "International", "Supreme", "Central", "General", "Fed
               "Constitutional", "European", "African", "Gulf", "Free", "Human", "United", "People's", "Workers'",
               "Conservative", "High"}
 # Heads named "X of Y" in English; the others take their modifiers in front.
-_OF_HEADS = {"Ministry", "Office", "Authority", "Committee", "Organization", "University", "League", "Academy",
+_OF_HEADS = {"Ministry", "Office", "Authority", "Organization", "University", "League", "Academy",
              "Institute", "Foundation", "Embassy", "Consulate"}
 _THE = ("United ", "Netherlands", "Philippines", "Czech Republic", "Democratic Republic", "Republic of",
         "Central African", "Dominican Republic", "Maldives", "Gambia")
@@ -117,6 +117,8 @@ class Context:
             return False  # a definite word with a proclitic, or `ورئيس`: not a name
         if not first and len(w) <= 6 and w[:2] in ("ست", "سي", "سن") and w[1:] not in c.first_names:
             return False  # a future verb after the name: ستزور, سيلتقي
+        if len(w) >= 5 and (w.endswith("ات") or (not first and w.endswith("اء"))):
+            return False  # plurals: وحدات, زعماء
         if "\u064b" in self.tokens[i].text:  # tanwin fath: an accusative noun, not a name
             return False
         raw = self.tokens[i].text
@@ -161,6 +163,7 @@ def _org_at(ctx: Context, i: int, skip: int, head: str) -> Candidate | None:
     c, toks, kb = ctx.cues, ctx.tokens, ctx.kb
     mods: list[tuple[int, str]] = []  # (token index, normalised modifier word), in order
     named = None
+    definite = head.startswith("ال")  # `شركة إيرانية`, `سفارة في أنقرة`: a body, not a name
     owner_of = False  # the owner came with التابع ل: a body of it, not its name
     country = host = owner = None
     strong = False
@@ -177,6 +180,7 @@ def _org_at(ctx: Context, i: int, skip: int, head: str) -> Candidate | None:
                 break
             country, last, j = adj[0], adj[1], adj[1] + 1
             strong = True
+            definite = definite or w.startswith("ال")
             continue
         if w in ("في", "لدي") and head in c.host_heads:
             g = ctx.gaz_at.get(j + 1)
@@ -191,7 +195,7 @@ def _org_at(ctx: Context, i: int, skip: int, head: str) -> Candidate | None:
                 strong = owner_of = True
             break
         g = ctx.gaz_at.get(j)
-        if g and g.type in ("ORG", "LOC", "MISC") and not g.weak:
+        if g and g.type in ("ORG", "LOC") and not g.weak:
             e = kb.get(g.ids[0][0])
             m = kb.get(e.metonym_of) if e and e.metonym_of else None
             if e and e.kind in ("country", "territory"):
@@ -203,13 +207,14 @@ def _org_at(ctx: Context, i: int, skip: int, head: str) -> Candidate | None:
                     named = g.ids[0][0]  # `مجموعة فورد`, `شركة أبل`: the head names a known body
                 owner = owner or g.ids[0][0]
             last, j = g.tj, g.tj + 1
-            strong = True
+            strong = definite = True
             continue
         if is_def(w):
             if w in c.titles:
                 break
             mods.append((j, w))
             strong = strong or w in c.gloss
+            definite = True
             last = j
             j += 1
             continue
@@ -226,7 +231,7 @@ def _org_at(ctx: Context, i: int, skip: int, head: str) -> Candidate | None:
             and not (country and ctx.adjective(last)):
         mods.pop()
         last -= 1
-    if last == i or not strong:
+    if last == i or not strong or not definite:
         return None
     start = toks[i].start + skip
     form = " ".join([head] + [toks[k].norm for k in range(i + 1, last + 1)])

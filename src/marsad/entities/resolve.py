@@ -25,7 +25,7 @@ from ..article import Entity, Mention
 from ..errors import MarsadError
 from .kb import FAMILY_NAME_FIRST, NOT_NAMES, PART, KnowledgeBase, get_kb
 from .matcher import Candidate, fast_tokenize, match, skip_chars, stems
-from .patterns import Context, cues, org_spans, person_spans
+from .patterns import _ADJ_FIRST as ADJ_FIRST, Context, cues, org_spans, person_spans
 from .romanize import romanize
 
 _UNSET = object()
@@ -126,8 +126,12 @@ def _known_name_holds(o: Candidate, hit: list[Candidate], kb: KnowledgeBase) -> 
         # the pattern names something else only if it adds institutional words
         # (القومي, الأعلى, ...) or a host or owner to the known name
         added = [o.form.split(" ")[k - o.ti] for k in getattr(o, "mod_idx", []) if k > g.tj]
-        if any(w in cues().gloss for w in added) or getattr(o, "host", None) or getattr(o, "owner", None):
+        if getattr(o, "host", None) or (getattr(o, "owner", None) and not getattr(o, "owner_inline", False)):
             return False
+        if added:
+            # `مجلس الأمن القومي ...` names another body (an adjective continues the
+            # name); `الاتحاد الأوروبي الدولة الروسية` is a name and its object
+            return cues().gloss.get(added[0]) not in ADJ_FIRST
         if o.country is None or e.country in (None, o.country):
             return True
     return False
