@@ -216,6 +216,15 @@ def test_statistical_tagger_fills_what_rules_miss(monkeypatch):
     org = by_surface(ents, "زيتونة للبرمجيات")
     assert org is not None and org.type == "ORG"
     assert "cairo" in {e.id for e in ents}
+
+    class SurnameTagger:
+        def tag(self, tokens):
+            return ["B-PER" if t == "كيربي" else "O" for t in tokens]
+
+    # a bare surname is weak; the tagger's word that it is a person is support enough
+    fake.get_tagger = lambda: SurnameTagger()
+    monkeypatch.setattr(resolve_mod, "_tagger", resolve_mod._UNSET)
+    assert "john-kirby" in {e.id for e in recognize("وقال كيربي إن الوضع هادئ.")}
     monkeypatch.setattr(resolve_mod, "_tagger", resolve_mod._UNSET)
 
 

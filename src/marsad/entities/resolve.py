@@ -17,7 +17,6 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from typing import Iterable
 
 from ..arabic import sentences
 from ..arabic.variants import variant_key
@@ -52,9 +51,9 @@ def slug(name: str) -> str:
 
 # -- candidates --------------------------------------------------------------
 def tagger_spans(text: str, tokens, tagger) -> list[Candidate]:
-    """Spans from a BIO tagger, sentence by sentence."""
+    """Spans from a BIO tagger, sentence by sentence (punctuation included, as in CoNLL)."""
     out: list[Candidate] = []
-    words = [k for k, t in enumerate(tokens) if t.kind != "punct" or t.text not in ""]
+    words = range(len(tokens))
     bounds = [(s.start, s.end) for s in sentences(text)]
     k = 0
     for a, b in bounds:
@@ -159,6 +158,7 @@ def recognize(text: str, use_tagger: bool = True) -> list[Entity]:
     tagger = get_statistical_tagger() if use_tagger else None
     tagged = tagger_spans(text, tokens, tagger) if tagger is not None else []
     chosen = _select(gaz, orgs, pers, tagged, kb)
+    tagged_at = {(t.ti, t.tj, t.type) for t in tagged}
 
     # what the document mentions for certain: unambiguous strong KB names
     support: set[str] = set()
@@ -191,7 +191,11 @@ def recognize(text: str, use_tagger: bool = True) -> list[Entity]:
         if c.ids:
             eid = _pick(c, kb, support, countries_of_support)
             if eid is None:
-                continue
+                # a weak form the document does not support, unless the tagger
+                # also sees a name of that type there
+                eid = next((x for x, _ in c.ids if (c.ti, c.tj, kb.get(x).type) in tagged_at), None)
+                if eid is None:
+                    continue
             e = kb.get(eid)
             add(c, eid, e.name, e.type, e)
             continue
@@ -320,6 +324,3 @@ def _add_short_mentions(text: str, tokens, doc: dict[str, _DocEntity], kb: Knowl
             doc[eid].mentions.append(Candidate(a, t.end, k, k, stem, "PER", [], "short"))
             break
 
-
-def entities_of(texts: Iterable[str]) -> list[list[Entity]]:
-    return [recognize(t) for t in texts]
