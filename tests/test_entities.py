@@ -332,3 +332,9 @@ def test_evaluate_entities_command(tmp_path, capsys):
     empty.write_text("\n", encoding="utf-8")
     assert main(["evaluate", "entities", str(empty)]) == 1
     assert main(["evaluate", "entities", str(tmp_path / "missing.txt")]) == 1
+
+
+def test_coordinated_institutions_stay_separate():
+    text = "وقال مجلس الوزراء الأردني والبنك المركزي التركي ومجلس الشيوخ الفرنسي إن الاتفاق نافذ."
+    names = [e.name for e in recognize(text, use_tagger=False)]
+    assert names == ["Council of Ministers of Jordan", "Central Bank of Turkey", "Senate of France"]

@@ -148,7 +148,8 @@ class KnowledgeBase:
             if e.country in FAMILY_NAME_FIRST:
                 parts.append(words[0])
             for p in parts:
-                if len(p) >= 3 and p not in self.forms and p not in NOT_NAMES:
+                # `العاهل الأردني` is a title, not a name: its adjective is no surname
+                if len(p) >= 3 and p not in self.forms and p not in NOT_NAMES and p not in self.adjectives:
                     self._add_form(p, e.id, PART)
 
     # -- lookups -----------------------------------------------------------

@@ -174,6 +174,9 @@ def _org_at(ctx: Context, i: int, skip: int, head: str) -> Candidate | None:
         w = toks[j].norm
         if w in c.stop and not (w in ("في", "لدي") and head in c.host_heads):
             break
+        g = ctx.gaz_at.get(j)
+        if w.startswith(("وال", "فال")) or (g is not None and g.start > toks[j].start):
+            break  # `... الأردني والبنك المركزي`: a coordinated or governed name starts here
         adj = ctx.adjective(j)
         if adj:
             if country and adj[0] != country:
@@ -247,13 +250,12 @@ def _org_at(ctx: Context, i: int, skip: int, head: str) -> Candidate | None:
 def _gloss(ctx: Context, head: str, mods: list[str], country: str | None, host: str | None, owner: str | None) -> str:
     c, kb = ctx.cues, ctx.kb
     head_en = c.org_heads[head]
-    if mods and head + " " + mods[0] in c.head_phrases:
-        head_en, mods = c.head_phrases[head + " " + mods[0]], mods[1:]
-        if mods and " ".join([head_en] + mods) in c.head_phrases:
-            pass
-        head_fixed = True
-    else:
-        head_fixed = False
+    head_fixed = False
+    for n in (3, 2, 1):  # `مجلس الأمن القومي` -> National Security Council
+        phrase = " ".join([head] + mods[:n])
+        if len(mods) >= n and phrase in c.head_phrases:
+            head_en, mods, head_fixed = c.head_phrases[phrase], mods[n:], True
+            break
     words = []
     k = 0
     while k < len(mods):
