@@ -327,7 +327,9 @@ def first_name_spans(ctx: Context, taken: set[int]) -> list[Candidate]:
         if t.kind != "word" or i in taken or _strong_at(ctx, i):
             i += 1
             continue
-        w = strip_conj(t.norm) if t.norm not in c.first_names else t.norm
+        w = t.norm
+        if w not in c.first_names:
+            w = strip_conj(w) if w[:1] in ("و", "ف") else ""
         if w not in c.first_names or w == "علي":
             i += 1  # على ("on") is often typed علي: too risky as a trigger
             continue
