@@ -81,3 +81,13 @@ def test_cue_lexicon_is_well_formed():
     for key in ("person_titles", "org_heads", "gloss", "reporting_verbs", "stopwords", "first_names"):
         assert cues[key], key
     assert all(isinstance(v, str) and v for v in cues["org_heads"].values())
+
+
+def test_gazetteer_rows_for_the_tagger():
+    from marsad.entities import gazetteer_rows
+
+    rows = gazetteer_rows()
+    assert ("PER", normalize("فلاديمير بوتين")) in rows
+    assert ("LOC", normalize("بيونج يانج")) in rows
+    assert not any(form == normalize("سيول") for _, form in rows)  # weak: floods
+    assert len(rows) > 15000

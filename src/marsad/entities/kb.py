@@ -148,7 +148,8 @@ class KnowledgeBase:
             if e.country in FAMILY_NAME_FIRST:
                 parts.append(words[0])
             for p in parts:
-                if len(p) >= 3 and p not in self.forms and p not in NOT_NAMES:
+                # `العاهل الأردني` is a title, not a name: its adjective is no surname
+                if len(p) >= 3 and p not in self.forms and p not in NOT_NAMES and p not in self.adjectives:
                     self._add_form(p, e.id, PART)
 
     # -- lookups -----------------------------------------------------------
@@ -215,6 +216,22 @@ def build_index() -> str:
     records, adjectives = load_records()
     kb = KnowledgeBase(records, adjectives)
     return "".join("\t".join(r) + "\n" for r in kb.index_rows())
+
+
+def gazetteer_rows(include_weak: bool = False) -> list[tuple[str, str]]:
+    """(type, normalised name) for every knowledge-base form, e.g. as tagger features.
+
+    `include_weak` adds the forms that need the document's support (surnames,
+    names that are also everyday words).
+    """
+    kb = get_kb()
+    out = set()
+    for form, lst in kb.forms.items():
+        for eid, weak in lst:
+            if weak and not include_weak:
+                continue
+            out.add((kb.get(eid).type, form))
+    return sorted(out)
 
 
 def metonym_of(entity_id: str) -> str | None:

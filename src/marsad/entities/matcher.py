@@ -51,10 +51,7 @@ class Candidate:
     source: str = "kb"  # kb | pattern | tagger | short
     name_en: str | None = None  # English name for a span the KB lacks
     country: str | None = None
-
-    @property
-    def weak(self) -> bool:
-        return bool(self.ids) and all(w for _, w in self.ids)
+    weak: bool = False  # every KB reading of the span is a weak form
 
     def __len__(self) -> int:
         return self.end - self.start
@@ -143,6 +140,7 @@ def match(text: str, tokens: list[Token], kb: KnowledgeBase) -> list[Candidate]:
         if e is not None and e.type == "PER" and tj > i and form.split(" ", 1)[0] in PERSON_TITLES:
             # `الملك عبد الله الثاني`: the title names the person but is not the name
             ti, start = i + 1, tokens[i + 1].start
-        out.append(Candidate(start, tokens[tj].end, ti, tj, form, e.type if e else None, list(ids)))
+        out.append(Candidate(start, tokens[tj].end, ti, tj, form, e.type if e else None, list(ids),
+                             weak=all(w for _, w in ids)))
         i = tj + 1
     return out

@@ -38,6 +38,7 @@ class Cues:
         self.honorifics = {n(w) for w in raw["honorifics"]}
         self.phrase_gloss = {n(k): v for k, v in raw["phrase_gloss"].items()}
         self.joiners = {n(w) for w in raw["name_joiners"]}
+        self.head_phrases = {n(k): v for k, v in raw["head_phrases"].items()}
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +53,7 @@ _ADJ_FIRST = {"National", "International", "Supreme", "Central", "General", "Fed
               "Constitutional", "European", "African", "Gulf", "Free", "Human", "United", "People's", "Workers'",
               "Conservative", "High"}
 # Heads named "X of Y" in English; the others take their modifiers in front.
-_OF_HEADS = {"Ministry", "Office", "Authority", "Committee", "Organization", "University", "League", "Academy",
+_OF_HEADS = {"Ministry", "Office", "Authority", "Organization", "University", "League", "Academy",
              "Institute", "Foundation", "Embassy", "Consulate"}
 _THE = ("United ", "Netherlands", "Philippines", "Czech Republic", "Democratic Republic", "Republic of",
         "Central African", "Dominican Republic", "Maldives", "Gambia")
@@ -112,8 +113,12 @@ class Context:
             return True  # عبد الله, أبو الغيط, بن الحسين
         if len(w) < 2 or w in c.stop or w in c.verbs or w in c.titles or is_def(strip_conj(w)) or w in c.org_heads:
             return False
+        if w.startswith(("لل", "بال", "كال", "وال", "فال", "ولل", "وبال", "فبال", "وكال")) or strip_conj(w) in c.titles:
+            return False  # a definite word with a proclitic, or `ورئيس`: not a name
         if not first and len(w) <= 6 and w[:2] in ("ست", "سي", "سن") and w[1:] not in c.first_names:
             return False  # a future verb after the name: ستزور, سيلتقي
+        if len(w) >= 5 and (w.endswith("ات") or (not first and w.endswith("اء"))):
+            return False  # plurals: وحدات, زعماء
         if "\u064b" in self.tokens[i].text:  # tanwin fath: an accusative noun, not a name
             return False
         raw = self.tokens[i].text
@@ -157,6 +162,9 @@ def org_spans(ctx: Context) -> list[Candidate]:
 def _org_at(ctx: Context, i: int, skip: int, head: str) -> Candidate | None:
     c, toks, kb = ctx.cues, ctx.tokens, ctx.kb
     mods: list[tuple[int, str]] = []  # (token index, normalised modifier word), in order
+    named = None
+    definite = head.startswith("ال")  # `شركة إيرانية`, `سفارة في أنقرة`: a body, not a name
+    owner_of = False  # the owner came with التابع ل: a body of it, not its name
     country = host = owner = None
     strong = False
     last = i
@@ -166,12 +174,16 @@ def _org_at(ctx: Context, i: int, skip: int, head: str) -> Candidate | None:
         w = toks[j].norm
         if w in c.stop and not (w in ("في", "لدي") and head in c.host_heads):
             break
+        g = ctx.gaz_at.get(j)
+        if w.startswith(("وال", "فال")) or (g is not None and g.start > toks[j].start):
+            break  # `... الأردني والبنك المركزي`: a coordinated or governed name starts here
         adj = ctx.adjective(j)
         if adj:
             if country and adj[0] != country:
                 break
             country, last, j = adj[0], adj[1], adj[1] + 1
             strong = True
+            definite = definite or w.startswith("ال")
             continue
         if w in ("في", "لدي") and head in c.host_heads:
             g = ctx.gaz_at.get(j + 1)
@@ -183,28 +195,34 @@ def _org_at(ctx: Context, i: int, skip: int, head: str) -> Candidate | None:
             g = ctx.gaz_at.get(j + 1)
             if g and g.type in ("ORG", "LOC") and not g.weak:
                 owner, last = g.ids[0][0], g.tj
-                strong = True
+                strong = owner_of = True
             break
         g = ctx.gaz_at.get(j)
-        if g and g.type in ("ORG", "LOC", "MISC") and not g.weak:
+        if g and g.type in ("ORG", "LOC") and not g.weak:
             e = kb.get(g.ids[0][0])
+            m = kb.get(e.metonym_of) if e and e.metonym_of else None
             if e and e.kind in ("country", "territory"):
                 country = e.id
+            elif m is not None and m.kind == "country" and head in c.host_heads:
+                country = m.id  # `سفارة واشنطن في كييف`: the capital stands for its state
             else:
+                if owner is None and j == i + 1 + len(mods):
+                    named = g.ids[0][0]  # `مجموعة فورد`, `شركة أبل`: the head names a known body
                 owner = owner or g.ids[0][0]
             last, j = g.tj, g.tj + 1
-            strong = True
+            strong = definite = True
             continue
         if is_def(w):
             if w in c.titles:
                 break
             mods.append((j, w))
             strong = strong or w in c.gloss
+            definite = True
             last = j
             j += 1
             continue
         # a noun in construct state before a definite word or a name: مجلس حقوق الإنسان
-        if construct < 2 and w not in c.verbs and len(w) > 2 and w[0] not in "وف" and ctx.word(j + 1) and ctx.joined(j) and (
+        if construct < 2 and w not in c.verbs and len(w) > 2 and w[0] not in "وفبلك" and ctx.word(j + 1) and ctx.joined(j) and (
                 is_def(toks[j + 1].norm) or (j + 1) in ctx.gaz_at):
             mods.append((j, w))
             construct += 1
@@ -216,7 +234,7 @@ def _org_at(ctx: Context, i: int, skip: int, head: str) -> Candidate | None:
             and not (country and ctx.adjective(last)):
         mods.pop()
         last -= 1
-    if last == i or not strong:
+    if last == i or not strong or not definite:
         return None
     start = toks[i].start + skip
     form = " ".join([head] + [toks[k].norm for k in range(i + 1, last + 1)])
@@ -224,12 +242,20 @@ def _org_at(ctx: Context, i: int, skip: int, head: str) -> Candidate | None:
     cand = Candidate(start, toks[last].end, i, last, form, "ORG", [], "pattern", name, country)
     cand.mod_idx = [k for k, _ in mods if k <= last]  # type: ignore[attr-defined]
     cand.host, cand.owner = host, owner  # type: ignore[attr-defined]
+    cand.named = named if not mods else None  # type: ignore[attr-defined]
+    cand.owner_inline = bool(owner) and not owner_of  # type: ignore[attr-defined]
     return cand
 
 
 def _gloss(ctx: Context, head: str, mods: list[str], country: str | None, host: str | None, owner: str | None) -> str:
     c, kb = ctx.cues, ctx.kb
     head_en = c.org_heads[head]
+    head_fixed = False
+    for n in (3, 2, 1):  # `مجلس الأمن القومي` -> National Security Council
+        phrase = " ".join([head] + mods[:n])
+        if len(mods) >= n and phrase in c.head_phrases:
+            head_en, mods, head_fixed = c.head_phrases[phrase], mods[n:], True
+            break
     words = []
     k = 0
     while k < len(mods):
@@ -244,7 +270,9 @@ def _gloss(ctx: Context, head: str, mods: list[str], country: str | None, host: 
         k += 1
     adjs = [w for w in words if w in _ADJ_FIRST]
     nouns = [w for w in words if w not in _ADJ_FIRST]
-    if head_en in _OF_HEADS:
+    if head_fixed:
+        core = " ".join(adjs + [head_en] + ([" of ".join([""] + nouns).strip()] if nouns else []))
+    elif head_en in _OF_HEADS:
         core = head_en + (" of " + " ".join(adjs + nouns) if words else "")
     else:
         core = " ".join(adjs + nouns + [head_en])
@@ -275,12 +303,54 @@ def person_spans(ctx: Context, orgs: list[Candidate]) -> list[Candidate]:
             if cand and cand.ti not in taken:
                 out.append(cand)
                 taken.update(range(cand.ti, cand.tj + 1))
+    out += first_name_spans(ctx, taken)
     return out
 
 
 def _strong_at(ctx: Context, k: int) -> bool:
     g = ctx.gaz_at.get(k)
     return g is not None and not g.weak
+
+
+def first_name_spans(ctx: Context, taken: set[int]) -> list[Candidate]:
+    """A known first name and the name words after it: `أحمد الطيب`, `ماركوس فيلدمان`.
+
+    Needs at least one more name word; a definite word counts as a family name only
+    at the end and as a nisba (`عبد الفتاح السيسي`). `علي` is no trigger: `على`
+    ("on") is often typed that way.
+    """
+    c, toks = ctx.cues, ctx.tokens
+    out = []
+    i = 0
+    while i < ctx.n:
+        t = toks[i]
+        if t.kind != "word" or i in taken or _strong_at(ctx, i):
+            i += 1
+            continue
+        w = t.norm
+        if w not in c.first_names:
+            w = strip_conj(w) if w[:1] in ("و", "ف") else ""
+        if w not in c.first_names or w == "علي":
+            i += 1  # على ("on") is often typed علي: too risky as a trigger
+            continue
+        k = i + 1
+        while k < ctx.n and k - i < 4 and k not in taken and ctx.joined(k - 1) and not _strong_at(ctx, k):
+            w2 = toks[k].norm
+            if ctx.name_like(k, False) and not (ctx.gaz_at.get(k) and ctx.gaz_at[k].type != "PER"):
+                k += 1
+                continue
+            if is_def(w2) and w2.endswith("ي") and w2 not in c.stop and w2 not in c.gloss and not ctx.adjective(k) \
+                    and w2 not in c.titles and w2 not in c.complements:
+                k += 1  # a family name with the article (a nisba: السيسي, المالكي) ends the name
+            break
+        if k - i >= 2:
+            skip = len(t.text) - len(t.text.lstrip("وف")) if w != t.norm else 0
+            form = " ".join([w] + [toks[x].norm for x in range(i + 1, k)])
+            out.append(Candidate(t.start + skip, toks[k - 1].end, i, k - 1, form, "PER", [], "pattern"))
+            i = k
+        else:
+            i += 1
+    return out
 
 
 def _skip_complements(ctx: Context, j: int, org_at: dict[int, Candidate]) -> int:

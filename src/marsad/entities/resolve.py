@@ -17,15 +17,14 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from typing import Iterable
 
 from ..arabic import sentences
 from ..arabic.variants import variant_key
 from ..article import Entity, Mention
 from ..errors import MarsadError
-from .kb import FAMILY_NAME_FIRST, PART, KnowledgeBase, get_kb
+from .kb import FAMILY_NAME_FIRST, NOT_NAMES, PART, KnowledgeBase, get_kb
 from .matcher import Candidate, fast_tokenize, match, skip_chars, stems
-from .patterns import Context, cues, org_spans, person_spans
+from .patterns import _ADJ_FIRST as ADJ_FIRST, Context, cues, org_spans, person_spans
 from .romanize import romanize
 
 _UNSET = object()
@@ -52,9 +51,9 @@ def slug(name: str) -> str:
 
 # -- candidates --------------------------------------------------------------
 def tagger_spans(text: str, tokens, tagger) -> list[Candidate]:
-    """Spans from a BIO tagger, sentence by sentence."""
+    """Spans from a BIO tagger, sentence by sentence (punctuation included, as in CoNLL)."""
     out: list[Candidate] = []
-    words = [k for k, t in enumerate(tokens) if t.kind != "punct" or t.text not in ""]
+    words = range(len(tokens))
     bounds = [(s.start, s.end) for s in sentences(text)]
     k = 0
     for a, b in bounds:
@@ -119,11 +118,19 @@ def _known_name_holds(o: Candidate, hit: list[Candidate], kb: KnowledgeBase) -> 
         e = kb.get(g.ids[0][0]) if g.ids else None
         if e is None or e.type != "ORG":
             continue
+        if getattr(o, "named", None) == e.id and not getattr(o, "host", None) and o.country in (None, e.country):
+            return True
+        if getattr(o, "owner_inline", False) and o.owner == e.id and not getattr(o, "host", None):
+            return True  # `وكالة أنباء الأناضول الحكومية` is Anadolu
         # the pattern names something else only if it adds institutional words
         # (القومي, الأعلى, ...) or a host or owner to the known name
         added = [o.form.split(" ")[k - o.ti] for k in getattr(o, "mod_idx", []) if k > g.tj]
-        if any(w in cues().gloss for w in added) or getattr(o, "host", None) or getattr(o, "owner", None):
+        if getattr(o, "host", None) or (getattr(o, "owner", None) and not getattr(o, "owner_inline", False)):
             return False
+        if added:
+            # `مجلس الأمن القومي ...` names another body (an adjective continues the
+            # name); `الاتحاد الأوروبي الدولة الروسية` is a name and its object
+            return cues().gloss.get(added[0]) not in ADJ_FIRST
         if o.country is None or e.country in (None, o.country):
             return True
     return False
@@ -151,6 +158,7 @@ def recognize(text: str, use_tagger: bool = True) -> list[Entity]:
     tagger = get_statistical_tagger() if use_tagger else None
     tagged = tagger_spans(text, tokens, tagger) if tagger is not None else []
     chosen = _select(gaz, orgs, pers, tagged, kb)
+    tagged_at = {(t.ti, t.tj, t.type) for t in tagged}
 
     # what the document mentions for certain: unambiguous strong KB names
     support: set[str] = set()
@@ -166,6 +174,8 @@ def recognize(text: str, use_tagger: bool = True) -> list[Entity]:
     order: list[str] = []
 
     def add(c: Candidate, eid: str, name: str, typ: str, kb_entity=None) -> None:
+        if kb_entity is None and kb.get(eid) is not None:
+            eid += "-x"  # a new name whose slug is a knowledge-base id: keep them apart
         if eid not in doc:
             doc[eid] = _DocEntity(eid, name, typ, kb_entity)
             order.append(eid)
@@ -176,11 +186,16 @@ def recognize(text: str, use_tagger: bool = True) -> list[Entity]:
             d.name_ar = text[c.start:c.end]
 
     pending_people: list[Candidate] = []
+    pending_orgs: list[Candidate] = []  # `مجلس الشيوخ`: may shorten a fuller name in the document
     for c in chosen:
         if c.ids:
             eid = _pick(c, kb, support, countries_of_support)
             if eid is None:
-                continue
+                # a weak form the document does not support, unless the tagger
+                # also sees a name of that type there
+                eid = next((x for x, _ in c.ids if (c.ti, c.tj, kb.get(x).type) in tagged_at), None)
+                if eid is None:
+                    continue
             e = kb.get(eid)
             add(c, eid, e.name, e.type, e)
             continue
@@ -190,6 +205,8 @@ def recognize(text: str, use_tagger: bool = True) -> list[Entity]:
             add(c, e.id, e.name, e.type, e)
         elif c.type == "PER":
             pending_people.append(c)
+        elif c.source == "pattern" and not (c.country or getattr(c, "host", None) or getattr(c, "owner", None)):
+            pending_orgs.append(c)
         elif c.name_en:
             add(c, slug(c.name_en), c.name_en, c.type)
         else:
@@ -205,6 +222,15 @@ def recognize(text: str, use_tagger: bool = True) -> list[Entity]:
         else:
             add(c, slug(romanize(c.form)) or "person-" + variant_key(c.form),
                 romanize(text[c.start:c.end]), "PER")
+
+    for c in pending_orgs:
+        target = next((d.id for d in doc.values() if d.type == "ORG" and any(
+            f.startswith(c.form + " ") for f in d.forms)), None)
+        if target is not None:
+            doc[target].mentions.append(c)
+            doc[target].forms.add(c.form)
+        else:
+            add(c, slug(c.name_en), c.name_en, c.type)
 
     _add_short_mentions(text, tokens, doc, kb)
 
@@ -228,7 +254,7 @@ def _pick(c: Candidate, kb: KnowledgeBase, support: set[str], countries: set[str
     best = None
     for eid, weak in ids:
         e = kb.get(eid)
-        if weak == PART:
+        if weak == PART or (weak and e.type == "PER"):
             supported = eid in support  # a bare surname needs the full name
         else:
             supported = eid in support or (e.country in support) or eid in countries
@@ -240,8 +266,12 @@ def _pick(c: Candidate, kb: KnowledgeBase, support: set[str], countries: set[str
 
 
 def _person_for(form: str, doc: dict[str, _DocEntity], kb: KnowledgeBase) -> str | None:
+    """The person in the document that `form` names again: same key, or its surname
+    (family name), or, when only one person in the document has it, its first name."""
     key = variant_key(form)
     words = form.split()
+    by_first = {d.id for d in doc.values() if d.type == "PER" and len(words) == 1
+                for f in d.forms if len(f.split()) > 1 and variant_key(f.split()[0]) == key}
     for d in doc.values():
         if d.type != "PER":
             continue
@@ -252,7 +282,7 @@ def _person_for(form: str, doc: dict[str, _DocEntity], kb: KnowledgeBase) -> str
             if len(words) == 1 and len(fw) > 1 and (variant_key(fw[-1]) == key or (
                     d.kb is not None and d.kb.country in FAMILY_NAME_FIRST and variant_key(fw[0]) == key)):
                 return d.id
-    return None
+    return by_first.pop() if len(by_first) == 1 else None
 
 
 def _add_short_mentions(text: str, tokens, doc: dict[str, _DocEntity], kb: KnowledgeBase) -> None:
@@ -270,8 +300,8 @@ def _add_short_mentions(text: str, tokens, doc: dict[str, _DocEntity], kb: Knowl
             if d.kb is not None and d.kb.country in FAMILY_NAME_FIRST:
                 parts.append(w[0])
             for p in parts:
-                if len(p) < 3 or p in stop:
-                    continue
+                if len(p) < 3 or p in stop or p in NOT_NAMES or p.startswith("ال"):
+                    continue  # `الثاني`, `عبد`, a family name with the article: too common alone
                 if not kb.lookup(p) or all(x[1] for x in kb.lookup(p)):
                     short[p] = d.id if short.get(p, d.id) == d.id else None  # ambiguous: nobody's
     if not short:
@@ -294,6 +324,3 @@ def _add_short_mentions(text: str, tokens, doc: dict[str, _DocEntity], kb: Knowl
             doc[eid].mentions.append(Candidate(a, t.end, k, k, stem, "PER", [], "short"))
             break
 
-
-def entities_of(texts: Iterable[str]) -> list[list[Entity]]:
-    return [recognize(t) for t in texts]
