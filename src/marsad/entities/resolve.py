@@ -102,8 +102,12 @@ def _select(gaz: list[Candidate], orgs: list[Candidate], pers: list[Candidate], 
         chosen = [g for g in chosen if g not in hit] + [o]
     for extra in (pers, tagged):
         for p in extra:
-            if not any(_overlaps(g, p) for g in chosen):
+            hit = [g for g in chosen if _overlaps(g, p)]
+            if not hit:
                 chosen.append(p)
+            elif all(g.weak and p.start <= g.start and g.end <= p.end and len(p) > len(g) for g in hit):
+                # a weak form (a bare surname, `جون` of Dong Jun) inside a fuller name
+                chosen = [g for g in chosen if g not in hit] + [p]
     chosen.sort(key=lambda c: c.start)
     return chosen
 
