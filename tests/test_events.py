@@ -237,3 +237,15 @@ def test_adjective_after_a_noun_trigger_is_the_doer():
     _, evs = run("وتواصل هجوم الاتحاد الأوروبي على إيران إعلاميا.")
     e = one(evs, "ATTACK")
     assert (e.actor_id, e.target_id) == ("european-union", "iran")
+
+
+def test_target_after_a_long_relative_clause():
+    _, evs = run("وانتقد الاتحاد الأوروبي، الذي قضى سنوات في بناء العلاقات التجارية وتوسيع الاستثمارات مع دول آسيا الوسطى، الزيارة المقررة لبوتين.")
+    e = one(evs, "CRITICIZE")
+    assert (e.actor_id, e.target_id) == ("european-union", "vladimir-putin")
+
+
+def test_purpose_noun_takes_the_doer_before_it():
+    _, evs = run("وعرقلت روسيا الجهود الأمريكية لفرض عقوبات جديدة على إيران.")
+    e = one(evs, "SANCTION")
+    assert (e.actor_id, e.target_id) == ("united-states", "iran")

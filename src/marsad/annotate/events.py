@@ -191,8 +191,12 @@ def _mentions_after(v: View, i: int, sent_end: int) -> list[Span]:
             if sp is not None and id(sp) not in seen:
                 seen.add(id(sp))
                 out.append(sp)
+                _DISTANCE[sp] = counted  # words from the trigger, a skipped relative clause not counted
         k += 1
     return out
+
+
+_DISTANCE: dict = {}  # Span -> distance from the trigger of the last _mentions_after call
 
 
 _CLAUSE_STOP = {normalize(w) for w in ("بينما", "فيما", "حيث", "حين", "بحسب", "وفق", "وفقا", "حسبما")}
@@ -492,7 +496,7 @@ def _verb_participants(v: View, i: int, typ: str, after: list[Span], sa: int, ct
     target = None
     co_actor = None
     # the object is looked for after the verb, or after a subject that follows it
-    anchor = v.tok_of(actor.end - 1) if actor is not None and actor.start > v.tokens[i].start else i
+    anchor = _DISTANCE.get(actor, 0) if actor is not None and actor.start > v.tokens[i].start else 0
     for sp in rest:
         if actor is not None and sp.entity_id == actor.entity_id:
             continue
@@ -501,7 +505,7 @@ def _verb_participants(v: View, i: int, typ: str, after: list[Span], sa: int, ct
             continue  # بيونج يانج وموسكو, فرنسا وبريطانيا وألمانيا: more subjects
         if _prep_of(v, sp) == "في":
             continue
-        if v.tok_of(sp.start) - anchor > _VERB_TARGET_WINDOW:
+        if _DISTANCE.get(sp, 0) - anchor > _VERB_TARGET_WINDOW:
             break
         target = sp
         break
@@ -539,8 +543,11 @@ def _noun_participants(v: View, i: int, typ: str, after: list[Span], sa: int, ct
         object_gen = False  # الهجوم التركي, الدعم الإيراني, الفيتو الروسي: an adjective names the doer
     if object_gen:
         target = gen
-        if proclitic_of_token(v, i).endswith("ب"):
-            actor = _near_before(v, i, sa)  # اتهم … كوريا الشمالية بتزويد روسيا
+        pre = proclitic_of_token(v, i)
+        pre = pre[:-2] if pre.endswith("ال") else pre  # the article is no preposition
+        if pre[-1:] in ("ب", "ل"):
+            # اتهم … كوريا الشمالية بتزويد روسيا; الجهود الأمريكية لفرض عقوبات
+            actor = _near_before(v, i, sa)
     else:
         actor = gen
     if target is None:
@@ -603,5 +610,7 @@ def _near_before(v: View, i: int, sa: int) -> Span | None:
         sp = v.span_of_token(j)
         if sp is not None and _prep_of(v, sp) in (None, "ب"):
             return sp
+        if sp is not None:
+            return None
         j -= 1
     return None
