@@ -161,8 +161,12 @@ def _coordinated(v: View, sp: Span) -> bool:
 
 
 def _mentions_after(v: View, i: int, sent_end: int) -> list[Span]:
-    """Mentions after token i in the sentence, skipping relative clauses set off by commas."""
+    """Mentions after token i in the sentence, skipping relative clauses set off by commas.
+
+    Their distances from the trigger (words outside skipped clauses) go to _DISTANCE,
+    which holds the last call's mentions only."""
     toks = v.tokens
+    _DISTANCE.clear()
     out: list[Span] = []
     k = i + 1
     skipping = False
