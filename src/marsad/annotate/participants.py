@@ -112,7 +112,9 @@ def view(article: Article) -> View:
     """The tokens and mentions of `article`, built once per article text."""
     global _cache
     text = article.text
-    key = (id(article), len(article.entities))
+    # the same article, text and entity list (quotes may add entities without mentions to
+    # that list, which leaves the view valid; a new entity annotation makes a new list)
+    key = (id(article), id(article.entities))
     if _cache is not None and _cache[0] == key and _cache[1] is text:
         return _cache[2]
     tokens = _tokenize(text)
@@ -185,7 +187,9 @@ def ensure_entity(article: Article, v: View, entity_id: str | None) -> str | Non
         e = v.entities.get(entity_id) or kbview.entity(entity_id)
         if e is None:
             return None
-        article.entities.append(Entity(e.id, e.name, e.type, e.name_ar, [], list(e.aliases), e.wikidata, e.role))
+        added = Entity(e.id, e.name, e.type, e.name_ar, [], list(e.aliases), e.wikidata, e.role)
+        article.entities.append(added)
+        v.entities.setdefault(entity_id, added)
     return entity_id
 
 
