@@ -8,6 +8,9 @@ participants view adds):
   first mention after it that no preposition governs (`أرسل بوتين لكيم`), and as
   target the next mention, skipping a co-ordinated co-actor (`بيونج يانج وموسكو`)
   and a relative clause between commas (`، التي …،`); a place after `في` is `where`;
+- a verb without a subject of its own takes the speaker when it opens reported
+  speech (`أعلن الجيش أنه شن`), or the subject of the clause it continues
+  (`وأدانت طهران القرار، وهددت`); for MEET/AGREE/SIGN a co-actor is the target;
 - a noun takes its genitive or adjective (`زيارة بوتين`, `الفيتو الروسي`) as actor,
   or as target for nouns whose genitive is the object (`تزويد روسيا`), and the
   mention after `إلى/ل/على/ضد/مع` as target.

@@ -22,7 +22,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..arabic import normalize, strip_article
-from ..arabic.verbs import FUTURE, verb_forms, strip_verb_proclitics
+from ..arabic.verbs import strip_verb_proclitics, verb_forms
 from ..article import Article, Quote
 from .participants import Span, View, ensure_entity, proclitic, view
 
