@@ -249,3 +249,13 @@ def test_purpose_noun_takes_the_doer_before_it():
     _, evs = run("وعرقلت روسيا الجهود الأمريكية لفرض عقوبات جديدة على إيران.")
     e = one(evs, "SANCTION")
     assert (e.actor_id, e.target_id) == ("united-states", "iran")
+
+
+def test_no_publication_time_leaves_present_tense_undated():
+    _, evs = run("وتنفي موسكو هذه الاتهامات.", published=None)
+    assert one(evs, "DENY").when is None
+
+
+def test_text_without_entities_or_triggers():
+    a, evs = run("كان الطقس جميلا في الصباح، وخرج الناس إلى الحدائق.")
+    assert evs == [] and a.quotes == []
