@@ -91,3 +91,10 @@ def test_gazetteer_rows_for_the_tagger():
     assert ("LOC", normalize("بيونج يانج")) in rows
     assert not any(form == normalize("سيول") for _, form in rows)  # weak: floods
     assert len(rows) > 15000
+
+
+def test_lazy_records_match_the_parsed_ones():
+    lazy, _ = load_records(lazy=True)
+    parsed, _ = load_records()
+    assert list(lazy) == [r["id"] for r in parsed]
+    assert json.loads(lazy["north-korea"]) == next(r for r in parsed if r["id"] == "north-korea")
