@@ -183,7 +183,9 @@ def _org_at(ctx: Context, i: int, skip: int, head: str) -> Candidate | None:
                 break
             country, last, j = adj[0], adj[1], adj[1] + 1
             strong = True
-            definite = definite or w.startswith("ال")
+            if not w.startswith("ال"):
+                break  # an indefinite adjective ends the phrase: `محكمة تركية ...`
+            definite = True
             continue
         if w in ("في", "لدي") and head in c.host_heads:
             g = ctx.gaz_at.get(j + 1)
@@ -222,7 +224,8 @@ def _org_at(ctx: Context, i: int, skip: int, head: str) -> Candidate | None:
             j += 1
             continue
         # a noun in construct state before a definite word or a name: مجلس حقوق الإنسان
-        if construct < 2 and w not in c.verbs and len(w) > 2 and w[0] not in "وفبلك" and ctx.word(j + 1) and ctx.joined(j) and (
+        # (only after an indefinite word: `التحالف مشاركة ...` is no construct)
+        if construct < 2 and not is_def(toks[j - 1].norm) and w not in c.verbs and len(w) > 2 and w[0] not in "وفبلك" and ctx.word(j + 1) and ctx.joined(j) and (
                 is_def(toks[j + 1].norm) or (j + 1) in ctx.gaz_at):
             mods.append((j, w))
             construct += 1
