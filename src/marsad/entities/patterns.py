@@ -225,8 +225,9 @@ def _org_at(ctx: Context, i: int, skip: int, head: str) -> Candidate | None:
             continue
         # a noun in construct state before a definite word or a name: مجلس حقوق الإنسان
         # (only after an indefinite word: `التحالف مشاركة ...` is no construct)
-        if construct < 2 and not is_def(toks[j - 1].norm) and w not in c.verbs and len(w) > 2 and w[0] not in "وفبلك" and ctx.word(j + 1) and ctx.joined(j) and (
-                is_def(toks[j + 1].norm) or (j + 1) in ctx.gaz_at):
+        if (construct < 2 and not is_def(toks[j - 1].norm) and w not in c.verbs and len(w) > 2
+                and w[0] not in "وفبلك" and ctx.word(j + 1) and ctx.joined(j)
+                and (is_def(toks[j + 1].norm) or (j + 1) in ctx.gaz_at)):
             mods.append((j, w))
             construct += 1
             j += 1
