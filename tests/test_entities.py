@@ -192,7 +192,8 @@ def test_country_adjectives_and_demonyms():
 def test_romaniser():
     assert romanize("ليم سوسوك") == "Lim Susuk"
     assert romanize("عبد الله") == "Abd Allah"
-    assert romanize("يوسف الخطيب") == "Yusf al-Khatib"
+    assert romanize("يوسف الخطيب") == "Youssef al-Khatib"  # a known name word, then the letter rules
+    assert romanize("خالد بن الوليد") == "Khalid bin al-Walid"
 
 
 def test_entities_carry_english_aliases_and_roles():

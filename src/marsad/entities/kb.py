@@ -57,10 +57,12 @@ KIND_RANK = {"country": 100, "capital": 80, "territory": 70, "person": 60, "city
 
 
 class KnowledgeBase:
-    def __init__(self, records: list[dict], adjectives: dict[str, str], index: list[list[str]] | None = None):
-        """Build from entity records; `index` (rows of form, id, weak, key from
-        `index_rows`) skips the normalisation of every form, which is most of the load time."""
-        self._records = {r["id"]: r for r in records}
+    def __init__(self, records: list[dict] | dict[str, str], adjectives: dict[str, str],
+                 index: list[list[str]] | None = None):
+        """Build from entity records (or id -> JSON text of the record, parsed on first
+        use); `index` (rows of form, id, weak, key from `index_rows`) skips the
+        normalisation of every form, which is most of the load time."""
+        self._records = records if isinstance(records, dict) else {r["id"]: r for r in records}
         self._entities: dict[str, KBEntity] = {}
         # normalised form -> [(entity id, weak)]; weak is 0 (strong), WEAK (needs the
         # document's support) or PART (a surname: needs the person's full name)
@@ -167,7 +169,7 @@ class KnowledgeBase:
             r = self._records.get(entity_id)
             if r is None:
                 return None
-            e = self._entities[entity_id] = KBEntity(**r)
+            e = self._entities[entity_id] = KBEntity(**(json.loads(r) if isinstance(r, str) else r))
         return e
 
     def adjective_country(self, form: str) -> str | None:
@@ -189,10 +191,17 @@ def get_kb() -> KnowledgeBase:
     return _KB
 
 
-def load_records() -> tuple[list[dict], dict[str, str]]:
+def load_records(lazy: bool = False) -> tuple[list[dict] | dict[str, str], dict[str, str]]:
+    """The entity records and the adjective table. `lazy`: records as id -> JSON text
+    (every line starts with its id), parsed when an entity is first asked for."""
     pkg = resources.files("marsad.knowledge")
     text = (pkg / "entities.jsonl").read_text(encoding="utf-8")
-    records = json.loads("[" + ",".join(line for line in text.splitlines() if line.strip()) + "]")
+    lines = [line for line in text.splitlines() if line.strip()]
+    if lazy:
+        head = len('{"id": "')
+        records: list[dict] | dict[str, str] = {line[head:line.index('"', head)]: line for line in lines}
+    else:
+        records = json.loads("[" + ",".join(lines) + "]")
     adjectives = {}
     for line in (pkg / "country_adjectives.tsv").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
@@ -202,7 +211,7 @@ def load_records() -> tuple[list[dict], dict[str, str]]:
 
 
 def _load() -> KnowledgeBase:
-    records, adjectives = load_records()
+    records, adjectives = load_records(lazy=True)
     index_file = resources.files("marsad.knowledge") / INDEX_FILE
     index = [line.split("\t") for line in index_file.read_text(encoding="utf-8").splitlines()]
     return KnowledgeBase(records, adjectives, index)

@@ -96,11 +96,6 @@ def skip_chars(word: str, k: int) -> int:
     return offs[k] if k < len(offs) else len(word)
 
 
-def readings(word: str, norm: str) -> list[tuple[int, str]]:
-    """(characters of `word` to skip, stem) for each clitic reading of a word."""
-    return [(skip_chars(word, k), stem) for k, stem in stems(norm)]
-
-
 def _adjacent(text: str, a: Token, b: Token) -> bool:
     """Tokens separated by spaces only (a name does not run over punctuation)."""
     return b.start - a.end <= 3 and not text[a.end:b.start].strip()

@@ -183,7 +183,9 @@ def _org_at(ctx: Context, i: int, skip: int, head: str) -> Candidate | None:
                 break
             country, last, j = adj[0], adj[1], adj[1] + 1
             strong = True
-            definite = definite or w.startswith("ال")
+            if not w.startswith("ال"):
+                break  # an indefinite adjective ends the phrase: `محكمة تركية ...`
+            definite = True
             continue
         if w in ("في", "لدي") and head in c.host_heads:
             g = ctx.gaz_at.get(j + 1)
@@ -222,8 +224,10 @@ def _org_at(ctx: Context, i: int, skip: int, head: str) -> Candidate | None:
             j += 1
             continue
         # a noun in construct state before a definite word or a name: مجلس حقوق الإنسان
-        if construct < 2 and w not in c.verbs and len(w) > 2 and w[0] not in "وفبلك" and ctx.word(j + 1) and ctx.joined(j) and (
-                is_def(toks[j + 1].norm) or (j + 1) in ctx.gaz_at):
+        # (only after an indefinite word: `التحالف مشاركة ...` is no construct)
+        if (construct < 2 and not is_def(toks[j - 1].norm) and w not in c.verbs and len(w) > 2
+                and w[0] not in "وفبلك" and ctx.word(j + 1) and ctx.joined(j)
+                and (is_def(toks[j + 1].norm) or (j + 1) in ctx.gaz_at)):
             mods.append((j, w))
             construct += 1
             j += 1
@@ -333,16 +337,29 @@ def first_name_spans(ctx: Context, taken: set[int]) -> list[Candidate]:
         if w not in c.first_names or w == "علي":
             i += 1  # على ("on") is often typed علي: too risky as a trigger
             continue
+        # one more name word (a family name), and more only through a joiner:
+        # `ديفيد بيكهام`, `خالد بن الوليد`, `محمد بن راشد آل مكتوم`
         k = i + 1
-        while k < ctx.n and k - i < 4 and k not in taken and ctx.joined(k - 1) and not _strong_at(ctx, k):
+        while k < ctx.n and k - i < 6 and k not in taken and ctx.joined(k - 1) and not _strong_at(ctx, k):
             w2 = toks[k].norm
-            if ctx.name_like(k, False) and not (ctx.gaz_at.get(k) and ctx.gaz_at[k].type != "PER"):
+            after_joiner = toks[k - 1].norm in c.joiners
+            if w2 in c.joiners:
                 k += 1
                 continue
-            if is_def(w2) and w2.endswith("ي") and w2 not in c.stop and w2 not in c.gloss and not ctx.adjective(k) \
-                    and w2 not in c.titles and w2 not in c.complements:
+            if ctx.name_like(k, False) and not (ctx.gaz_at.get(k) and ctx.gaz_at[k].type != "PER") \
+                    and not toks[k].text.endswith("ة"):
+                k += 1
+                if after_joiner or k - i == 2:
+                    if k < ctx.n and ctx.joined(k - 1) and toks[k].norm in c.joiners:
+                        continue
+                    break
+                continue
+            if is_def(w2) and (after_joiner or w2.endswith("ي")) and w2 not in c.stop and w2 not in c.gloss \
+                    and not ctx.adjective(k) and w2 not in c.titles and w2 not in c.complements:
                 k += 1  # a family name with the article (a nisba: السيسي, المالكي) ends the name
             break
+        while k - 1 > i and toks[k - 1].norm in c.joiners:
+            k -= 1  # a dangling بن
         if k - i >= 2:
             skip = len(t.text) - len(t.text.lstrip("وف")) if w != t.norm else 0
             form = " ".join([w] + [toks[x].norm for x in range(i + 1, k)])

@@ -258,8 +258,8 @@ def _pick(c: Candidate, kb: KnowledgeBase, support: set[str], countries: set[str
     best = None
     for eid, weak in ids:
         e = kb.get(eid)
-        if weak == PART or (weak and e.type == "PER"):
-            supported = eid in support  # a bare surname needs the full name
+        if weak == PART or (weak and (e.type == "PER" or e.kind == "sports-club")):
+            supported = eid in support  # a bare surname (or club name) needs the full name
         else:
             supported = eid in support or (e.country in support) or eid in countries
         if supported:
