@@ -104,7 +104,7 @@ def _adjacent(text: str, a: Token, b: Token) -> bool:
 def match(text: str, tokens: list[Token], kb: KnowledgeBase) -> list[Candidate]:
     """Longest gazetteer matches, left to right, not overlapping."""
     out: list[Candidate] = []
-    forms, prefixes = kb.forms, kb.prefixes
+    forms, prefixes, starts = kb.forms, kb.prefixes, kb.starts
     n = len(tokens)
     i = 0
     while i < n:
@@ -114,7 +114,7 @@ def match(text: str, tokens: list[Token], kb: KnowledgeBase) -> list[Candidate]:
             continue
         best: tuple[int, int, str] | None = None  # (tj, reading, form)
         for k, stem in stems(t.norm):
-            if stem not in forms and stem not in prefixes:
+            if stem not in starts:
                 continue
             s, j = stem, i
             while True:
