@@ -97,8 +97,9 @@ def skip_chars(word: str, k: int) -> int:
 
 
 def _adjacent(text: str, a: Token, b: Token) -> bool:
-    """Tokens separated by spaces only (a name does not run over punctuation)."""
-    return b.start - a.end <= 3 and not text[a.end:b.start].strip()
+    """Tokens separated by spaces only (a name runs over neither punctuation nor a line break)."""
+    gap = text[a.end:b.start]
+    return len(gap) <= 3 and not gap.strip() and "\n" not in gap
 
 
 def match(text: str, tokens: list[Token], kb: KnowledgeBase) -> list[Candidate]:
