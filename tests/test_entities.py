@@ -339,3 +339,8 @@ def test_coordinated_institutions_stay_separate():
     text = "وقال مجلس الوزراء الأردني والبنك المركزي التركي ومجلس الشيوخ الفرنسي إن الاتفاق نافذ."
     names = [e.name for e in recognize(text, use_tagger=False)]
     assert names == ["Council of Ministers of Jordan", "Central Bank of Turkey", "Senate of France"]
+
+
+def test_a_name_does_not_run_over_a_paragraph_break():
+    text = "وصل الوفد إلى كوريا\n\nالشمالية في زيارة."
+    assert "north-korea" not in {e.id for e in recognize(text, use_tagger=False)}
