@@ -134,6 +134,24 @@ def extract(article: Article, top: int = TOP) -> list[Keyword]:
             c.first = pos
         c.forms[form] = c.forms.get(form, 0) + 1
         c.entity = c.entity or entity
+        if len(vkeys) > len(c.vkeys):
+            c.vkeys = vkeys  # an entity is as long as its longest mention (for containment)
+
+    # Entities are found in the body; the title and headings name them too: their
+    # mentions' word keys find them there (`بوتين` in the title is the entity بوتين).
+    ent_keys: dict[tuple[str, ...], str] = {}
+    if ent_at:
+        for runs, in_text, _, _ in pieces:
+            if not in_text:
+                continue
+            for r in runs:
+                for i, st in enumerate(r.starts):
+                    ent = ent_at.get(st)
+                    if ent is not None:
+                        j = i + 1
+                        while j < len(r.words) and r.ends[j] <= ent[1]:
+                            j += 1
+                        ent_keys.setdefault(tuple(w.vkey for w in r.words[i:j]), ent[0])
 
     for runs, in_text, weight, pos in pieces:
         has_ents = bool(ent_at) and in_text
@@ -150,9 +168,22 @@ def extract(article: Article, top: int = TOP) -> list[Keyword]:
                         while j < n_words and r.ends[j] <= end:
                             j += 1
                         e = ent_names[eid]
-                        form = " ".join(w_.display for w_ in rw[i:j])
-                        add(("e", eid, ""), tuple(v[i:j]), e.name_ar or form, weight, pos, entity=True)
+                        # shown as the article writes it (`بورما`, not the canonical `ميانمار`)
+                        form = " ".join(w_.display for w_ in rw[i:j]) or e.name_ar or ""
+                        add(("e", eid, ""), tuple(v[i:j]), form, weight, pos, entity=True)
                         i = j
+                        continue
+                elif ent_keys and not in_text:
+                    for n in range(min(MAX_N, n_words - i), 0, -1):
+                        eid = ent_keys.get(tuple(v[i:i + n]))
+                        if eid is not None:
+                            form = " ".join(w_.display for w_ in rw[i:i + n])
+                            add(("e", eid, ""), tuple(v[i:i + n]), form, weight, pos, entity=True)
+                            i += n
+                            break
+                    else:
+                        eid = None
+                    if eid is not None:
                         continue
                 vi = v[i]
                 taken = 1
