@@ -230,18 +230,24 @@ def extract(article: Article, top: int = TOP) -> list[Keyword]:
         score = idf * c.weight ** 0.8 * (1.0 + 0.3 * (1.0 - c.first))
         if nk > 1:
             score *= 1.15
-        forms = c.forms
-        top_form = next(iter(forms)) if len(forms) == 1 else max(forms, key=forms.__getitem__)
-        if all(_looks_adjective(f) for f in top_form.split()):
-            score *= 0.6  # `العسكرية`, `الكوري الشمالي`: a description, rarely a tag on its own
-        if nk == 1 and not c.entity and _looks_verb(top_form):
-            score *= 0.5  # `يسيطرون`: an imperfect verb, not a tag
         if c.entity:
             score *= 1.2
         if c.count < 2 and c.weight < TITLE_WEIGHT:
             score *= 0.5  # said once, not in the title: rarely what the story is about
         scored.append((score, key, c))
     scored.sort(key=lambda x: -x[0])  # stable: ties keep their (deterministic) order of first mention
+    # Word-shape penalties only lower a score, so they are only worth checking near the top.
+    head = scored[: 4 * top]
+    for n, (score, key, c) in enumerate(head):
+        forms = c.forms
+        top_form = next(iter(forms)) if len(forms) == 1 else max(forms, key=forms.__getitem__)
+        if all(_looks_adjective(f) for f in top_form.split()):
+            score *= 0.6  # `العسكرية`, `الكوري الشمالي`: a description, rarely a tag on its own
+        if len(c.vkeys) == 1 and not c.entity and _looks_verb(top_form):
+            score *= 0.5  # `يسيطرون`: an imperfect verb, not a tag
+        head[n] = (score, key, c)
+    head.sort(key=lambda x: -x[0])
+    scored = head + scored[4 * top:]
 
     out: list[Keyword] = []
     chosen: list[tuple[str, ...]] = []  # phrases chosen so far
