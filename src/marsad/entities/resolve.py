@@ -18,7 +18,7 @@ import bisect
 import re
 import unicodedata
 
-from ..arabic import sentences
+from ..arabic import shared_sentences
 from ..arabic.variants import variant_key
 from ..article import Entity, Mention
 from ..errors import MarsadError
@@ -54,7 +54,7 @@ def tagger_spans(text: str, tokens, tagger) -> list[Candidate]:
     """Spans from a BIO tagger, sentence by sentence (punctuation included, as in CoNLL)."""
     out: list[Candidate] = []
     words = range(len(tokens))
-    bounds = [(s.start, s.end) for s in sentences(text)]
+    bounds = [(s.start, s.end) for s in shared_sentences(text)]
     k = 0
     for a, b in bounds:
         idx = []
