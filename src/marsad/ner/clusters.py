@@ -101,7 +101,7 @@ def cluster_vectors(vocab: list[str], vec: np.ndarray, sizes=(64, 256, 1024), se
     return {w: tuple(int(c[i]) for c in ids) for i, w in enumerate(vocab)}
 
 
-def scaled_vectors(vec: np.ndarray, dims: int = 50) -> np.ndarray:
+def scaled_vectors(vec: np.ndarray, dims: int = 24) -> np.ndarray:
     """The first `dims` SVD dimensions, each scaled to [-1, 1], as float16 for shipping."""
     v = vec[:, :dims]
     return (v / (np.abs(v).max(axis=0) + 1e-9)).astype(np.float16)

@@ -18,7 +18,7 @@ from .features import GAZETTEER_SOURCES, Featurizer, add_name
 from .model import FEATURE_VERSION, load_tagger, load_vectors, save_gazetteer
 from .split import anercorp_split, drop_overlapping
 
-CRF_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 150, "feature.possible_transitions": True}
+CRF_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 100, "feature.possible_transitions": True}
 
 
 def kb_names() -> Iterable[tuple[str, str]]:
@@ -132,7 +132,12 @@ def train_model(data: list[str], out: str | Path, dev_from: str | None = None, u
     featurizer = Featurizer(clusters, gaz, load_vectors(out, clusters))
     fit(train, featurizer, out / "crf.model", params, log)
     pseudo = []
+    first = None
     if self_train and unlabeled:
+        if dev:
+            tagger = load_tagger(out)
+            first = score([g for _, g in dev], [tagger.tag(t) for t, _ in dev])["ALL"]
+            log(f"before self-training: dev P {first['p']:.3f} R {first['r']:.3f} F1 {first['f1']:.3f}")
         from .selftrain import pseudo_label, unlabeled_sentences
 
         pool = unlabeled_sentences(unlabeled)
@@ -140,7 +145,7 @@ def train_model(data: list[str], out: str | Path, dev_from: str | None = None, u
         log(f"self-training: {len(pseudo)} confident sentences of {len(pool)} unlabeled ones added")
         fit(train + pseudo, featurizer, out / "crf.model", params, log)
     meta = {"feature_version": FEATURE_VERSION, "crf": {**CRF_PARAMS, **(params or {})},
-            "data": [str(Path(d).name if not Path(d).is_dir() else d) for d in data],
+            "data": ["/".join(Path(d).parts[-2:]) for d in data],
             "self_train_sentences": len(pseudo), "train_sentences": len(train), "train_tokens": sum(len(t) for t, _ in train)}
     (out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
     if dev:
@@ -148,5 +153,7 @@ def train_model(data: list[str], out: str | Path, dev_from: str | None = None, u
         result = score([g for _, g in dev], [tagger.tag(t) for t, _ in dev])
         meta["dev"] = {k: {m: round(v[m], 4) if isinstance(v[m], float) else v[m] for m in v} for k, v in result.items()}
         meta["dev_from"] = Path(dev_from).name
+        if first:
+            meta["dev_before_self_training"] = {m: round(v, 4) if isinstance(v, float) else v for m, v in first.items()}
         (out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
     return meta
