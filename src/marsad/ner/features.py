@@ -60,6 +60,12 @@ class Featurizer:
         self._vnames = {d: tuple("v%+d_%d" % (d, q) for q in range(dims)) for d in (-1, 0, 1)}
         self.gazetteer = gazetteer or {}
         self.gaz_max = max((len(k) for k in self.gazetteer), default=0)
+        # first word of each phrase of 2+ words -> its longest such phrase: most words
+        # start none, and are passed over without trying every length
+        self._gaz_first: dict[str, int] = {}
+        for k in self.gazetteer:
+            if len(k) > 1 and len(k) > self._gaz_first.get(k[0], 0):
+                self._gaz_first[k[0]] = len(k)
         self._cache: dict[str, tuple] = {}
 
     # -- per word ---------------------------------------------------------
@@ -101,13 +107,21 @@ class Featurizer:
             return out
         n = len(words)
         norms = [w[0] for w in words]
+        starts = self._gaz_first
+        gazetteer = self.gazetteer
         i = 0
         while i < n:
             best = None
-            for L in range(min(self.gaz_max, n - i), 1, -1):
+            # the same search as over every length and reading, skipping the lookups that
+            # cannot succeed (no phrase that long starts with that reading)
+            firsts = [(f, starts[f]) for f in (norms[i], "ال" + words[i][1], words[i][1]) if f in starts]
+            top = min(max((m for _, m in firsts), default=0), n - i)
+            for L in range(top, 1, -1):
                 rest = tuple(norms[i + 1:i + L])
-                for first in (norms[i], "ال" + words[i][1], words[i][1]):
-                    types = self.gazetteer.get((first,) + rest)
+                for first, longest in firsts:
+                    if longest < L:
+                        continue
+                    types = gazetteer.get((first,) + rest)
                     if types:
                         best = (L, types)
                         break
