@@ -91,13 +91,12 @@ class LinearChainCRF:
             back[:, t] = M.argmax(axis=1)  # first best, as CRFsuite's strict `<`
             cur = curs[:, t] = M.max(axis=1) + pad[:, t]
         ends = curs[np.arange(B), np.array(lens) - 1].argmax(axis=1).tolist()
-        back_l = back.tolist()
         labels = self.labels
         out = []
         for k in range(B):
             y = ends[k]
             path = [y]
-            bk = back_l[k]
+            bk = back[k, :lens[k]].tolist()  # not the padding
             for t in range(lens[k] - 1, 0, -1):
                 y = bk[t][y]
                 path.append(y)
@@ -121,6 +120,7 @@ class FastTagger:
                 self._vw[off] = crf.state[rows]
         self._edge = {d: crf.row_sum(["%+d=BOS" % d if d < 0 else "%+d=EOS" % d]) for d in _OFFSETS}
         self._L = L
+        self._pairs: dict[tuple[str, str], tuple[int | None, int | None]] = {}
 
     def _word_rows(self, tok: str, w: tuple) -> np.ndarray:
         """(5 x labels): the word's own score, then what it adds to the token at -2, -1, +1, +2
@@ -179,31 +179,41 @@ class FastTagger:
         S += edge[2] * (right < 2)
         # per-token features: gazetteer phrase positions (own and ±1) and word bigrams
         index = self.crf.attr_index
+        pairs = self._pairs
+        if len(pairs) > 500_000:
+            pairs.clear()
         at: list[int] = []
         ids: list[int] = []
         base = 0
         for sent in sentences:
             n = len(sent)
             ws = words[base:base + n]
-            gaz = fz.gaz_tags(ws)
-            for i in range(n):
+            # a word pair gives `ww=` to its second token and `wn=` to its first
+            prev = ws[0][0]
+            for i in range(1, n):
                 norm = ws[i][0]
-                names = []
-                if gaz[i]:
-                    names.extend(gaz[i])
-                if i > 0:
-                    names.append("ww=" + ws[i - 1][0] + "|" + norm)
-                    if gaz[i - 1]:
-                        names.extend("-1" + v for v in gaz[i - 1])
-                if i + 1 < n:
-                    names.append("wn=" + norm + "|" + ws[i + 1][0])
-                    if gaz[i + 1]:
-                        names.extend("+1" + v for v in gaz[i + 1])
-                for nm in dict.fromkeys(names):
-                    a = index.get(nm)
-                    if a is not None:
-                        at.append(base + i)
-                        ids.append(a)
+                key = (prev, norm)
+                r = pairs.get(key)
+                if r is None:
+                    bigram = prev + "|" + norm
+                    r = pairs[key] = (index.get("ww=" + bigram), index.get("wn=" + bigram))
+                if r[0] is not None:
+                    at.append(base + i)
+                    ids.append(r[0])
+                if r[1] is not None:
+                    at.append(base + i - 1)
+                    ids.append(r[1])
+                prev = norm
+            for i, tags in enumerate(fz.gaz_tags(ws)):
+                if not tags:
+                    continue
+                for j, pre in ((i, ""), (i + 1, "-1"), (i - 1, "+1")):
+                    if 0 <= j < n:
+                        for v in tags:
+                            a = index.get(pre + v)
+                            if a is not None:
+                                at.append(base + j)
+                                ids.append(a)
             base += n
         if ids:
             np.add.at(S, at, self.crf.state[ids])

@@ -63,6 +63,7 @@ class Featurizer:
         # first word of each phrase of 2+ words -> its longest such phrase: most words
         # start none, and are passed over without trying every length
         self._gaz_first: dict[str, int] = {}
+        self._gaz_firsts: dict[str, list[tuple[str, int]]] = {}  # per word: its readings that start one
         for k in self.gazetteer:
             if len(k) > 1 and len(k) > self._gaz_first.get(k[0], 0):
                 self._gaz_first[k[0]] = len(k)
@@ -114,8 +115,15 @@ class Featurizer:
             best = None
             # the same search as over every length and reading, skipping the lookups that
             # cannot succeed (no phrase that long starts with that reading)
-            firsts = [(f, starts[f]) for f in (norms[i], "ال" + words[i][1], words[i][1]) if f in starts]
-            top = min(max((m for _, m in firsts), default=0), n - i)
+            firsts = self._gaz_firsts.get(norms[i])
+            if firsts is None:
+                firsts = [(f, starts[f]) for f in (norms[i], "ال" + words[i][1], words[i][1]) if f in starts]
+                if len(self._gaz_firsts) < 500_000:
+                    self._gaz_firsts[norms[i]] = firsts
+            if not firsts:
+                i += 1
+                continue
+            top = min(max(m for _, m in firsts), n - i)
             for L in range(top, 1, -1):
                 rest = tuple(norms[i + 1:i + L])
                 for first, longest in firsts:
