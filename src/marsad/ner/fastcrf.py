@@ -118,6 +118,7 @@ class FastTagger:
             for off in (-1, 0, 1):
                 rows = [crf.attr_index.get(nm, crf.zero) for nm in featurizer._vnames[off]]
                 self._vw[off] = crf.state[rows]
+        self._vstack = np.hstack([self._vw[0], self._vw[-1], self._vw[1]]) if self._vw else None
         self._edge = {d: crf.row_sum(["%+d=BOS" % d if d < 0 else "%+d=EOS" % d]) for d in _OFFSETS}
         self._L = L
         self._pairs: dict[tuple[str, str], tuple[int | None, int | None]] = {}
@@ -130,16 +131,21 @@ class FastTagger:
             return hit
         crf = self.crf
         _n, _stem, own, ctx, vi = w
-        vec = self.fz.matrix[vi] if (vi is not None and vi >= 0 and self.fz.matrix is not None) else None
-        out = np.zeros((5, self._L))
-        out[0] = crf.row_sum(dict.fromkeys(own))
-        if vec is not None:
-            out[0] += vec @ self._vw[0]
-        for k, d in enumerate(_OFFSETS, start=1):
-            tag = "%+d" % d
-            out[k] = crf.row_sum(dict.fromkeys(tag + v for v in ctx))
-            if vec is not None and d in (-1, 1):
-                out[k] += vec @ self._vw[d]
+        # the attribute rows of the five groups, each closed by the zero row (so none is
+        # empty), summed group by group in one call
+        ids: list[int] = []
+        cuts: list[int] = []
+        for names in (own, *(["%+d" % d + v for v in ctx] for d in _OFFSETS)):
+            cuts.append(len(ids))
+            ids.extend(crf.ids(dict.fromkeys(names)))
+            ids.append(crf.zero)
+        out = np.add.reduceat(crf.state[ids], cuts, axis=0)
+        if vi is not None and vi >= 0 and self._vstack is not None:
+            v = self.fz.matrix[vi] @ self._vstack  # own, -1, +1 vector weights side by side
+            L = self._L
+            out[0] += v[:L]
+            out[2] += v[L:2 * L]
+            out[3] += v[2 * L:]
         if len(self._words) < 500_000:
             self._words[tok] = out
         return out
