@@ -125,13 +125,19 @@ _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
 _ANY_LETTER = re.compile(r"[^\W\d_]")
 
 
+# their complements: counting what is left after deleting these is counting the letters,
+# without a list of one-character strings
+_NOT_ARABIC_LETTERS = re.compile("[^\u0621-\u064a\u0671-\u06d3\u06fa-\u06ff]+")
+_NOT_LETTERS = re.compile(r"[\W\d_]+")
+
+
 def arabic_ratio(text: str, sample: int = 4000) -> float:
     """Share of letters that are Arabic script (0..1) in the first `sample` characters."""
     t = text[:sample]
-    letters = len(_ANY_LETTER.findall(t))
+    letters = len(_NOT_LETTERS.sub("", t))
     if not letters:
         return 0.0
-    return len(_ARABIC_LETTER.findall(t)) / letters
+    return len(_NOT_ARABIC_LETTERS.sub("", t)) / letters
 
 
 def detect_language(text: str) -> str:

@@ -53,16 +53,11 @@ def slug(name: str) -> str:
 def tagger_spans(text: str, tokens, tagger) -> list[Candidate]:
     """Spans from a BIO tagger, sentence by sentence (punctuation included, as in CoNLL)."""
     out: list[Candidate] = []
-    words = range(len(tokens))
-    bounds = [(s.start, s.end) for s in shared_sentences(text)]
-    k = 0
-    groups: list[list[int]] = []
-    for a, b in bounds:
-        idx = []
-        while k < len(words) and tokens[words[k]].start < b:
-            if tokens[words[k]].start >= a:
-                idx.append(words[k])
-            k += 1
+    starts = [t.start for t in tokens]
+    groups: list[range] = []
+    for s in shared_sentences(text):
+        # the tokens that start inside the sentence
+        idx = range(bisect.bisect_left(starts, s.start), bisect.bisect_left(starts, s.end))
         if idx:
             groups.append(idx)
     sents = [[tokens[x].text for x in idx] for idx in groups]
@@ -73,6 +68,8 @@ def tagger_spans(text: str, tokens, tagger) -> list[Candidate]:
         cur: list[int] = []
         cur_type = None
         for x, tag in list(zip(idx, tags)) + [(None, "O")]:
+            if not cur and tag == "O":
+                continue  # most tokens: nothing open, nothing begins
             bio, _, typ = (tag or "O").partition("-")
             typ = "PER" if typ == "PERS" else typ
             if cur and (bio != "I" or typ != cur_type):

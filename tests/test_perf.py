@@ -1,0 +1,90 @@
+"""The speed-ups must not change any output: each fast path against its plain reference."""
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from marsad.arabic import sentences, shared_sentences, shared_tokens, tokenize
+from marsad.arabic.normalize import _ANY_LETTER, _ARABIC_LETTER, arabic_ratio
+from marsad.text import terms
+
+NEWS = (
+    "قال الرئيس الروسي فلاديمير بوتين، يوم الثلاثاء، إن موسكو لن تقبل بالعقوبات الجديدة. "
+    "وأضاف في مؤتمر صحفي بالكرملين: «سنرد على أي خطوة أمريكية بالمثل». "
+    "من جهته، أعلن الأمين العام للأمم المتحدة أنطونيو غوتيريش أن مجلس الأمن سيجتمع الخميس.\n\n"
+    "وذكرت وكالة رويترز أن وزير الخارجية الأمريكي التقى نظيره الصيني في بكين لمدة 3.5 ساعة، "
+    "وبحثا ملف كوريا الشمالية والتجارة بين البلدين.\n\n"
+    "وفي القاهرة، استقبل الرئيس عبد الفتاح السيسي وفدا من البنك الدولي برئاسة ديفيد مالباس."
+)
+
+
+def _runs_reference(text: str, start: int, end: int) -> list[tuple]:
+    """Runs of content words, token by token (what terms.runs_in computed before)."""
+    out, cur = [], []
+    for m in terms._TOKEN.finditer(text):
+        a, b = m.span()
+        if a < start:
+            continue
+        if b > end:
+            break
+        w = terms._surface_word(text[a:b])
+        if w is None:
+            if cur:
+                out.append(cur)
+                cur = []
+        else:
+            cur.append((w, a, b))
+    if cur:
+        out.append(cur)
+    return out
+
+
+def test_runs_in_matches_token_by_token_reading():
+    rng = random.Random(5)
+    spans = [(0, len(NEWS))] + [tuple(sorted(rng.sample(range(len(NEWS) + 1), 2))) for _ in range(200)]
+    for a, b in spans:
+        got = [list(zip(r.words, r.starts, r.ends)) for r in terms.runs_in(NEWS, a, b)]
+        assert got == _runs_reference(NEWS, a, b), (a, b)
+    assert terms.runs_in(NEWS, len(NEWS), len(NEWS)) == []
+
+
+def test_shared_tokens_and_sentences_are_the_plain_ones():
+    assert shared_tokens(NEWS) == tokenize(NEWS)
+    assert shared_sentences(NEWS) == sentences(NEWS)
+    # computed once per text: the same list comes back
+    assert shared_tokens(NEWS) is shared_tokens(NEWS)
+    assert shared_tokens("كتب: 12.5 مليون") == tokenize("كتب: 12.5 مليون")
+
+
+def test_arabic_ratio_counts_as_before():
+    rng = random.Random(1)
+    alphabet = "abcXYZéß١٢3 .،؟ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإىةۀﻻ\u064b\u0670"
+    for _ in range(500):
+        t = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
+        letters = len(_ANY_LETTER.findall(t))
+        ref = len(_ARABIC_LETTER.findall(t)) / letters if letters else 0.0
+        assert arabic_ratio(t) == ref
+
+
+@pytest.fixture(scope="module")
+def tagger():
+    try:
+        from marsad.ner import get_tagger
+
+        return get_tagger()
+    except Exception as e:  # no model shipped in this build
+        pytest.skip(f"no NER model: {e}")
+
+
+def test_fast_tagger_gives_crfsuite_tags(tagger):
+    toks = shared_tokens(NEWS)
+    sents = [[t.text for t in toks if s.start <= t.start < s.end] for s in shared_sentences(NEWS)]
+    sents = [s for s in sents if s]
+    want = [tagger.tag_crfsuite(s) for s in sents]
+    assert any(t != "O" for tags in want for t in tags)  # the sentences do name things
+    assert [tagger.tag(s) for s in sents] == want
+    assert tagger.tag_sentences(sents + [[]]) == want + [[]]
+    # words never seen, one-word and two-word sentences (the sentence edges)
+    odd = [["زقزقلوف"], ["بوتين", "قال"], ["في", "القاهرة", "."], sents[0][::-1]]
+    assert tagger.tag_sentences(odd) == [tagger.tag_crfsuite(s) for s in odd]
