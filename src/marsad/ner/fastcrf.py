@@ -23,6 +23,7 @@ from .features import Featurizer
 
 _FEATURE = np.dtype([("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("w", "<f8")])
 _OFFSETS = (-2, -1, 1, 2)  # neighbours whose features a token sees
+_MAX_WORDS = 100_000  # distinct words whose score rows are kept (5 x 9 floats each)
 
 
 def _cqdb_strings(buf: bytes, off: int) -> list[str]:
@@ -110,8 +111,11 @@ class FastTagger:
     def __init__(self, crf: LinearChainCRF, featurizer: Featurizer):
         self.crf = crf
         self.fz = featurizer
-        self._words: dict[str, np.ndarray] = {}
         L = len(crf.labels)
+        # token -> (its Featurizer reading, its row in `_rows`); `_rows[k]` holds the word's
+        # five score rows (see `_word_rows`), so a sentence gathers them with one index
+        self._words: dict[str, tuple[tuple, int]] = {}
+        self._rows = np.zeros((1024, 5, L))
         # weights of the vector features: one (dims x labels) matrix per offset
         self._vw = {}
         if featurizer.matrix is not None:
@@ -123,12 +127,23 @@ class FastTagger:
         self._L = L
         self._pairs: dict[tuple[str, str], tuple[int | None, int | None]] = {}
 
-    def _word_rows(self, tok: str, w: tuple) -> np.ndarray:
-        """(5 x labels): the word's own score, then what it adds to the token at -2, -1, +1, +2
-        from it (i.e. the word seen as that token's neighbour at offset d)."""
+    def _word(self, tok: str) -> tuple[tuple, int]:
         hit = self._words.get(tok)
         if hit is not None:
             return hit
+        if len(self._words) >= _MAX_WORDS:
+            self._words.clear()  # bounded memory on an endless stream: start again
+        w = self.fz.word(tok)
+        k = len(self._words)
+        if k == len(self._rows):
+            self._rows = np.concatenate([self._rows, np.zeros_like(self._rows)])
+        self._rows[k] = self._word_rows(w)
+        hit = self._words[tok] = (w, k)
+        return hit
+
+    def _word_rows(self, w: tuple) -> np.ndarray:
+        """(5 x labels): the word's own score, then what it adds to the token at -2, -1, +1, +2
+        from it (i.e. the word seen as that token's neighbour at offset d)."""
         crf = self.crf
         _n, _stem, own, ctx, vi = w
         # the attribute rows of the five groups, each closed by the zero row (so none is
@@ -146,8 +161,6 @@ class FastTagger:
             out[0] += v[:L]
             out[2] += v[L:2 * L]
             out[3] += v[2 * L:]
-        if len(self._words) < 500_000:
-            self._words[tok] = out
         return out
 
     def tag(self, tokens: list[str]) -> list[str]:
@@ -165,12 +178,11 @@ class FastTagger:
         """State scores (tokens x labels) of each (non-empty) sentence, computed over all
         their tokens at once; a token's neighbours stop at its sentence's edges."""
         fz = self.fz
-        toks = [t for s in sentences for t in s]
-        words = [fz.word(t) for t in toks]
-        A = np.stack([self._word_rows(t, w) for t, w in zip(toks, words)])
-        pos = np.concatenate([np.arange(len(s)) for s in sentences])
-        left = pos[:, None]  # tokens before this one in its sentence
-        right = np.concatenate([np.arange(len(s) - 1, -1, -1) for s in sentences])[:, None]
+        hits = [self._word(t) for s in sentences for t in s]
+        words = [h[0] for h in hits]
+        A = self._rows[[h[1] for h in hits]]
+        left = np.array([i for s in sentences for i in range(len(s))])[:, None]  # tokens before, in its sentence
+        right = np.array([i for s in sentences for i in range(len(s) - 1, -1, -1)])[:, None]  # and after
         S = A[:, 0].copy()
         # a token sees the word at i+d through that word's row for offset d (the masks add
         # exact zeros across sentence edges)
