@@ -100,9 +100,7 @@ def extract(article: Article, top: int = TOP) -> list[Keyword]:
     # Doc counts of words and n-grams, for phrases that hold together in this article
     # (an n-gram can only recur if its first word does, so only those are counted).
     vruns = [[w.vkey for w in r.words] for runs, _, _, _ in pieces for r in runs]
-    wcount: Counter = Counter()
-    for v in vruns:
-        wcount.update(v)
+    wcount: Counter = Counter(k for v in vruns for k in v)
     gcount: dict[tuple, int] = {}
     for v in vruns:
         nv = len(v)
@@ -153,11 +151,12 @@ def extract(article: Article, top: int = TOP) -> list[Keyword]:
                             j += 1
                         ent_keys.setdefault(tuple(w.vkey for w in r.words[i:j]), ent[0])
 
+    next_vkeys = iter(vruns).__next__  # the runs in the same order as vruns was built
     for runs, in_text, weight, pos in pieces:
         has_ents = bool(ent_at) and in_text
         for r in runs:
             rw = r.words
-            v = [w.vkey for w in rw]
+            v = next_vkeys()
             i, n_words = 0, len(v)
             while i < n_words:
                 if has_ents:
