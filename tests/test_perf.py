@@ -5,7 +5,8 @@ import random
 
 import pytest
 
-from marsad.arabic import sentences, shared_sentences, shared_tokens, tokenize
+from marsad.arabic import Sentence, sentences, shared_sentences, shared_tokens, tokenize
+from marsad.arabic.tokens import _ENDERS, _OPEN_QUOTES
 from marsad.arabic.normalize import _ANY_LETTER, _ARABIC_LETTER, arabic_ratio
 from marsad.text import terms
 
@@ -88,3 +89,74 @@ def test_fast_tagger_gives_crfsuite_tags(tagger):
     # words never seen, one-word and two-word sentences (the sentence edges)
     odd = [["زقزقلوف"], ["بوتين", "قال"], ["في", "القاهرة", "."], sents[0][::-1]]
     assert tagger.tag_sentences(odd) == [tagger.tag_crfsuite(s) for s in odd]
+
+
+def _sentences_reference(text: str, max_quote: int = 1200) -> list[Sentence]:
+    """`arabic.sentences` as it was written before, character by character."""
+    out: list[Sentence] = []
+    n = len(text)
+    start = 0
+    i = 0
+    close: str | None = None
+    opened_at = 0
+
+    def emit(a: int, b: int) -> None:
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append(Sentence(text[a:b], a, b))
+
+    while i < n:
+        ch = text[i]
+        if close is not None:
+            if ch == close or (close == '"' and ch == '"'):
+                close = None
+            elif ch == "\n" or i - opened_at > max_quote:
+                close = None  # unbalanced quote: give up on it
+                continue
+            i += 1
+            continue
+        if ch in _OPEN_QUOTES:
+            close = _OPEN_QUOTES[ch]
+            opened_at = i
+            i += 1
+            continue
+        if ch == "\n":
+            emit(start, i)
+            start = i + 1
+        elif ch in _ENDERS:
+            j = i
+            while j + 1 < n and text[j + 1] in _ENDERS:
+                j += 1
+            prev = text[i - 1] if i else " "
+            nxt = text[j + 1] if j + 1 < n else " "
+            if ch == "." and prev.isdigit() and nxt.isdigit():
+                i += 1
+                continue
+            if ch == "." and i >= 1 and (i < 2 or not text[i - 2].isalnum()) and prev.isalpha():
+                i += 1  # single-letter abbreviation such as د.
+                continue
+            # a closing quote right after the stop belongs to this sentence
+            k = j + 1
+            while k < n and text[k] in '"»”\')':
+                k += 1
+            emit(start, k)
+            start = k
+            i = k
+            continue
+        i += 1
+    emit(start, n)
+    return out
+
+
+def test_sentences_match_the_character_by_character_splitter():
+    rng = random.Random(7)
+    pieces = ['"', "«", "»", "“", "”", "„", "\n", ".", "!", "?", "؟", "…", " ", " ", "1", "٣", "د", "ب",
+              "a", "B", ")", "'", "،"] + ["كلمة "] * 5
+    assert sentences(NEWS) == _sentences_reference(NEWS)
+    for _ in range(5000):
+        t = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        mq = rng.choice([0, 1, 3, 5, 10, 1200])
+        assert sentences(t, mq) == _sentences_reference(t, mq), (t, mq)

@@ -150,6 +150,7 @@ def light_stem(word: str) -> str:
 # -- sentences -------------------------------------------------------------
 _OPEN_QUOTES = {'"': '"', "«": "»", "“": "”", "„": "“"}
 _ENDERS = set(".!?؟…")
+_SENT_MARK = re.compile("[" + re.escape("".join(_OPEN_QUOTES) + "".join(sorted(_ENDERS))) + "\n]")
 _SENT_RE_NEWLINE = re.compile(r"\n\s*\n|\n")
 
 
@@ -171,8 +172,6 @@ def sentences(text: str, max_quote: int = 1200) -> list[Sentence]:
     n = len(text)
     start = 0
     i = 0
-    close: str | None = None
-    opened_at = 0
 
     def emit(a: int, b: int) -> None:
         while a < b and text[a].isspace():
@@ -182,25 +181,30 @@ def sentences(text: str, max_quote: int = 1200) -> list[Sentence]:
         if b > a:
             out.append(Sentence(text[a:b], a, b))
 
+    # Only quotes, line breaks and stops matter: jump from one to the next.
+    find_next = _SENT_MARK.search
     while i < n:
+        m = find_next(text, i)
+        if m is None:
+            break
+        i = m.start()
         ch = text[i]
-        if close is not None:
-            if ch == close or (close == '"' and ch == '"'):
-                close = None
-            elif ch == "\n" or i - opened_at > max_quote:
-                close = None  # unbalanced quote: give up on it
-                continue
-            i += 1
-            continue
         if ch in _OPEN_QUOTES:
             close = _OPEN_QUOTES[ch]
-            opened_at = i
-            i += 1
+            # the quote ends at its closing mark, unless a line break or the length
+            # limit comes first; then it was unbalanced and its text is read as usual
+            give_up = i + max_quote + 1
+            c = text.find(close, i + 1)
+            nl = text.find("\n", i + 1)
+            if c != -1 and c <= give_up and (nl == -1 or c < nl):
+                i = c + 1
+            else:
+                i = give_up if nl == -1 else min(nl, give_up)
             continue
         if ch == "\n":
             emit(start, i)
             start = i + 1
-        elif ch in _ENDERS:
+        else:  # a stop
             j = i
             while j + 1 < n and text[j + 1] in _ENDERS:
                 j += 1
