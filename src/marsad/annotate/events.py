@@ -621,7 +621,8 @@ def _verbal_noun(v: View, i: int) -> bool:
     if prev in _PREPS or prev in _NOUN_CONTEXT:
         return True
     # سياسة دعم أوكرانيا: a bare past form right after a common noun is that noun's genitive
-    if (prev_tok.kind == "word" and t.norm in _lex()["lemmas"] and v.tok_span[i - 1] < 0
+    # (a three-letter past doubles as its verbal noun; أنكر, استنكر, اتهم do not: `في تعليق أنكر`)
+    if (prev_tok.kind == "word" and t.norm in _lex()["lemmas"] and len(t.norm) == 3 and v.tok_span[i - 1] < 0
             and prev not in _VERB_BEFORE and not prev.endswith(("ا", "وا"))):
         return True
     return False

@@ -291,13 +291,13 @@ def _speaker(article: Article, v: View, lex: dict, a: int, b: int, state: _State
     if sp is not None:
         return sp.entity_id, phrase, None
     # a name the entity annotator did not know (الفائزة في السباق نجلاء عبدالهادي)
-    if first not in lex["roles"]:
-        pid = _name_person(article, v, lex, a, b)
-        if pid is not None:
-            return pid, phrase, None
+    pid = _name_person(article, v, lex, a, b)
+    if pid is not None:
+        return pid, phrase, None
     # `كما قالت لشركة اليانصيب "…"`: only the one spoken to; the speaker continues
     words_ab = [t for t in toks[a:b] if t.kind == "word"]
-    if words_ab and (words_ab[0].norm in ("الي", "لدي") or (_word(words_ab[0].norm) or ("",))[0] == "ل"):
+    if words_ab and (words_ab[0].norm in ("الي", "لدي") or (_word(words_ab[0].norm) or ("",))[0] == "ل"
+                     or words_ab[0].norm.startswith("لل")):
         if state.speaker_id:
             return state.speaker_id, state.speaker_text, state.role
     # a definite noun continuing an earlier speaker (الوزارة, الرئيس)
