@@ -392,8 +392,8 @@ def _name_person(article: Article, v: View, lex: dict, a: int, b: int) -> str | 
                     and _word(toks[y].norm) is not None and not _word(toks[y].norm)[0] and y - x >= 3:
                 return None  # a longer run of words: a phrase, not a name
             if y - x == 1 and toks[x].norm not in entity_cues().first_names \
-                    and not any(toks[z].norm == toks[x].norm for z in range(x)):
-                return None  # one word: only a first name, or a family name the text gave before
+                    and not any(toks[z].norm == toks[x].norm and z and _name_like(lex, toks[z - 1]) for z in range(x)):
+                return None  # one word: only a first name, or a family name given before after a given name
             s, e = toks[x].start, toks[y - 1].end
             surface = v.text[s:e]
             name = romanize(surface)
