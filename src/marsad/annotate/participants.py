@@ -13,10 +13,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from functools import lru_cache
 
-from ..arabic import Token, normalize, sentences
-from ..arabic.tokens import _TOKEN_RE
+from ..arabic import Token, normalize, shared_sentences, shared_tokens
 from ..article import Article, Entity, Mention
 from . import kbview
 
@@ -82,17 +80,11 @@ _CURRENCIES = {normalize(w) for w in ("دولار", "الدولار", "دولا�
                                        "ريال", "الريال", "ريالا", "درهم", "الدرهم", "درهما", "ليرة", "الليرة", "يورو", "روبل", "يوان", "ين")}
 
 _cache: tuple[int, str, View] | None = None
-_norm = lru_cache(maxsize=200_000)(normalize)
 
 
 def _tokenize(text: str) -> list[Token]:
-    """`arabic.tokenize`, with each distinct word normalised once per process (words repeat)."""
-    out = []
-    for m in _TOKEN_RE.finditer(text):
-        kind = m.lastgroup
-        s = m.group()
-        out.append(Token(s, m.start(), m.end(), kind, _norm(s) if kind != "punct" else s))
-    return out
+    """`arabic.tokenize`, shared with the entities stage (computed once per text)."""
+    return shared_tokens(text)
 
 
 def _cover(tokens: list[Token], starts: list[int], spans: list[Span]) -> list[int]:
@@ -168,7 +160,7 @@ def view(article: Article) -> View:
     if extra:
         spans = sorted(spans + extra, key=lambda s: s.start)
         tok_span = _cover(tokens, starts, spans)
-    sents = [(s.start, s.end) for s in sentences(text)]
+    sents = [(s.start, s.end) for s in shared_sentences(text)]
     v = View(text, tokens, starts, spans, sents, ents, tok_span)
     _cache = (key, text, v)
     return v

@@ -18,7 +18,7 @@ import bisect
 import re
 import unicodedata
 
-from ..arabic import sentences
+from ..arabic import shared_sentences
 from ..arabic.variants import variant_key
 from ..article import Entity, Mention
 from ..errors import MarsadError
@@ -54,17 +54,22 @@ def tagger_spans(text: str, tokens, tagger) -> list[Candidate]:
     """Spans from a BIO tagger, sentence by sentence (punctuation included, as in CoNLL)."""
     out: list[Candidate] = []
     words = range(len(tokens))
-    bounds = [(s.start, s.end) for s in sentences(text)]
+    bounds = [(s.start, s.end) for s in shared_sentences(text)]
     k = 0
+    groups: list[list[int]] = []
     for a, b in bounds:
         idx = []
         while k < len(words) and tokens[words[k]].start < b:
             if tokens[words[k]].start >= a:
                 idx.append(words[k])
             k += 1
-        if not idx:
-            continue
-        tags = tagger.tag([tokens[x].text for x in idx])
+        if idx:
+            groups.append(idx)
+    sents = [[tokens[x].text for x in idx] for idx in groups]
+    # all sentences in one call when the tagger can (the shipped one tags them together)
+    batch = getattr(tagger, "tag_sentences", None)
+    all_tags = batch(sents) if batch is not None else [tagger.tag(s) for s in sents]
+    for idx, tags in zip(groups, all_tags):
         cur: list[int] = []
         cur_type = None
         for x, tag in list(zip(idx, tags)) + [(None, "O")]:
