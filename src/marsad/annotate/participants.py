@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 
 from ..arabic import Token, normalize, shared_sentences, shared_tokens
-from ..article import Article, Entity
+from ..article import Article, Entity, Mention
 from . import kbview
 
 
@@ -183,6 +183,28 @@ def ensure_entity(article: Article, v: View, entity_id: str | None) -> str | Non
         article.entities.append(added)
         v.entities.setdefault(entity_id, added)
     return entity_id
+
+
+def add_person(article: Article, v: View, start: int, end: int, name_ar: str, name: str, eid: str) -> str:
+    """A person the entity annotator missed, found by a later stage (a speaker's name):
+    reuse an entity of the article with that Arabic name, else add one; the mention
+    joins the view so later cues see it."""
+    key = normalize(name_ar)
+    ent = next((e for e in article.entities if e.type == "PER" and key in v.names_of(e.id)), None)
+    if ent is None:
+        base, k = eid, 2
+        while article.entity(eid) is not None or eid in v.entities:
+            eid = f"{base}-{k}"
+            k += 1
+        ent = Entity(eid, name, "PER", name_ar, [])
+        article.entities.append(ent)
+        v.entities[eid] = ent
+    ent.mentions.append(Mention(v.text[start:end], start, end))
+    v._names.pop(ent.id, None)
+    i = bisect_left([sp.start for sp in v.spans], start)
+    v.spans.insert(i, Span(start, end, ent.id, "PER"))
+    v.tok_span[:] = _cover(v.tokens, v.starts, v.spans)
+    return ent.id
 
 
 def proclitic(v: View, sp: Span) -> str:
