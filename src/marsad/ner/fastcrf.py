@@ -127,40 +127,52 @@ class FastTagger:
         self._L = L
         self._pairs: dict[tuple[str, str], tuple[int | None, int | None]] = {}
 
-    def _word(self, tok: str) -> tuple[tuple, int]:
-        hit = self._words.get(tok)
-        if hit is not None:
-            return hit
-        if len(self._words) >= _MAX_WORDS:
-            self._words.clear()  # bounded memory on an endless stream: start again
-        w = self.fz.word(tok)
-        k = len(self._words)
-        if k == len(self._rows):
-            self._rows = np.concatenate([self._rows, np.zeros_like(self._rows)])
-        self._rows[k] = self._word_rows(w)
-        hit = self._words[tok] = (w, k)
-        return hit
+    def _lookup(self, toks: list[str]) -> tuple[list[tuple], list[int]]:
+        """Featurizer reading and score-row index of each token; the rows of words not seen
+        before are computed together (one gather, one sum, one vector product)."""
+        cache = self._words
+        if len(cache) + len(toks) > _MAX_WORDS:
+            cache.clear()  # bounded memory on an endless stream (never in the middle of a call)
+        new: dict[str, tuple] = {}
+        for t in toks:
+            if t not in cache and t not in new:
+                new[t] = self.fz.word(t)
+        if new:
+            first = len(cache)
+            need = first + len(new)
+            if need > len(self._rows):
+                grown = np.zeros((max(need, 2 * len(self._rows)), *self._rows.shape[1:]))
+                grown[:first] = self._rows[:first]
+                self._rows = grown
+            self._rows[first:need] = self._word_rows(list(new.values()))
+            for k, (t, w) in enumerate(new.items(), start=first):
+                cache[t] = (w, k)
+        hits = [cache[t] for t in toks]
+        return [h[0] for h in hits], [h[1] for h in hits]
 
-    def _word_rows(self, w: tuple) -> np.ndarray:
-        """(5 x labels): the word's own score, then what it adds to the token at -2, -1, +1, +2
-        from it (i.e. the word seen as that token's neighbour at offset d)."""
+    def _word_rows(self, words: list[tuple]) -> np.ndarray:
+        """(words x 5 x labels): each word's own score, then what it adds to the token at
+        -2, -1, +1, +2 from it (the word seen as that token's neighbour at offset d)."""
         crf = self.crf
-        _n, _stem, own, ctx, vi = w
-        # the attribute rows of the five groups, each closed by the zero row (so none is
+        # the attribute rows of every group, each closed by the zero row (so none is
         # empty), summed group by group in one call
         ids: list[int] = []
         cuts: list[int] = []
-        for names in (own, *(["%+d" % d + v for v in ctx] for d in _OFFSETS)):
-            cuts.append(len(ids))
-            ids.extend(crf.ids(dict.fromkeys(names)))
-            ids.append(crf.zero)
-        out = np.add.reduceat(crf.state[ids], cuts, axis=0)
-        if vi is not None and vi >= 0 and self._vstack is not None:
-            v = self.fz.matrix[vi] @ self._vstack  # own, -1, +1 vector weights side by side
-            L = self._L
-            out[0] += v[:L]
-            out[2] += v[L:2 * L]
-            out[3] += v[2 * L:]
+        for _n, _stem, own, ctx, _vi in words:
+            for names in (own, *(["%+d" % d + v for v in ctx] for d in _OFFSETS)):
+                cuts.append(len(ids))
+                ids.extend(crf.ids(dict.fromkeys(names)))
+                ids.append(crf.zero)
+        out = np.add.reduceat(crf.state[ids], cuts, axis=0).reshape(len(words), 5, self._L)
+        if self._vstack is not None:
+            with_vec = [k for k, w in enumerate(words) if w[4] is not None and w[4] >= 0]
+            if with_vec:
+                # own, -1, +1 vector weights side by side
+                v = self.fz.matrix[[words[k][4] for k in with_vec]] @ self._vstack
+                L = self._L
+                out[with_vec, 0] += v[:, :L]
+                out[with_vec, 2] += v[:, L:2 * L]
+                out[with_vec, 3] += v[:, 2 * L:]
         return out
 
     def tag(self, tokens: list[str]) -> list[str]:
@@ -178,9 +190,8 @@ class FastTagger:
         """State scores (tokens x labels) of each (non-empty) sentence, computed over all
         their tokens at once; a token's neighbours stop at its sentence's edges."""
         fz = self.fz
-        hits = [self._word(t) for s in sentences for t in s]
-        words = [h[0] for h in hits]
-        A = self._rows[[h[1] for h in hits]]
+        words, rows = self._lookup([t for s in sentences for t in s])
+        A = self._rows[rows]
         left = np.array([i for s in sentences for i in range(len(s))])[:, None]  # tokens before, in its sentence
         right = np.array([i for s in sentences for i in range(len(s) - 1, -1, -1)])[:, None]  # and after
         S = A[:, 0].copy()
