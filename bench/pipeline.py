@@ -6,7 +6,8 @@ Times are CPU time of this process (time.process_time), so other load on a share
 inflates them less than wall time would; `--repeat` passes over the same articles keep the
 best mean per stage (process-wide word caches are warm after the first pass).
 
-usage: taskset -c 0 .venv/bin/python bench/pipeline.py [--data ../shared/data] [--n 1000]
+usage: taskset -c 0 .venv/bin/python bench/pipeline.py [--data ../shared/data] [--n 1000] [--repeat 3]
+       [--crfsuite-tagger]  (the NER tagger through CRFsuite itself, for comparison)
 """
 from __future__ import annotations
 
@@ -32,7 +33,14 @@ def main() -> int:
     ap.add_argument("--data", default=str(Path(__file__).resolve().parents[1].parent / "shared" / "data"))
     ap.add_argument("--n", type=int, default=1000)
     ap.add_argument("--repeat", type=int, default=1, help="passes over the articles; the best pass is shown")
+    ap.add_argument("--crfsuite-tagger", action="store_true",
+                    help="tag through CRFsuite itself instead of the cached-weights path (same tags, slower)")
     args = ap.parse_args()
+    if args.crfsuite_tagger:
+        from marsad.ner import model
+
+        model.Tagger.tag = model.Tagger.tag_crfsuite
+        model.Tagger.tag_sentences = lambda self, ss: [self.tag_crfsuite(s) for s in ss]
     root = Path(args.data) / "ant-corpus-multisource-2018-03"
     if not root.exists():
         print(f"no ANT corpus at {root}", file=sys.stderr)
@@ -84,10 +92,22 @@ def _pass(docs, stages) -> tuple[dict[str, list[float]], list[int]]:
     return times, words
 
 
+def _reference() -> float:
+    """CPU ms of a fixed pure-Python loop: how fast this machine runs Python right now (on a
+    shared machine the same code runs slower when other jobs fight for the caches)."""
+    t0 = time.process_time()
+    s = 0
+    for i in range(1_000_000):
+        s += i
+    return (time.process_time() - t0) * 1000
+
+
 def _report(times, words, n_docs, load_s) -> None:
     total = [sum(ts) for ts in zip(*times.values())]
     mean_total = statistics.mean(total)
-    print(f"{n_docs} ANT articles, {statistics.mean(words):.0f} words on average; models loaded in {load_s:.2f} s")
+    ref = min(_reference() for _ in range(3))
+    print(f"{n_docs} ANT articles, {statistics.mean(words):.0f} words on average; models loaded in {load_s:.2f} s; "
+          f"reference loop (10^6 Python additions) {ref:.0f} ms of CPU")
     print("| stage | ms/article (mean) | ms/article (p95) | share |")
     print("|---|---:|---:|---:|")
     for name, ts in times.items():

@@ -92,8 +92,9 @@ def _overlaps(a: Candidate, b: Candidate) -> bool:
 def _select(gaz: list[Candidate], orgs: list[Candidate], pers: list[Candidate], tagged: list[Candidate],
             kb: KnowledgeBase) -> list[Candidate]:
     chosen = list(gaz)
+    # (the overlap test inlined: `_overlaps` costs a call per pair of candidates)
     for o in orgs:
-        hit = [g for g in chosen if _overlaps(g, o)]
+        hit = [g for g in chosen if g.start < o.end and o.start < g.end]
         if not hit:
             chosen.append(o)
             continue
@@ -104,7 +105,7 @@ def _select(gaz: list[Candidate], orgs: list[Candidate], pers: list[Candidate], 
         chosen = [g for g in chosen if g not in hit] + [o]
     for extra in (pers, tagged):
         for p in extra:
-            hit = [g for g in chosen if _overlaps(g, p)]
+            hit = [g for g in chosen if g.start < p.end and p.start < g.end]
             if not hit:
                 chosen.append(p)
             elif all(g.weak and p.start <= g.start and g.end <= p.end and len(p) > len(g) for g in hit):
