@@ -235,13 +235,10 @@ def _surface_word(surface: str) -> Word | None:
 def _tokens(text: str) -> tuple[list[int], list[int], list[Word | None], list[int]]:
     """Start, end and content word (None: a break) of every token of `text`, and the
     indexes of the breaks; cached per text."""
-    starts, ends, ws = [], [], []
-    sw = _surface_word
-    for m in _TOKEN.finditer(text):
-        a, b = m.span()
-        starts.append(a)
-        ends.append(b)
-        ws.append(sw(text[a:b]))
+    ms = list(_TOKEN.finditer(text))
+    starts = [m.start() for m in ms]
+    ends = [m.end() for m in ms]
+    ws = list(map(_surface_word, [m.group() for m in ms]))
     breaks = [i for i, w in enumerate(ws) if w is None]
     breaks.append(len(ws))  # a sentinel break after the last token
     return starts, ends, ws, breaks
