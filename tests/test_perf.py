@@ -160,3 +160,24 @@ def test_sentences_match_the_character_by_character_splitter():
         t = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
         mq = rng.choice([0, 1, 3, 5, 10, 1200])
         assert sentences(t, mq) == _sentences_reference(t, mq), (t, mq)
+
+
+def test_token_patterns_cut_as_the_per_character_patterns():
+    import re
+
+    from marsad.arabic import tokens as T
+
+    marks = T._MARKS
+    old_tokens = re.compile(
+        rf"(?P<num>[0-9\u0660-\u0669\u06f0-\u06f9]+(?:[.,\u066b\u066c/:][0-9\u0660-\u0669\u06f0-\u06f9]+)*)"
+        rf"|(?P<word>(?:[^\W\d_]|[{marks}])+(?:['’][^\W\d_]+)?)"
+        rf"|(?P<punct>\S)"
+    )
+    old_terms = re.compile(rf"(?:[^\W\d_]|[{marks}])+(?:['’][^\W\d_]+)?|\d+(?:[.,\u066b\u066c/:]\d+)*|\S")
+    rng = random.Random(11)
+    alphabet = "بتكلمـةى\u064b\u064e\u0651\u0670\u06e5\u200c\u200d\u0610aZ_'’ 1٣۴.,:/-«»\n،؟x"
+    texts = [NEWS] + ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(5000)]
+    for t in texts:
+        assert [(m.lastgroup, m.span()) for m in T._TOKEN_RE.finditer(t)] == \
+            [(m.lastgroup, m.span()) for m in old_tokens.finditer(t)], t
+        assert [m.span() for m in terms._TOKEN.finditer(t)] == [m.span() for m in old_terms.finditer(t)], t

@@ -22,6 +22,7 @@ from typing import Iterable, NamedTuple
 
 from ..arabic import clitic_splits, normalize, tokenize
 from ..arabic.normalize import DIACRITICS
+from ..arabic.tokens import WORD_RUN
 from ..arabic.spelling import spelling_key as variant_key
 
 _KNOWLEDGE = "marsad.knowledge"
@@ -220,7 +221,7 @@ class Run:
 _MARK_CHARS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d"
 # Words (letters with their marks), numbers, single punctuation marks: the same cuts as
 # `arabic.tokenize`, without building Token records (this is the hot path of three stages).
-_TOKEN = re.compile(rf"(?:[^\W\d_]|[{_MARK_CHARS}])+(?:['’][^\W\d_]+)?|\d+(?:[.,\u066b\u066c/:]\d+)*|\S")
+_TOKEN = re.compile(rf"{WORD_RUN}(?:['’][^\W\d_]+)?|\d+(?:[.,\u066b\u066c/:]\d+)*|\S")
 
 
 @lru_cache(maxsize=200_000)
