@@ -33,10 +33,11 @@ def _vocab() -> dict:
         "byline_prefixes": sorted(folded("byline_prefixes"), key=len, reverse=True),
         "byline_suffixes_raw": [re.sub(r"\s+", " ", normalize(x)) for x in raw["byline_suffixes"]],
         "agency_bylines": set(folded("agency_bylines")),
-        "caption_suffixes": folded("caption_suffixes"),
-        "caption_prefixes": folded("caption_prefixes"),
+        # tuples: str.startswith/endswith test them all in one call
+        "caption_suffixes": tuple(folded("caption_suffixes")),
+        "caption_prefixes": tuple(folded("caption_prefixes")),
         "furniture_lines": set(folded("furniture_lines")),
-        "furniture_prefixes": folded("furniture_prefixes"),
+        "furniture_prefixes": tuple(folded("furniture_prefixes")),
         "tail_markers": set(folded("tail_markers")),
         "related_markers": folded("related_markers"),
         "policy_cues": folded("policy_cues"),
@@ -67,13 +68,13 @@ def is_furniture(line: str) -> bool:
     v = _vocab()
     if len(line) > 300:  # furniture is short; only its opening can mark a long line (©, copyright)
         f = _fold(line[:80])
-        return any(f.startswith(p) for p in v["furniture_prefixes"])
+        return f.startswith(v["furniture_prefixes"])
     f = _fold(line)
     if not f:
         return True
     if f in v["furniture_lines"] or f in v["tail_markers"]:
         return True
-    if any(f.startswith(p) for p in v["furniture_prefixes"]):
+    if f.startswith(v["furniture_prefixes"]):
         return True
     # a line of only share-widget words / separators
     if re.fullmatch(r"[\W_]+", f):
@@ -107,9 +108,9 @@ def is_related_marker(line: str) -> bool:
 def looks_like_caption(line: str) -> bool:
     v = _vocab()
     f = _fold(line)
-    if any(f.endswith(s) for s in v["caption_suffixes"]):
+    if f.endswith(v["caption_suffixes"]):
         return True
-    return any(f.startswith(p) for p in v["caption_prefixes"])
+    return f.startswith(v["caption_prefixes"])
 
 
 _DASH = r"(?:\s*[-–—ـ]\s+|\s+[-–—ـ]\s*)"
