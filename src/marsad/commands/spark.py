@@ -47,6 +47,7 @@ def run_analyze(args: argparse.Namespace) -> int:
     if unknown:
         raise MarsadError(f"--skip: unknown stage {', '.join(sorted(unknown))} (stages: {', '.join(STAGE_NAMES)})")
 
+    _check_local_paths(args.input, args.output, args.overwrite)
     from ..spark import job
 
     spark = job.session(args.master)
@@ -59,3 +60,22 @@ def run_analyze(args: argparse.Namespace) -> int:
     print(f"marsad: {s.articles} articles, {s.errors} errors, {s.duplicate_pairs} near-duplicate pairs "
           f"in {s.stories} stories → {args.output}", file=sys.stderr)
     return 0
+
+
+def _is_local(p: str) -> bool:
+    return "://" not in p and not p.startswith("file:")
+
+
+def _check_local_paths(inputs: list[str], output: str, overwrite: bool) -> None:
+    """Fail in a second, before starting a JVM, on local paths that cannot work."""
+    import glob
+    import os
+
+    for p in inputs:
+        if _is_local(p) and not os.path.exists(p) and not glob.glob(p):
+            raise MarsadError(f"--input {p}: no such file or directory")
+    if _is_local(output) and os.path.exists(output):
+        if not os.path.isdir(output):
+            raise MarsadError(f"--output {output}: exists and is not a directory")
+        if os.listdir(output) and not overwrite:
+            raise MarsadError(f"--output {output}: directory is not empty (use --overwrite to replace it)")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -28,9 +29,10 @@ class Inputs:
     jsonl: list[str] = field(default_factory=list)
     parquet: list[str] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+    empty: list[str] = field(default_factory=list)  # Spark's file sources skip empty files silently
 
     def __len__(self) -> int:
-        return len(self.jsonl) + len(self.parquet) + len(self.files)
+        return len(self.jsonl) + len(self.parquet) + len(self.files) + len(self.empty)
 
 
 @dataclass
@@ -39,7 +41,7 @@ class Summary:
     errors: int = 0
     duplicate_pairs: int = 0
     stories: int = 0
-    tables: dict = field(default_factory=dict)
+    seconds: dict = field(default_factory=dict)  # wall time of each step
 
 
 def session(master: str | None = None, app: str = "marsad", conf: dict | None = None):
@@ -57,7 +59,12 @@ def session(master: str | None = None, app: str = "marsad", conf: dict | None = 
         b = b.master(master)
     elif not os.environ.get("SPARK_HOME") and "MASTER" not in os.environ:
         b = b.master("local[*]")
-    for k, v in {"spark.ui.showConsoleProgress": "false", "spark.sql.session.timeZone": "UTC", **(conf or {})}.items():
+    settings = {"spark.ui.showConsoleProgress": "false", "spark.sql.session.timeZone": "UTC"}
+    if (master or "local").startswith("local"):
+        # a laptop has a few cores: 200 shuffle partitions would be 200 tiny tasks per aggregate
+        settings["spark.sql.shuffle.partitions"] = str(max(4, (os.cpu_count() or 2) * 2))
+        settings["spark.ui.enabled"] = "false"
+    for k, v in {**settings, **(conf or {})}.items():
         b = b.config(k, v)
     try:
         spark = b.getOrCreate()
@@ -87,11 +94,13 @@ def list_inputs(spark, paths: Iterable[str]) -> Inputs:
         if not statuses:
             raise MarsadError(f"{p}: no such file or directory")
         for st in statuses:
-            for f in _walk(fs, st):
+            for f, size in _walk(fs, st):
                 name = f.rsplit("/", 1)[-1].lower()
                 if name.startswith((".", "_")) or name.endswith(_SKIP_SUFFIXES):
                     continue
-                if name.endswith(JSONL_SUFFIXES):
+                if size == 0:
+                    out.empty.append(f)
+                elif name.endswith(JSONL_SUFFIXES):
                     out.jsonl.append(f)
                 elif name.endswith(PARQUET_SUFFIXES):
                     out.parquet.append(f)
@@ -104,7 +113,7 @@ def list_inputs(spark, paths: Iterable[str]) -> Inputs:
 
 def _walk(fs, status):
     if not status.isDirectory():
-        yield status.getPath().toString()
+        yield status.getPath().toString(), status.getLen()
         return
     it = fs.listFiles(status.getPath(), True)
     while it.hasNext():
@@ -113,7 +122,10 @@ def _walk(fs, status):
         rel = st.getPath().toString()[len(status.getPath().toString()):]
         if any(part.startswith((".", "_")) for part in rel.split("/") if part):
             continue
-        yield st.getPath().toString()
+        yield st.getPath().toString(), st.getLen()
+
+
+RAW_SCHEMA = "kind string, source string, text string, data binary"
 
 
 def load_inputs(spark, inputs: Inputs):
@@ -142,6 +154,9 @@ def load_inputs(spark, inputs: Inputs):
                 F.lit(FILE).alias("kind"), F.col("path").alias("source"),
                 F.lit(None).cast("string").alias("text"), F.col("content").alias("data"))
         )
+    if inputs.empty:
+        # reported by the worker as `marsad analyze` reports them ("empty")
+        parts.append(spark.createDataFrame([(FILE, f, None, b"") for f in inputs.empty], RAW_SCHEMA))
     df = parts[0]
     for p in parts[1:]:
         df = df.unionByName(p)
@@ -190,16 +205,27 @@ def run(spark, paths: list[str], output: str, *, partitions: int | None = None, 
     from . import aggregates, dedup
 
     _check_output(spark, output, overwrite)
+    s = Summary()
+    clock = [time.perf_counter()]
+
+    def lap(step: str) -> None:
+        now = time.perf_counter()
+        s.seconds[step] = round(now - clock[0], 2)
+        clock[0] = now
+
     inputs = list_inputs(spark, paths)
     result = analyse(spark, load_inputs(spark, inputs), partitions, tz=tz, published=published, skip=skip)
     # analysed once, read by every table below
     result = result.persist(StorageLevel.MEMORY_AND_DISK)
     try:
         mode = "overwrite"
+        result.select(F.col("article.id"), F.col("error.source")).foreach(lambda _: None)
+        lap("analyze")
         arts = articles_frame(result)
         arts.write.mode(mode).partitionBy(PARTITION_COLUMN).parquet(_join(output, "articles"))
         errors = result.where(F.col("error").isNotNull()).select("error.*")
         errors.coalesce(1).write.mode(mode).parquet(_join(output, "errors"))
+        lap("write")
 
         pairs, stories = dedup.near_duplicates(
             result.where(F.col("article").isNotNull()).select(F.col("article.id").alias("id"), "shingles"),
@@ -207,18 +233,20 @@ def run(spark, paths: list[str], output: str, *, partitions: int | None = None, 
         )
         pairs.coalesce(1).write.mode(mode).parquet(_join(output, "duplicates"))
         stories.coalesce(1).write.mode(mode).parquet(_join(output, "stories"))
+        lap("dedup")
 
         # the aggregates read the written table back: cheaper than the wide cached rows
         written = spark.read.parquet(_join(output, "articles"))
         for name, df in aggregates.tables(written).items():
             df.write.mode(mode).parquet(_join(output, name))
+        lap("aggregates")
 
-        s = Summary()
         counts = result.select(
             F.count(F.col("article")).alias("a"), F.count(F.col("error")).alias("e")).first()
         s.articles, s.errors = counts["a"], counts["e"]
         s.duplicate_pairs = spark.read.parquet(_join(output, "duplicates")).count()
         s.stories = spark.read.parquet(_join(output, "stories")).select("story").distinct().count()
+        lap("count")
         return s
     finally:
         result.unpersist()
