@@ -50,17 +50,19 @@ def session(master: str | None = None, app: str = "marsad", conf: dict | None = 
         from pyspark.sql import SparkSession
     except ImportError:
         raise MarsadError("marsad spark needs pyspark: pip install 'marsad[spark]' (and Java 17+)") from None
-    if (master or "local").startswith("local"):
+    local = (master or ("local" if "PYSPARK_GATEWAY_PORT" not in os.environ else "")).startswith("local")
+    if local:
         # local workers must run this Python, the one that has marsad installed
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
         os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")  # no network needed, no hostname warning
     b = SparkSession.builder.appName(app)
     if master:
         b = b.master(master)
-    elif not os.environ.get("SPARK_HOME") and "MASTER" not in os.environ:
+    elif "PYSPARK_GATEWAY_PORT" not in os.environ and "MASTER" not in os.environ:
+        # not under spark-submit (which sets the master): run on this machine's cores
         b = b.master("local[*]")
     settings = {"spark.ui.showConsoleProgress": "false", "spark.sql.session.timeZone": "UTC"}
-    if (master or "local").startswith("local"):
+    if local:
         # a laptop has a few cores: 200 shuffle partitions would be 200 tiny tasks per aggregate
         settings["spark.sql.shuffle.partitions"] = str(max(4, (os.cpu_count() or 2) * 2))
         settings["spark.ui.enabled"] = "false"
