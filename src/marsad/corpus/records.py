@@ -110,4 +110,5 @@ class IngestReport(Record):
     skipped: int = 0  # already in the store (same id, URL or content)
     failed: int = 0  # inputs that could not be read or analysed
     seconds: float = 0.0
+    files: int = 0  # input files opened so far
     failures: list[str] = field(default_factory=list)  # first failures, one line each

@@ -20,14 +20,15 @@ _STOP = frozenset(normalize(w) for w in (
 ).split())
 
 MAX_QUERY_TERMS = 32
+MAX_TERM = 64  # characters; longer "words" are cut (PostgreSQL lexemes stop at 2 KB)
 
 
 @lru_cache(maxsize=262144)
 def term(word: str) -> str:
     """The index/query term of one word token ('' when nothing searchable is left)."""
     if word.isascii():
-        return _NON_WORD.sub("", word.lower())
-    return _NON_WORD.sub("", light_stem(word))
+        return _NON_WORD.sub("", word.lower())[:MAX_TERM]
+    return _NON_WORD.sub("", light_stem(word[: MAX_TERM * 2]))[:MAX_TERM]
 
 
 def terms(text: str) -> list[str]:
@@ -36,7 +37,7 @@ def terms(text: str) -> list[str]:
     for t in tokenize(text):
         if t.kind == "punct":
             continue
-        s = term(t.text) if t.kind == "word" else _NON_WORD.sub("", t.norm)
+        s = term(t.text) if t.kind == "word" else _NON_WORD.sub("", t.norm)[:MAX_TERM]
         if s:
             out.append(s)
     return out
@@ -56,7 +57,9 @@ def query_terms(query: str) -> list[str]:
 def clean_query(query: str, max_chars: int = 2000) -> str:
     """A query as data: NUL and control characters removed, length capped."""
     query = "".join(ch if ch.isprintable() or ch in " \t\n" else " " for ch in (query or "")[: max_chars * 2])
-    return query[:max_chars]
+    if len(query) > max_chars:
+        query = query[:max_chars].rsplit(None, 1)[0] if " " in query[:max_chars] else query[:max_chars]
+    return query
 
 
 def name_key(name: str) -> str:
