@@ -101,3 +101,33 @@ class PgSchema:
 
         with psycopg.connect(self.base, autocommit=True) as c:
             c.execute(f"DROP SCHEMA IF EXISTS {self.name} CASCADE")
+
+
+_CITIES = ["القاهرة", "الرياض", "بيروت", "عمان", "الرباط", "تونس", "الدوحة", "بغداد", "دمشق", "الخرطوم"]
+_SUBJECTS = ["وزارة الاقتصاد", "البنك المركزي", "وزارة الصحة", "الحكومة", "البرلمان", "وزارة التعليم", "هيئة الطيران"]
+_VERBS = ["أعلنت", "أكدت", "نفت", "ناقشت", "أقرت", "رفضت", "درست"]
+_OBJECTS = ["خطة جديدة لدعم الصادرات", "مشروعا لتطوير الموانئ", "برنامجا لمكافحة البطالة", "اتفاقا للتعاون الإقليمي",
+            "قانونا لتنظيم الاستثمار", "ميزانية العام المقبل", "إجراءات لخفض التضخم"]
+
+
+def synthetic_records(n: int, start: int = 0):
+    """n distinct short news records (JSON-ready dicts); each one's numbers make its text unique."""
+    out = []
+    for i in range(start, start + n):
+        city, subj = _CITIES[i % len(_CITIES)], _SUBJECTS[(i // 3) % len(_SUBJECTS)]
+        verb, obj = _VERBS[(i // 7) % len(_VERBS)], _OBJECTS[(i // 11) % len(_OBJECTS)]
+        day = 1 + i % 28
+        text = (f"{city} - {verb} {subj} اليوم {obj} بقيمة {1000 + i} مليون دولار.\n\n"
+                f"وقال مسؤول إن الخطة رقم {i} ستنفذ على مراحل خلال {2 + i % 9} سنوات، وإن الهدف هو تحسين الخدمات.")
+        out.append({"id": f"syn-{i}", "title": f"{subj} {verb} {obj}", "text": text,
+                    "published": f"2024-05-{day:02d}T10:00:00+00:00", "source": ["وكالة أ", "وكالة ب", "وكالة ج"][i % 3],
+                    "url": f"https://example.org/syn/{i}"})
+    return out
+
+
+def write_jsonl(path, records) -> None:
+    import json
+
+    with open(path, "w", encoding="utf-8") as f:
+        for r in records:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
