@@ -59,20 +59,21 @@ def corpus(shared, tmp_path_factory):
     recs = ant_records(shared, N_ARTICLES)
     assert len(recs) == N_ARTICLES
     half = N_ARTICLES // 2
-    # near-copies: the same wire story under other ids, with a sign-off line added
-    copies = [{**r, "id": r["id"] + "-copy", "url": None, "text": r["text"] + "\nالمصدر: وكالات"} for r in recs[:5]
+    # near-copies: the same wire story under other ids, with a sentence added
+    extra = "\nوأضاف المراسل أن السلطات ستعلن مزيدا من التفاصيل خلال الأيام المقبلة."
+    copies = [{**r, "id": r["id"] + "-copy", "url": None, "text": r["text"] + extra} for r in recs[:5]
               if len(r["text"]) > 600]
     lines = [json.dumps(r, ensure_ascii=False) for r in recs[:half] + copies]
     lines.insert(3, "{this is not json")
     lines.insert(7, json.dumps({"id": "no-text", "title": "عنوان بلا نص"}, ensure_ascii=False))
     (d / "a.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    with gzip.open(d / "b.jsonl.gz", "wt", encoding="utf-8") as fh:
+    with gzip.open(d / "أخبار ب.jsonl.gz", "wt", encoding="utf-8") as fh:
         for r in recs[half:-12]:
             fh.write(json.dumps(r, ensure_ascii=False) + "\n")
     scrapes = d / "scrapes"
     scrapes.mkdir()
     for r in recs[-12:-2]:
-        (scrapes / f"{r['id']}.txt").write_text(f"{r['title']}\n\n{r['text']}\n", encoding="utf-8")
+        (scrapes / f"{r['id']} خبر.txt").write_text(f"{r['title']}\n\n{r['text']}\n", encoding="utf-8")
     page = "<html><head><title>{t}</title></head><body><article><h1>{t}</h1>{p}</article></body></html>"
     (d / "crawl.warc").write_bytes(_warc([
         (r["url"] or f"https://example.com/{r['id']}",
@@ -211,3 +212,41 @@ def test_cli_bad_paths_are_one_line_errors_before_spark_starts(tmp_path, capsys)
     (tmp_path / "in.jsonl").write_text("{}")
     assert main(["spark", "analyze", "-i", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "full")]) == 1
     assert "not empty" in capsys.readouterr().err
+
+
+def test_parquet_output_loads_with_marsad_ingest_without_analysing_again(output, tmp_path, monkeypatch):
+    import marsad.analysis
+    from marsad.cli import main
+    from marsad.corpus import Corpus
+
+    out, summary = output
+
+    def no_analysis(*a, **k):
+        raise AssertionError("ingest of Spark output must not analyse again")
+
+    monkeypatch.setattr(marsad.analysis, "analyze", no_analysis)
+    db = tmp_path / "corpus.db"
+    assert main(["ingest", str(out), "--db", str(db), "--quiet", "--workers", "1"]) == 0
+    parquet = {a.id: a for a in read_articles(out)}
+    with Corpus(str(db)) as c:
+        stored = {a.id: a for a in c.articles()}
+        assert c.stats()["articles"] == len(stored)
+    assert all(_canon(a.to_json()) == _canon(parquet[i].to_json()) for i, a in stored.items())
+    # what the corpus did not add it holds already (its rule: same id, URL or text)
+    texts, urls = {a.text for a in stored.values()}, {a.source.url for a in stored.values()}
+    missing = [a for i, a in parquet.items() if i not in stored]
+    assert len(missing) <= 3 and all(a.text in texts or a.source.url in urls for a in missing)
+    # a second load of the same output changes nothing
+    assert main(["ingest", str(out), "--db", str(db), "--quiet", "--workers", "1"]) == 0
+    with Corpus(str(db)) as c:
+        assert c.stats()["articles"] == len(stored)
+
+
+def test_missing_java_is_one_clear_line(tmp_path, monkeypatch, capsys):
+    from marsad.cli import main
+
+    (tmp_path / "in.jsonl").write_text('{"text": "نص"}\n')
+    monkeypatch.setenv("JAVA_HOME", str(tmp_path / "no-jdk"))
+    assert main(["spark", "analyze", "-i", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "o")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("marsad: Spark needs Java 17+") and err.count("\n") == 1

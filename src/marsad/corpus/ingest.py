@@ -62,7 +62,10 @@ def ingest(store, paths: list[str], workers: int = 1, tz: str | None = None, pub
            progress: Callable[[IngestReport, str | None], None] | None = None) -> IngestReport:
     """Analyse and store every document under `paths`; see the module docstring."""
     from ..inputs import Failure, documents
+    from ..spark.parquet import split_parquet
 
+    # `marsad spark analyze` output is already analysed: its Articles are stored as they are
+    parquet, paths = split_parquet(paths)
     report = IngestReport()
     t0 = time.perf_counter()
     workers = max(1, int(workers or 1))
@@ -117,9 +120,10 @@ def ingest(store, paths: list[str], workers: int = 1, tz: str | None = None, pub
             report.skipped += skipped
             batch.clear()
 
-    def consume(results) -> None:
+    def consume(results, gated: bool = True) -> None:
         for res in results:
-            in_flight.release()
+            if gated:
+                in_flight.release()
             if isinstance(res, str):
                 fail(res)
             else:
@@ -134,6 +138,9 @@ def ingest(store, paths: list[str], workers: int = 1, tz: str | None = None, pub
                 progress(report, current[0])
 
     try:
+        for p in parquet:
+            report.files += 1
+            consume(_analysed_rows(p), gated=False)
         if workers == 1:
             _init(tz, published, skip)
             consume(_work(item) for item in feed())
@@ -153,6 +160,18 @@ def ingest(store, paths: list[str], workers: int = 1, tz: str | None = None, pub
     if progress:
         progress(report, None)
     return report
+
+
+def _analysed_rows(path: str) -> Iterator:
+    """ArticleRows of every Article in a Parquet table, or one failure string."""
+    from ..spark.parquet import read_articles
+
+    try:
+        for art in read_articles(path):
+            key = raw_hash("\x1f".join(str(x or "") for x in (art.id, art.source.url, art.title, art.published, art.text)))
+            yield article_rows(art, key)
+    except MarsadError as e:
+        yield str(e)
 
 
 def _reader_for(store):

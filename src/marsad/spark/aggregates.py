@@ -16,11 +16,12 @@ from .schema import PARTITION_COLUMN
 
 def tables(articles) -> dict:
     """name → DataFrame for every aggregate table."""
+    names = _entity_names(articles).cache()
     return {
-        "entity_mentions_daily": entity_mentions_daily(articles),
-        "entity_cooccurrence": entity_cooccurrence(articles),
-        "quotes_by_speaker": quotes_by_speaker(articles),
-        "events_by_actor": events_by_actor(articles),
+        "entity_mentions_daily": entity_mentions_daily(articles, names),
+        "entity_cooccurrence": entity_cooccurrence(articles, names),
+        "quotes_by_speaker": quotes_by_speaker(articles, names),
+        "events_by_actor": events_by_actor(articles, names),
     }
 
 
@@ -31,29 +32,28 @@ def _date(articles):
 
 
 def _entity_names(articles):
-    """entity id → one English name and type (the most frequent spelling wins)."""
+    """entity id → its most frequent English name and type (computed once per run, small)."""
     from pyspark.sql import functions as F
-    from pyspark.sql.window import Window
 
-    e = articles.select(F.explode("entities").alias("e")).select(
-        F.col("e.id").alias("entity_id"), F.col("e.name").alias("name"), F.col("e.type").alias("type"))
-    counted = e.groupBy("entity_id", "name", "type").count()
-    w = Window.partitionBy("entity_id").orderBy(F.desc("count"), F.asc("name"))
-    return counted.withColumn("r", F.row_number().over(w)).where("r = 1").drop("r", "count")
+    e = articles.select(F.explode("entities").alias("e"))
+    return F.broadcast(e.groupBy(F.col("e.id").alias("entity_id")).agg(
+        F.mode("e.name", deterministic=True).alias("name"), F.mode("e.type", deterministic=True).alias("type")))
 
 
-def entity_mentions_daily(articles):
+def entity_mentions_daily(articles, names=None):
+    names = names if names is not None else _entity_names(articles)
     from pyspark.sql import functions as F
 
     e = articles.select("id", _date(articles), F.explode("entities").alias("e"))
     agg = e.groupBy("date", F.col("e.id").alias("entity_id")).agg(
         F.sum(F.size("e.mentions")).cast("long").alias("mentions"),
         F.countDistinct("id").alias("articles"))
-    return agg.join(_entity_names(articles), "entity_id", "left").select(
+    return agg.join(names, "entity_id", "left").select(
         "date", "entity_id", "name", "type", "mentions", "articles")
 
 
-def entity_cooccurrence(articles):
+def entity_cooccurrence(articles, names=None):
+    names = names if names is not None else _entity_names(articles)
     from pyspark.sql import functions as F
 
     ids = articles.select("id", F.array_distinct(F.col("entities.id")).alias("ents"))
@@ -61,14 +61,14 @@ def entity_cooccurrence(articles):
     b = ids.select(F.col("id").alias("id_b"), F.explode("ents").alias("entity_b"))
     pairs = a.join(b, (a.id == b.id_b) & (a.entity_a < b.entity_b)).groupBy("entity_a", "entity_b").agg(
         F.countDistinct("id").alias("articles"))
-    names = _entity_names(articles)
     na = names.select(F.col("entity_id").alias("entity_a"), F.col("name").alias("name_a"))
     nb = names.select(F.col("entity_id").alias("entity_b"), F.col("name").alias("name_b"))
     return pairs.join(na, "entity_a", "left").join(nb, "entity_b", "left").select(
         "entity_a", "name_a", "entity_b", "name_b", "articles")
 
 
-def quotes_by_speaker(articles):
+def quotes_by_speaker(articles, names=None):
+    names = names if names is not None else _entity_names(articles)
     from pyspark.sql import functions as F
 
     q = articles.select("id", _date(articles), F.explode("quotes").alias("q"))
@@ -79,12 +79,13 @@ def quotes_by_speaker(articles):
         F.sum(F.col("q.direct").cast("long")).alias("direct"),
         F.countDistinct("id").alias("articles"),
         F.min("date").alias("first_date"), F.max("date").alias("last_date"))
-    names = _entity_names(articles).select(F.col("entity_id").alias("speaker_id"), F.col("name").alias("speaker_name"))
+    names = names.select(F.col("entity_id").alias("speaker_id"), F.col("name").alias("speaker_name"))
     return agg.join(names, "speaker_id", "left").select(
         "speaker", "speaker_id", "speaker_name", "quotes", "direct", "articles", "first_date", "last_date")
 
 
-def events_by_actor(articles):
+def events_by_actor(articles, names=None):
+    names = names if names is not None else _entity_names(articles)
     from pyspark.sql import functions as F
 
     ev = articles.select("id", _date(articles), F.explode("events").alias("v"))
@@ -92,6 +93,6 @@ def events_by_actor(articles):
         F.col("v.actor_id").alias("actor_id"), F.col("v.type").alias("type"), F.col("v.cameo").alias("cameo")).agg(
         F.count(F.lit(1)).alias("events"), F.countDistinct("id").alias("articles"),
         F.min("date").alias("first_date"), F.max("date").alias("last_date"))
-    names = _entity_names(articles).select(F.col("entity_id").alias("actor_id"), F.col("name").alias("actor_name"))
+    names = names.select(F.col("entity_id").alias("actor_id"), F.col("name").alias("actor_name"))
     return agg.join(names, "actor_id", "left").select(
         "actor_id", "actor_name", "type", "cameo", "events", "articles", "first_date", "last_date")

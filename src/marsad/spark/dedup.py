@@ -6,8 +6,8 @@ pairs and Spark computes their exact Jaccard distance on those vectors, so a pai
 kept when its shingle Jaccard similarity is at least `threshold`. Story groups are the
 connected components of the kept pairs, named by their smallest article id.
 
-Components are found on the driver (union-find over the pairs): pairs are only the
-near-duplicates, a small fraction of a corpus even at millions of articles.
+The pairs are collected to the driver and components found there (union-find): pairs are
+only the near-duplicates, a small fraction of a corpus even at millions of articles.
 """
 from __future__ import annotations
 
@@ -37,12 +37,15 @@ def near_duplicates(docs, threshold: float = 0.8):
         .where(F.col("id_a") < F.col("id_b"))
         .dropDuplicates(["id_a", "id_b"])
     )
-    pairs = pairs.localCheckpoint()  # computed once: written, and read for the groups
-    groups = story_groups((r["id_a"], r["id_b"]) for r in pairs.select("id_a", "id_b").toLocalIterator())
+    # computed once, on the driver: the near-duplicate pairs are few
+    found = [(r["id_a"], r["id_b"], r["similarity"]) for r in pairs.collect()]
+    pair_schema = T.StructType([T.StructField("id_a", T.StringType()), T.StructField("id_b", T.StringType()),
+                                T.StructField("similarity", T.DoubleType())])
+    groups = story_groups((a, b) for a, b, _ in found)
     schema = T.StructType([T.StructField("id", T.StringType()), T.StructField("story", T.StringType()),
                            T.StructField("size", T.LongType())])
     rows = [(m, g[0], len(g)) for g in groups for m in g]
-    return pairs, spark.createDataFrame(rows, schema)
+    return spark.createDataFrame(found, pair_schema), spark.createDataFrame(rows, schema)
 
 
 def story_groups(pairs: Iterable[tuple[str, str]]) -> list[list[str]]:

@@ -10,6 +10,7 @@ Output layout under DIR:
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import time
 from dataclasses import dataclass, field
@@ -50,6 +51,11 @@ def session(master: str | None = None, app: str = "marsad", conf: dict | None = 
         from pyspark.sql import SparkSession
     except ImportError:
         raise MarsadError("marsad spark needs pyspark: pip install 'marsad[spark]' (and Java 17+)") from None
+    java_home = os.environ.get("JAVA_HOME")
+    java = os.path.join(java_home, "bin", "java") if java_home else shutil.which("java")
+    if not java or not os.path.exists(java):
+        where = f"JAVA_HOME={java_home} has no bin/java" if java_home else "no `java` on PATH"
+        raise MarsadError(f"Spark needs Java 17+ ({where}): install a JRE, e.g. Debian's default-jre-headless")
     local = (master or ("local" if "PYSPARK_GATEWAY_PORT" not in os.environ else "")).startswith("local")
     if local:
         # local workers must run this Python, the one that has marsad installed
@@ -221,7 +227,9 @@ def run(spark, paths: list[str], output: str, *, partitions: int | None = None, 
     result = result.persist(StorageLevel.MEMORY_AND_DISK)
     try:
         mode = "overwrite"
-        result.select(F.col("article.id"), F.col("error.source")).foreach(lambda _: None)
+        # the first action computes every record once and fills the cache
+        counts = result.select(F.count(F.col("article")).alias("a"), F.count(F.col("error")).alias("e")).first()
+        s.articles, s.errors = counts["a"], counts["e"]
         lap("analyze")
         arts = articles_frame(result)
         arts.write.mode(mode).partitionBy(PARTITION_COLUMN).parquet(_join(output, "articles"))
@@ -235,20 +243,15 @@ def run(spark, paths: list[str], output: str, *, partitions: int | None = None, 
         )
         pairs.coalesce(1).write.mode(mode).parquet(_join(output, "duplicates"))
         stories.coalesce(1).write.mode(mode).parquet(_join(output, "stories"))
+        s.duplicate_pairs = pairs.count()
+        s.stories = stories.select("story").distinct().count()
         lap("dedup")
 
-        # the aggregates read the written table back: cheaper than the wide cached rows
-        written = spark.read.parquet(_join(output, "articles"))
-        for name, df in aggregates.tables(written).items():
-            df.write.mode(mode).parquet(_join(output, name))
+        # only the columns the aggregates read, from the cache
+        slim = arts.select("id", PARTITION_COLUMN, "entities", "quotes", "events")
+        for name, df in aggregates.tables(slim).items():
+            df.coalesce(1).write.mode(mode).parquet(_join(output, name))
         lap("aggregates")
-
-        counts = result.select(
-            F.count(F.col("article")).alias("a"), F.count(F.col("error")).alias("e")).first()
-        s.articles, s.errors = counts["a"], counts["e"]
-        s.duplicate_pairs = spark.read.parquet(_join(output, "duplicates")).count()
-        s.stories = spark.read.parquet(_join(output, "stories")).select("story").distinct().count()
-        lap("count")
         return s
     finally:
         result.unpersist()

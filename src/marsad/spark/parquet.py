@@ -31,6 +31,12 @@ def is_parquet(path: str | os.PathLike) -> bool:
     return _magic(p)
 
 
+def split_parquet(paths: list[str]) -> tuple[list[str], list[str]]:
+    """(Parquet paths, other paths): `marsad ingest` loads the first without analysing again."""
+    parquet = [p for p in paths if p != "-" and is_parquet(p)]
+    return parquet, [p for p in paths if p not in parquet]
+
+
 def _magic(p: str) -> bool:
     try:
         with open(p, "rb") as fh:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 from typing import Iterable, Iterator, NamedTuple
+from urllib.parse import unquote
 
 from ..errors import MarsadError
 from ..read import RawDocument, read_bytes
@@ -60,6 +61,8 @@ def documents(row: RawRow) -> Iterator[RawDocument | BadRecord]:
     """The documents in one raw input row, or BadRecords for what cannot be read."""
     source = local_path(row.source)
     if row.kind == LINE:
+        # `_metadata.file_path` is a URI string: "a b.jsonl" arrives as "a%20b.jsonl"
+        source = unquote(source)
         text = row.text or ""
         if not text.strip():
             return
