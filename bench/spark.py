@@ -58,6 +58,14 @@ def write_input(shared: Path, n: int, d: Path, files: int = 8) -> int:
     return len(recs)
 
 
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process (VmHWM), in MB."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def single_process(d: Path) -> tuple[int, float]:
     from marsad.analysis import analyze
     from marsad.inputs import Failure, documents
@@ -104,8 +112,8 @@ def main() -> int:
         print(f"{n} records in {inp} (load average {os.getloadavg()[0]:.1f}, {os.cpu_count()} cores)", file=sys.stderr)
         rows = []
         done, secs = single_process(inp)
-        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        rows.append(("single process (marsad.analyze loop)", done, secs, secs, f"peak RSS {rss:.0f} MB"))
+        rows.append(("single process (marsad.analyze loop)", done, secs, secs,
+                     f"peak RSS {peak_rss_mb():.0f} MB (≈ one Spark Python worker)"))
         for master in args.masters.split(","):
             arts, steps, total = spark_run(master, inp, tmp / ("out-" + re.sub(r"\W", "", master)))
             note = ", ".join(f"{k} {v:.1f}s" for k, v in steps.items())

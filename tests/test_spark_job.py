@@ -7,6 +7,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
 import re
 import subprocess
 import sys
@@ -16,6 +17,7 @@ from pathlib import Path
 import pytest
 
 pytest.importorskip("pyspark")
+pytestmark = pytest.mark.spark  # `pytest -m "not spark"` leaves these out
 pytest.importorskip("pyarrow")
 
 from marsad.spark import job  # noqa: E402
@@ -86,7 +88,11 @@ def corpus(shared, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def spark():
-    s = job.session("local[2]", app="marsad-tests", conf={"spark.sql.shuffle.partitions": "2"})
+    # a short-lived test JVM: C1-only JIT and a serial GC start faster and leave the cores to the work
+    conf = {"spark.sql.shuffle.partitions": "2",
+            "spark.driver.extraJavaOptions": "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"}
+    conf.update(json.loads(os.environ.get("MARSAD_TEST_SPARK_CONF", "{}")))
+    s = job.session("local[2]", app="marsad-tests", conf=conf)
     yield s
     s.stop()
 
@@ -250,3 +256,17 @@ def test_missing_java_is_one_clear_line(tmp_path, monkeypatch, capsys):
     assert main(["spark", "analyze", "-i", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "o")]) == 1
     err = capsys.readouterr().err
     assert err.startswith("marsad: Spark needs Java 17+") and err.count("\n") == 1
+
+
+def test_inputs_are_listed_through_hadoop_with_globs_and_hidden_files_skipped(spark, corpus):
+    (corpus / ".hidden.jsonl").write_text("{}\n")
+    try:
+        found = job.list_inputs(spark, [str(corpus / "*.jsonl*"), f"file://{corpus}/scrapes"])
+    finally:
+        (corpus / ".hidden.jsonl").unlink()
+    names = sorted(p.rsplit("/", 1)[-1] for p in found.jsonl)
+    assert names == ["a.jsonl", "أخبار ب.jsonl.gz"] or [n.replace("%20", " ") for n in names] == [
+        "a.jsonl", "أخبار ب.jsonl.gz"]
+    assert len(found.files) == 11 and [p.rsplit("/", 1)[-1] for p in found.empty] == ["empty.txt"]
+    with pytest.raises(job.MarsadError, match="no such file"):
+        job.list_inputs(spark, [str(corpus / "nothing-here-*.jsonl")])

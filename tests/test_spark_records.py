@@ -158,3 +158,9 @@ def test_exact_pairs_finds_copies_and_not_different_stories():
     }
     pairs = exact_pairs(sets, threshold=0.8)
     assert [(a, b) for a, b, _ in pairs] == [("a", "b")] and pairs[0][2] >= 0.8
+
+
+def test_worker_names_records_by_plain_local_paths():
+    rec = json.dumps({"id": "p1", "text": BODY}, ensure_ascii=False)
+    ((art, _, _, _),) = Analyze().rows([RawRow(LINE, "file:///data/%D8%A3%20news.jsonl", rec, None)])
+    assert art[2][0] == "/data/أ news.jsonl"  # source.path, decoded like the path `marsad analyze` prints
