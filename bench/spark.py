@@ -18,34 +18,28 @@ import shutil
 import sys
 import tempfile
 import time
-import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-_TAG = re.compile(r"<(DOCNO|URL|TITLE|TIME|AUTHOR|TEXT)>\s*(.*?)\s*</\1>", re.S)
-
-
 def records(shared: Path, n: int):
     """Up to n raw records: ANT first, then SaudiNewsNet."""
+    from marsad.corpora import iter_ant, iter_saudinewsnet
+
     count = 0
-    for f in sorted((shared / "data" / "ant-corpus-multisource-2018-03").glob("*/*/*.txt")):
-        tags = dict(_TAG.findall(f.read_text(encoding="utf-8")))
-        yield {"id": tags["DOCNO"], "url": tags.get("URL"), "title": tags.get("TITLE"),
-               "author": tags.get("AUTHOR"), "published": tags.get("TIME"), "text": tags.get("TEXT", "")}
+    for a in iter_ant(shared / "data" / "ant-corpus-multisource-2018-03"):
+        yield {"id": a["docno"], "url": a.get("url"), "title": a.get("title"), "author": a.get("author"),
+               "published": a.get("time"), "text": a["text"]}
         count += 1
         if count >= n:
             return
-    for z in sorted((shared / "data" / "saudinewsnet-2015-08").glob("*.zip")):
-        with zipfile.ZipFile(z) as zf:
-            for name in zf.namelist():
-                for rec in json.loads(zf.read(name)):
-                    yield {"url": rec.get("url"), "title": rec.get("title"), "author": rec.get("author"),
-                           "published": rec.get("date_extracted"), "text": rec.get("content"), "source": rec.get("source")}
-                    count += 1
-                    if count >= n:
-                        return
+    for rec in iter_saudinewsnet(shared / "data" / "saudinewsnet-2015-08"):
+        yield {"url": rec.get("url"), "title": rec.get("title"), "author": rec.get("author"),
+               "published": rec.get("date_extracted"), "text": rec.get("content"), "source": rec.get("source")}
+        count += 1
+        if count >= n:
+            return
 
 
 def write_input(shared: Path, n: int, d: Path, files: int = 8) -> int:

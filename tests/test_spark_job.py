@@ -26,19 +26,16 @@ from marsad.spark.parquet import read_articles  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 MARSAD = [sys.executable, "-m", "marsad.cli"]
 N_ARTICLES = 240
-_TAG = re.compile(r"<(DOCNO|URL|TITLE|TIME|AUTHOR|TEXT)>\s*(.*?)\s*</\1>", re.S)
 
 
 def ant_records(shared: Path, n: int) -> list[dict]:
     """Every k-th ANT article (all five outlets) as a JSON Lines record."""
-    files = sorted((shared / "data" / "ant-corpus-multisource-2018-03").glob("*/*/*.txt"))
-    step = max(1, len(files) // n)
-    out = []
-    for f in files[::step][:n]:
-        tags = dict(_TAG.findall(f.read_text(encoding="utf-8")))
-        out.append({"id": tags["DOCNO"], "url": tags.get("URL"), "title": tags.get("TITLE"),
-                    "author": tags.get("AUTHOR"), "published": tags.get("TIME"), "text": tags.get("TEXT", "")})
-    return out
+    from marsad.corpora import iter_ant
+
+    arts = list(iter_ant(shared / "data" / "ant-corpus-multisource-2018-03"))
+    step = max(1, len(arts) // n)
+    return [{"id": a["docno"], "url": a.get("url"), "title": a.get("title"), "author": a.get("author"),
+             "published": a.get("time"), "text": a["text"]} for a in arts[::step][:n]]
 
 
 def _warc(pages: list[tuple[str, str]]) -> bytes:

@@ -2,19 +2,31 @@
 
 Both the single-machine detector and the Spark job (MinHash LSH) hash these same
 shingles, so their story groups agree. Shingles are k consecutive normalised words
-(numbers kept, punctuation dropped), the definite article stripped so that
+(runs of letters or digits after `normalize`; punctuation dropped), the definite article stripped so that
 "الرئيس" and "رئيس" written by two outlets still match.
 """
 from __future__ import annotations
 
-from .tokens import strip_article, tokenize
+import re
+from functools import lru_cache
+
+from .normalize import normalize
+from .tokens import strip_article
 
 SHINGLE_SIZE = 5
+
+# after normalisation: runs of letters and (ASCII) digits; everything else separates words
+_WORD = re.compile(r"[^\W_]+")
+
+
+@lru_cache(maxsize=200_000)
+def _key(word: str) -> str:
+    return strip_article(word) or word
 
 
 def shingle_words(text: str) -> list[str]:
     """The normalised words of `text` in order (punctuation dropped, article stripped)."""
-    return [strip_article(t.norm) or t.norm for t in tokenize(text) if t.kind != "punct"]
+    return [_key(w) for w in _WORD.findall(normalize(text))]
 
 
 def shingles(text: str, k: int = SHINGLE_SIZE) -> set[str]:
@@ -24,7 +36,7 @@ def shingles(text: str, k: int = SHINGLE_SIZE) -> set[str]:
         return set()
     if len(words) <= k:
         return {" ".join(words)}
-    return {" ".join(words[i : i + k]) for i in range(len(words) - k + 1)}
+    return set(map(" ".join, zip(*(words[i:] for i in range(k)))))
 
 
 def jaccard(a: set[str], b: set[str]) -> float:
