@@ -25,8 +25,9 @@ def register(sub) -> None:
     a.add_argument("--published", metavar="ISO", help="reference time when a document has no dateline")
     a.add_argument("--skip", action="append", default=[], metavar="NAME",
                    help=f"leave out an annotation stage ({', '.join(STAGE_NAMES)})")
-    a.add_argument("--dedup-threshold", type=float, default=0.8, metavar="J",
-                   help="shingle Jaccard similarity for near-duplicates (default 0.8)")
+    a.add_argument("--dedup-threshold", type=float, default=None, metavar="J",
+                   help="shingle Jaccard similarity for near-duplicates (default: marsad.dedup.THRESHOLD, "
+                        "as the single-machine detector)")
     a.add_argument("--overwrite", action="store_true", help="replace a non-empty output directory")
     a.set_defaults(func=run_analyze)
 
@@ -40,7 +41,7 @@ def run_analyze(args: argparse.Namespace) -> int:
         raise MarsadError(f"--published {args.published!r} is not an ISO 8601 date or time")
     if args.partitions is not None and args.partitions < 1:
         raise MarsadError("--partitions must be at least 1")
-    if not 0 < args.dedup_threshold <= 1:
+    if args.dedup_threshold is not None and not 0 < args.dedup_threshold <= 1:
         raise MarsadError("--dedup-threshold must be in (0, 1]")
     skip = {s.strip() for item in args.skip for s in item.split(",") if s.strip()}
     unknown = skip - set(STAGE_NAMES)

@@ -1,9 +1,10 @@
-"""Near-duplicate articles at scale: Spark ML MinHash LSH over `arabic.shingles`.
+"""Near-duplicate articles at scale: Spark ML MinHash LSH over `marsad.dedup.shingles`.
 
 Articles are hashed into sparse binary vectors of their normalised word shingles
-(the same shingles the single-machine detector uses); MinHashLSH proposes candidate
-pairs and Spark computes their exact Jaccard distance on those vectors, so a pair is
-kept when its shingle Jaccard similarity is at least `threshold`. Story groups are the
+(the very shingles of the single-machine detector, `marsad.dedup`); MinHashLSH proposes
+candidate pairs and Spark computes their exact Jaccard distance on those vectors, so a
+pair is kept when its shingle Jaccard similarity is at least `threshold` (by default the
+single-machine detector's `marsad.dedup.THRESHOLD`). Story groups are the
 connected components of the kept pairs, named by their smallest article id.
 
 The pairs are collected to the driver and components found there (union-find): pairs are
@@ -11,25 +12,37 @@ only the near-duplicates, a small fraction of a corpus even at millions of artic
 """
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from typing import Iterable
 
 NUM_FEATURES = 1 << 24  # shingle hash space: collisions are negligible at article sizes
-NUM_HASH_TABLES = 5  # a pair at Jaccard 0.8 is missed with probability 0.2**5
+MISS_AT_THRESHOLD = 0.01  # chance that a pair exactly at the threshold is never proposed
 SEED = 20240618
 
 
-def near_duplicates(docs, threshold: float = 0.8):
+def hash_tables(threshold: float) -> int:
+    """Spark's MinHashLSH ORs single-hash tables: a pair at Jaccard j is proposed with
+    probability 1 - (1 - j)**T; choose T so that a pair at the threshold is missed at most 1%."""
+    if threshold >= 1:
+        return 1
+    return max(1, min(64, math.ceil(math.log(MISS_AT_THRESHOLD) / math.log(1 - threshold))))
+
+
+def near_duplicates(docs, threshold: float | None = None):
     """(pairs, stories) DataFrames from a DataFrame of (id, shingles)."""
     from pyspark.ml.feature import HashingTF, MinHashLSH
     from pyspark.sql import functions as F
     from pyspark.sql import types as T
 
+    from ..dedup import THRESHOLD
+
+    threshold = THRESHOLD if threshold is None else threshold
     spark = docs.sparkSession
     docs = docs.where(F.size("shingles") > 0).dropDuplicates(["id"])
     vec = HashingTF(inputCol="shingles", outputCol="features", numFeatures=NUM_FEATURES, binary=True).transform(docs)
     vec = vec.select("id", "features")
-    model = MinHashLSH(inputCol="features", outputCol="hashes", numHashTables=NUM_HASH_TABLES, seed=SEED).fit(vec)
+    model = MinHashLSH(inputCol="features", outputCol="hashes", numHashTables=hash_tables(threshold), seed=SEED).fit(vec)
     joined = model.approxSimilarityJoin(vec, vec, 1.0 - threshold + 1e-9, distCol="distance")
     pairs = (
         joined.select(F.col("datasetA.id").alias("id_a"), F.col("datasetB.id").alias("id_b"),
@@ -69,7 +82,7 @@ def story_groups(pairs: Iterable[tuple[str, str]]) -> list[list[str]]:
     return sorted((sorted(c) for c in comps.values() if len(c) > 1), key=lambda c: c[0])
 
 
-def exact_pairs(shingle_sets: dict[str, set[str]], threshold: float = 0.8,
+def exact_pairs(shingle_sets: dict[str, set[str]], threshold: float | None = None,
                 max_df: int = 1000) -> list[tuple[str, str, float]]:
     """Single-machine reference: every pair with exact shingle Jaccard >= threshold.
 
@@ -78,8 +91,9 @@ def exact_pairs(shingle_sets: dict[str, set[str]], threshold: float = 0.8,
     found in more than `max_df` articles (boilerplate) proposes no pairs: two articles
     at Jaccard >= threshold share many rarer shingles as well.
     """
-    from ..arabic.shingles import jaccard
+    from ..dedup import THRESHOLD
 
+    threshold = THRESHOLD if threshold is None else threshold
     index: dict[str, list[str]] = defaultdict(list)
     for i, s in shingle_sets.items():
         for sh in s:
@@ -95,7 +109,8 @@ def exact_pairs(shingle_sets: dict[str, set[str]], threshold: float = 0.8,
                 if a == b or (a, b) in seen:
                     continue
                 seen.add((a, b))
-                j = jaccard(shingle_sets[a], shingle_sets[b])
+                sa, sb = shingle_sets[a], shingle_sets[b]
+                j = len(sa & sb) / len(sa | sb)
                 if j >= threshold:
                     out.append((a, b, j))
     return sorted(out)

@@ -205,7 +205,7 @@ def articles_frame(result):
 
 
 def run(spark, paths: list[str], output: str, *, partitions: int | None = None, tz=None, published=None,
-        skip=(), dedup_threshold: float = 0.8, overwrite: bool = False) -> Summary:
+        skip=(), dedup_threshold: float | None = None, overwrite: bool = False) -> Summary:
     """The whole job; returns counts. Tables are written under `output`."""
     from pyspark import StorageLevel
     from pyspark.sql import functions as F

@@ -25,8 +25,16 @@ def _encode(value, t: Type):
         return [_encode(v, t.element) for v in value]
     if t.kind == "struct":
         return {f.name: _encode(getattr(value, f.name), f.type) for f in t.fields}
+    # plain Python scalars only: an annotator may hand over numpy values (numpy.str_,
+    # numpy.float32), which Spark's JVM unpickler cannot read and would fail the task
+    if t.kind == "string":
+        return value if type(value) is str else str(value)
     if t.kind == "double":
         return float(value)
+    if t.kind == "long":
+        return value if type(value) is int else int(value)
+    if t.kind == "boolean":
+        return bool(value)
     return value
 
 

@@ -130,9 +130,9 @@ class Analyze:
 
     def rows(self, raw_rows: Iterable[RawRow]) -> Iterator[tuple]:
         from ..analysis import analyze
-        from ..arabic.shingles import SHINGLE_SIZE, shingles
+        from ..dedup import SHINGLE, shingles
 
-        k = self.shingle_size or SHINGLE_SIZE
+        k = self.shingle_size or SHINGLE
         atype = article_type()
         for raw in raw_rows:
             try:
