@@ -234,7 +234,8 @@ def run(spark, paths: list[str], output: str, *, partitions: int | None = None, 
         arts = articles_frame(result)
         arts.write.mode(mode).partitionBy(PARTITION_COLUMN).parquet(_join(output, "articles"))
         errors = result.where(F.col("error").isNotNull()).select("error.*")
-        errors.coalesce(1).write.mode(mode).parquet(_join(output, "errors"))
+        # repartition, not coalesce: coalesce(1) would scan the whole cache in one task
+        errors.repartition(1).write.mode(mode).parquet(_join(output, "errors"))
         lap("write")
 
         pairs, stories = dedup.near_duplicates(
@@ -250,7 +251,7 @@ def run(spark, paths: list[str], output: str, *, partitions: int | None = None, 
         # only the columns the aggregates read, from the cache
         slim = arts.select("id", PARTITION_COLUMN, "entities", "quotes", "events")
         for name, df in aggregates.tables(slim).items():
-            df.coalesce(1).write.mode(mode).parquet(_join(output, name))
+            df.write.mode(mode).parquet(_join(output, name))  # adaptive execution merges small outputs
         lap("aggregates")
         return s
     finally:
