@@ -33,7 +33,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from marsad.dedup import NearDuplicateIndex, minhash, words  # noqa: E402
+from marsad.article import Article, Section  # noqa: E402
+from marsad.dedup import NearDuplicateIndex, minhash, story_key, words  # noqa: E402
 
 
 def saudinewsnet(root: Path) -> list[dict]:
@@ -124,7 +125,20 @@ def evaluate(name: str, docs: list[dict], threshold: float) -> dict:
     same_outlet = sum(1 for i, j in rest if docs[i]["outlet"] == docs[j]["outlet"])
     sample = random.Random(0).sample(rest, min(300, len(rest)))
     ratios = [label(docs[i]["text"], docs[j]["text"]) for i, j in sample]
+    # Story keys (day + two leading keywords) on the labelled pairs: how often do copies,
+    # and how often do same-subject non-copies, share one?
+    keys: dict[int, str] = {}
+    for i in {k for pair in labelled for k in pair}:
+        d = docs[i]
+        a = Article(title=None, sections=[Section(paragraphs=[p for p in d["text"].split("\n") if p.strip()])],
+                    published=date.fromordinal(d["day"]).isoformat())
+        a.rebuild_text()
+        keys[i] = story_key(a)
+    same_pos = sum(keys[i] == keys[j] for i, j in pos) / max(len(pos), 1)
+    # (same_story needs the articles' keywords; the key alone is what the corpus stores)
+    same_neg = sum(keys[i] == keys[j] for i, j in neg) / max(len(neg), 1)
     return {
+        "story_pos": same_pos, "story_neg": same_neg,
         "same_outlet": same_outlet, "sample": len(sample), "sample_copy": sum(r >= 0.6 for r in ratios),
         "sample_not": sum(r <= 0.3 for r in ratios),
         "corpus": name, "articles": len(docs), "candidates": len(cands), "positives": len(pos), "negatives": len(neg),
@@ -159,7 +173,8 @@ def main() -> int:
     for r in rows:
         print(f"{r['corpus']}: tp {r['tp']} fp {r['fp']} fn {r['fn']}; flagged outside the labelled pairs: {r['outside']} "
               f"({r['same_outlet']} within one outlet); of a sample of {r['sample']} of them, {r['sample_copy']} are copies "
-              f"(ratio >= 0.6) and {r['sample_not']} are not (<= 0.3)")
+              f"(ratio >= 0.6) and {r['sample_not']} are not (<= 0.3); story key shared by {r['story_pos']:.1%} of "
+              f"copy pairs and {r['story_neg']:.1%} of hard-negative pairs (different outlets, dates may differ by a day)")
     return 0
 
 

@@ -24,6 +24,16 @@ from marsad.article import Article, Section  # noqa: E402
 from marsad.topics.ant import read_dir  # noqa: E402
 
 
+def _reference() -> float:
+    """CPU ms of a fixed pure-Python loop: shows how fast this machine runs Python right now
+    (on a shared machine the same code runs slower when other jobs fight for the cache)."""
+    t0 = time.process_time()
+    s = 0
+    for i in range(1_000_000):
+        s += i
+    return (time.process_time() - t0) * 1000
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--ant", default=str(ROOT.parent / "shared" / "data" / "ant-corpus-multisource-2018-03"))
@@ -54,7 +64,9 @@ def main() -> int:
         for name in acc:
             per[name].append(acc[name] / len(arts) * 1000)
     words = sum(len(a.text.split()) for a in arts) / len(arts)
-    print(f"{len(arts)} ANT articles, {words:.0f} words on average")
+    ref = min(_reference() for _ in range(3))
+    print(f"{len(arts)} ANT articles, {words:.0f} words on average; "
+          f"reference loop (10^6 Python additions) {ref:.0f} ms of CPU on this machine now")
     print("| stage | ms / article (median of 5) |")
     print("|---|---|")
     total = 0.0

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 from marsad.article import Article, Keyword
-from marsad.dedup import NearDuplicateIndex, from_values, jaccard, minhash, shingles, signature_values, story_key
+from marsad.dedup import (
+    NearDuplicateIndex, from_values, jaccard, minhash, same_story, shingles, signature_values, story_key,
+)
 
 WIRE = (
     "الرياض واس أعلن مجلس الوزراء السعودي في جلسته الأسبوعية اليوم الموافقة على نظام جديد لحماية البيانات الشخصية "
@@ -64,10 +66,19 @@ def test_story_key_groups_same_event_same_day():
         return Article(published=f"{day}T10:00:00+03:00", keywords=[Keyword(k, 1.0) for k in kws], text="x")
 
     a = art("2024-06-18", ["بوتين", "كوريا الشمالية", "بيونج يانج"])
-    b = art("2024-06-18", ["كوريا الشمالية", "بيونغ يانغ", "لبوتين"])  # other order, other spellings
+    b = art("2024-06-18", ["كوريا الشمالية", "لبوتين", "بيونغ يانغ"])  # other order, other spellings
     c = art("2024-06-19", ["بوتين", "كوريا الشمالية", "بيونج يانج"])
     d = art("2024-06-18", ["النفط", "أوبك", "الأسعار"])
-    assert story_key(a) == story_key(b)
+    e = art("2024-06-18", ["كوريا الشمالية", "بوتين", "فيتنام"])
+    assert story_key(a) == story_key(b) == story_key(e)  # the two leading terms agree
     assert story_key(a) != story_key(c)
     assert story_key(a) != story_key(d)
     assert story_key(a).startswith("2024-06-18:")
+
+
+def test_same_story_shares_two_of_five_terms():
+    a = Article(keywords=[Keyword(k, 1.0) for k in ["بوتين", "كوريا الشمالية", "بيونج يانج", "العقوبات", "روسيا"]])
+    b = Article(keywords=[Keyword(k, 1.0) for k in ["فيتنام", "بوتين", "التجارة", "كوريا الشمالية", "هانوي"]])
+    c = Article(keywords=[Keyword(k, 1.0) for k in ["النفط", "أوبك", "بوتين", "الأسعار", "السعودية"]])
+    assert same_story(a, b)
+    assert not same_story(a, c)

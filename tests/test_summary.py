@@ -50,3 +50,12 @@ def test_short_and_empty():
     assert summarize(Article()) == []
     one = _article(["خبر قصير جدا من سطر واحد فيه كلمات كافية للجملة."])
     assert len(summarize(one)) == 1
+
+
+def test_seed_summary(seed_article):
+    s = seed_article.summary
+    assert 1 <= len(s) <= 3
+    assert s[0].start == 0  # the lead
+    for x in s:
+        assert seed_article.text[x.start:x.end] == x.text
+        assert "أرشيفية" not in x.text  # the caption is not in the body

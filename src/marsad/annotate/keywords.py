@@ -16,7 +16,7 @@ import math
 from collections import Counter, defaultdict
 from functools import lru_cache
 
-from ..arabic import normalize, tokenize
+from ..arabic import light_stem, normalize, tokenize
 from ..article import Article, Keyword
 from ..text import terms
 
@@ -122,6 +122,7 @@ def extract(article: Article, top: int = TOP) -> list[Keyword]:
         return c >= 2 and all(c >= 0.5 * wcount[w] for w in g)
 
     cands: dict[tuple, _Cand] = {}
+    starters = _phrase_starters()
 
     def add(key: tuple, vkeys: tuple[str, ...], form: str, weight: float, pos: float, entity: bool = False) -> None:
         c = cands.get(key)
@@ -133,37 +134,80 @@ def extract(article: Article, top: int = TOP) -> list[Keyword]:
             c.first = pos
         c.forms[form] = c.forms.get(form, 0) + 1
         c.entity = c.entity or entity
+        if len(vkeys) > len(c.vkeys):
+            c.vkeys = vkeys  # an entity is as long as its longest mention (for containment)
+
+    # Entities are found in the body; the title and headings name them too: their
+    # mentions' word keys find them there (`بوتين` in the title is the entity بوتين).
+    ent_keys: dict[tuple[str, ...], str] = {}
+    if ent_at:
+        for runs, in_text, _, _ in pieces:
+            if not in_text:
+                continue
+            for r in runs:
+                for i, st in enumerate(r.starts):
+                    ent = ent_at.get(st)
+                    if ent is not None:
+                        j = i + 1
+                        while j < len(r.words) and r.ends[j] <= ent[1]:
+                            j += 1
+                        ent_keys.setdefault(tuple(w.vkey for w in r.words[i:j]), ent[0])
 
     for runs, in_text, weight, pos in pieces:
+        has_ents = bool(ent_at) and in_text
         for r in runs:
-            v = [w.vkey for w in r.words]
+            rw = r.words
+            v = [w.vkey for w in rw]
             i, n_words = 0, len(v)
             while i < n_words:
-                ent = ent_at.get(r.starts[i]) if in_text else None
-                if ent is not None:
-                    eid, end = ent
-                    j = i + 1
-                    while j < n_words and r.ends[j] <= end:
-                        j += 1
-                    e = ent_names[eid]
-                    words = r.words[i:j]
-                    form = " ".join([words[0].display] + [w_.display for w_ in words[1:]]) if words else e.name_ar
-                    add(("e", eid, ""), tuple(v[i:j]), e.name_ar or form, weight, pos, entity=True)
-                    i = j
-                    continue
+                if has_ents:
+                    ent = ent_at.get(r.starts[i])
+                    if ent is not None:
+                        eid, end = ent
+                        j = i + 1
+                        while j < n_words and r.ends[j] <= end:
+                            j += 1
+                        e = ent_names[eid]
+                        # shown as the article writes it (`بورما`, not the canonical `ميانمار`)
+                        form = " ".join(w_.display for w_ in rw[i:j]) or e.name_ar or ""
+                        add(("e", eid, ""), tuple(v[i:j]), form, weight, pos, entity=True)
+                        i = j
+                        continue
+                elif ent_keys and not in_text:
+                    for n in range(min(MAX_N, n_words - i), 0, -1):
+                        eid = ent_keys.get(tuple(v[i:i + n]))
+                        if eid is not None:
+                            form = " ".join(w_.display for w_ in rw[i:i + n])
+                            add(("e", eid, ""), tuple(v[i:i + n]), form, weight, pos, entity=True)
+                            i += n
+                            break
+                    else:
+                        eid = None
+                    if eid is not None:
+                        continue
+                vi = v[i]
                 taken = 1
-                for n in range(min(MAX_N, n_words - i), 1, -1):
-                    g = tuple(v[i:i + n])
-                    if is_unit(g):
-                        taken = n
-                        break
+                if vi in starters or wcount[vi] >= 2:
+                    for n in range(min(MAX_N, n_words - i), 1, -1):
+                        g = tuple(v[i:i + n])
+                        if is_unit(g):
+                            taken = n
+                            break
                 if taken == 1:
-                    g = (v[i],)
-                    form = r.words[i].display
-                else:
-                    g = tuple(v[i:i + taken])
-                    form = " ".join(w_.display for w_ in r.words[i:i + taken])
-                add(g, g, form, weight, pos)
+                    # one word: the hot path, inlined
+                    c = cands.get(vi)
+                    if c is None:
+                        c = cands[vi] = _Cand((vi,))
+                    c.weight += weight
+                    c.count += 1
+                    if pos < c.first:
+                        c.first = pos
+                    form = rw[i].display
+                    c.forms[form] = c.forms.get(form, 0) + 1
+                    i += 1
+                    continue
+                g = tuple(v[i:i + taken])
+                add(g, g, " ".join(w_.display for w_ in rw[i:i + taken]), weight, pos)
                 i += taken
 
     furniture = _furniture()
@@ -176,32 +220,64 @@ def extract(article: Article, top: int = TOP) -> list[Keyword]:
             continue
         if len(c.vkeys) == 1 and len(c.vkeys[0]) < 3 and not c.entity:
             continue
-        idf = df.phrase_idf(c.vkeys) if len(c.vkeys) > 1 else None
-        if idf is None:
-            idf = sum(vidf.get(k, max_idf) for k in c.vkeys) / len(c.vkeys)
+        nk = len(c.vkeys)
+        if nk == 1:
+            idf = vidf.get(c.vkeys[0], max_idf)
+        else:
+            idf = df.phrase_idf(c.vkeys)
+            if idf is None:
+                idf = sum(vidf.get(k, max_idf) for k in c.vkeys) / nk
         score = idf * c.weight ** 0.8 * (1.0 + 0.3 * (1.0 - c.first))
-        if len(c.vkeys) > 1:
+        if nk > 1:
             score *= 1.15
-        if all(_looks_adjective(f) for f in _best_form(c.forms).split()):
-            score *= 0.6  # `العسكرية`, `الكوري الشمالي`: a description, rarely a tag on its own
         if c.entity:
             score *= 1.2
         if c.count < 2 and c.weight < TITLE_WEIGHT:
             score *= 0.5  # said once, not in the title: rarely what the story is about
         scored.append((score, key, c))
-    scored.sort(key=lambda x: (-x[0], x[1]))
+    scored.sort(key=lambda x: -x[0])  # stable: ties keep their (deterministic) order of first mention
+    # Word-shape penalties only lower a score, so they are only worth checking near the top.
+    head = scored[: 4 * top]
+    for n, (score, key, c) in enumerate(head):
+        forms = c.forms
+        top_form = next(iter(forms)) if len(forms) == 1 else max(forms, key=forms.__getitem__)
+        if all(_looks_adjective(f) for f in top_form.split()):
+            score *= 0.6  # `العسكرية`, `الكوري الشمالي`: a description, rarely a tag on its own
+        if len(c.vkeys) == 1 and not c.entity and _looks_verb(top_form):
+            score *= 0.5  # `يسيطرون`: an imperfect verb, not a tag
+        head[n] = (score, key, c)
+    head.sort(key=lambda x: -x[0])
+    scored = head + scored[4 * top:]
 
     out: list[Keyword] = []
-    chosen: list[tuple[str, ...]] = []
+    chosen: list[tuple[str, ...]] = []  # phrases chosen so far
+    chosen_words: set[str] = set()  # every word of every chosen candidate
+    chosen_single: set[str] = set()  # chosen one-word candidates
     seen_forms: set[str] = set()
+    chosen_stems: set[str] = set()
     for score, _, c in scored:
-        if any(_contains(c.vkeys, ch) or _contains(ch, c.vkeys) for ch in chosen):
+        # drop a candidate inside or around a better one (`كوريا` after `كوريا الشمالية`)
+        if len(c.vkeys) == 1:
+            if c.vkeys[0] in chosen_words:
+                continue
+        elif not chosen_single.isdisjoint(c.vkeys) or any(
+            _contains(c.vkeys, ch) or _contains(ch, c.vkeys) for ch in chosen
+        ):
             continue
         form = _best_form(c.forms).strip()
         nf = normalize(form)
         if not form or nf in seen_forms:
             continue
-        chosen.append(c.vkeys)
+        if len(c.vkeys) == 1:
+            stem = light_stem(form)  # `معارضون` after `المعارضة`: one keyword
+            if stem in chosen_stems:
+                continue
+            chosen_stems.add(stem)
+        if len(c.vkeys) == 1:
+            chosen_single.add(c.vkeys[0])
+        else:
+            chosen.append(c.vkeys)
+        chosen_words.update(c.vkeys)
         seen_forms.add(nf)
         out.append(Keyword(form, round(score, 3)))
         if len(out) >= top:
@@ -229,6 +305,19 @@ def _best_form(forms: dict[str, int]) -> str:
     return max(forms.items(), key=lambda kv: (bare(kv[0]), kv[1], kv[0].startswith("ال"), -len(kv[0])))[0]
 
 
+@lru_cache(maxsize=50_000)
+def _looks_verb(word: str) -> bool:
+    """ي...ون / ي...ان: a plural or dual imperfect verb (`يسيطرون`, `يبحثان`)."""
+    n = normalize(word)
+    return len(n) >= 6 and n[0] == "ي" and (n.endswith("ون") or n.endswith("ان"))
+
+
+@lru_cache(maxsize=1)
+def _phrase_starters() -> frozenset[str]:
+    return frozenset(g[0] for g in terms.docfreq().phrases)
+
+
+@lru_cache(maxsize=50_000)
 def _looks_adjective(word: str) -> bool:
     """A definite nisba form (`العسكرية`, `الروسي`): usually an adjective."""
     n = normalize(word)
@@ -250,7 +339,7 @@ def _contains(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
 @lru_cache(maxsize=1)
 def _vidf() -> dict[str, float]:
     """idf by variant key (forms that fold together pool their document frequency)."""
-    from ..arabic.variants import variant_key
+    from ..arabic.spelling import spelling_key as variant_key
 
     df = terms.docfreq()
     pooled: dict[str, int] = defaultdict(int)

@@ -22,7 +22,7 @@ from typing import Iterable, NamedTuple
 
 from ..arabic import clitic_splits, normalize, tokenize
 from ..arabic.normalize import DIACRITICS
-from ..arabic.variants import variant_key
+from ..arabic.spelling import spelling_key as variant_key
 
 _KNOWLEDGE = "marsad.knowledge"
 
@@ -237,9 +237,10 @@ def _tokens(text: str) -> tuple[list[int], list[int], list[Word | None]]:
     starts, ends, ws = [], [], []
     sw = _surface_word
     for m in _TOKEN.finditer(text):
-        starts.append(m.start())
-        ends.append(m.end())
-        ws.append(sw(m.group()))
+        a, b = m.span()
+        starts.append(a)
+        ends.append(b)
+        ws.append(sw(text[a:b]))
     return starts, ends, ws
 
 

@@ -6,6 +6,7 @@ no pickle) and read once per process.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from importlib import resources
 from pathlib import Path
 
@@ -45,11 +46,8 @@ class TopicModel:
     # -- prediction -------------------------------------------------------
     def scores(self, feats: list[str]) -> np.ndarray:
         """Softmax probabilities over labels for one document's features."""
-        counts: dict[int, int] = {}
-        for f in feats:
-            i = self.index.get(f)
-            if i is not None:
-                counts[i] = counts.get(i, 0) + 1
+        index = self.index
+        counts = {i: c for f, c in Counter(feats).items() if (i := index.get(f)) is not None}
         z = self.intercept.copy()
         if counts:
             idx = np.fromiter(counts.keys(), dtype=np.int64, count=len(counts))
