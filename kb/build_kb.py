@@ -27,6 +27,9 @@ sys.path.insert(0, str(ROOT / "src"))
 from marsad.arabic import normalize  # noqa: E402
 
 OUT = ROOT / "src" / "marsad" / "knowledge"
+# The babel (CLDR) release the shipped files were built with; another one may name
+# places differently, so rebuild and review the diff when it changes.
+BABEL_VERSION = "2.19.0"
 
 
 def slug(name: str) -> str:

@@ -309,11 +309,11 @@ def test_first_name_alone_joins_the_only_person_with_it():
 def test_entity_command(capsys):
     from marsad.cli import main
 
-    assert main(["entity", "بيونغ يانغ", "Kremlin"]) == 0
+    assert main(["kb", "بيونغ يانغ", "Kremlin"]) == 0
     out = capsys.readouterr().out
     assert "pyongyang\tPyongyang\tLOC" in out and "metonym_of: north-korea" in out
     assert "kremlin\tKremlin\tORG" in out
-    assert main(["entity", "لا يوجد هذا الاسم"]) == 1
+    assert main(["kb", "لا يوجد هذا الاسم"]) == 1
     assert "not in the knowledge base" in capsys.readouterr().err
 
 
@@ -339,3 +339,8 @@ def test_coordinated_institutions_stay_separate():
     text = "وقال مجلس الوزراء الأردني والبنك المركزي التركي ومجلس الشيوخ الفرنسي إن الاتفاق نافذ."
     names = [e.name for e in recognize(text, use_tagger=False)]
     assert names == ["Council of Ministers of Jordan", "Central Bank of Turkey", "Senate of France"]
+
+
+def test_a_name_does_not_run_over_a_paragraph_break():
+    text = "وصل الوفد إلى كوريا\n\nالشمالية في زيارة."
+    assert "north-korea" not in {e.id for e in recognize(text, use_tagger=False)}

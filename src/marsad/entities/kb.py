@@ -84,6 +84,7 @@ class KnowledgeBase:
                 self._add_form(a, e.id, WEAK)
             if e.type == "PER":
                 self._add_person_parts(e)
+        self.starts = set(self.forms) | self.prefixes  # what a match can begin with
         for lst in self.forms.values():
             lst.sort(key=lambda c: (c[1], -self.rank(c[0])))
 
@@ -112,6 +113,7 @@ class KnowledgeBase:
                 if eid not in lst:
                     lst.append(eid)
         self.max_words = max_words
+        self.starts = set(forms) | prefixes
 
     def index_rows(self) -> list[list[str]]:
         """The form index as rows (form, entity id, weak 0/1, variant key or empty)."""

@@ -96,20 +96,16 @@ def skip_chars(word: str, k: int) -> int:
     return offs[k] if k < len(offs) else len(word)
 
 
-def readings(word: str, norm: str) -> list[tuple[int, str]]:
-    """(characters of `word` to skip, stem) for each clitic reading of a word."""
-    return [(skip_chars(word, k), stem) for k, stem in stems(norm)]
-
-
 def _adjacent(text: str, a: Token, b: Token) -> bool:
-    """Tokens separated by spaces only (a name does not run over punctuation)."""
-    return b.start - a.end <= 3 and not text[a.end:b.start].strip()
+    """Tokens separated by spaces only (a name runs over neither punctuation nor a line break)."""
+    gap = text[a.end:b.start]
+    return len(gap) <= 3 and not gap.strip() and "\n" not in gap
 
 
 def match(text: str, tokens: list[Token], kb: KnowledgeBase) -> list[Candidate]:
     """Longest gazetteer matches, left to right, not overlapping."""
     out: list[Candidate] = []
-    forms, prefixes = kb.forms, kb.prefixes
+    forms, prefixes, starts = kb.forms, kb.prefixes, kb.starts
     n = len(tokens)
     i = 0
     while i < n:
@@ -119,7 +115,7 @@ def match(text: str, tokens: list[Token], kb: KnowledgeBase) -> list[Candidate]:
             continue
         best: tuple[int, int, str] | None = None  # (tj, reading, form)
         for k, stem in stems(t.norm):
-            if stem not in forms and stem not in prefixes:
+            if stem not in starts:
                 continue
             s, j = stem, i
             while True:

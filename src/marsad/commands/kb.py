@@ -1,4 +1,6 @@
-"""`marsad entity NAME...`: look a name up in the entity knowledge base.
+"""`marsad kb NAME...`: look a name up in the entity knowledge base.
+
+(`marsad entity NAME` is the profile of an entity in a corpus.)
 
 Accepts any press spelling (`بيونغ يانغ`, `بيونج يانج`), an English name or an id,
 and prints the canonical entity (id, English name, type, Arabic names, role,
@@ -13,7 +15,7 @@ from ..errors import MarsadError
 
 
 def register(sub) -> None:
-    p = sub.add_parser("entity", help="look a name up in the entity knowledge base (any spelling, English name or id)")
+    p = sub.add_parser("kb", help="look a name up in the entity knowledge base (any spelling, English name or id)")
     p.add_argument("names", nargs="+", metavar="NAME")
     p.add_argument("--json", action="store_true", help="print JSON Lines instead of text")
     p.set_defaults(func=run)
