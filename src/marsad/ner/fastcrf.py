@@ -159,7 +159,7 @@ class FastTagger:
         ids: list[int] = []
         cuts: list[int] = []
         for _n, _stem, own, ctx, _vi in words:
-            for names in (own, *(["%+d" % d + v for v in ctx] for d in _OFFSETS)):
+            for names in (own, *(ctx[d] for d in _OFFSETS)):  # ctx: offset -> prefixed names
                 cuts.append(len(ids))
                 ids.extend(crf.ids(dict.fromkeys(names)))
                 ids.append(crf.zero)
