@@ -181,3 +181,14 @@ def test_token_patterns_cut_as_the_per_character_patterns():
         assert [(m.lastgroup, m.span()) for m in T._TOKEN_RE.finditer(t)] == \
             [(m.lastgroup, m.span()) for m in old_tokens.finditer(t)], t
         assert [m.span() for m in terms._TOKEN.finditer(t)] == [m.span() for m in old_terms.finditer(t)], t
+
+
+def test_models_are_taken_out_of_the_garbage_collectors_sight_after_the_first_article():
+    import gc
+
+    from marsad.analysis import analyze
+    from marsad.annotate import pipeline
+
+    art = analyze(NEWS)
+    assert art.entities  # the stages ran
+    assert pipeline._settled and gc.get_freeze_count() > 0
