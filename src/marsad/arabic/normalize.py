@@ -60,9 +60,22 @@ def _nfkc_if_needed(text: str) -> str:
     return text
 
 
+_DELETE_RE = re.compile("[" + re.escape(_DELETE) + "]")
+_FOLD_PAIRS = tuple({**_LETTERS, **_DIGITS, **_PUNCT}.items())
+
+
 def normalize(text: str) -> str:
     """Full matching normalisation (letters folded, marks removed, ASCII digits)."""
-    return _nfkc_if_needed(text).translate(_FULL)
+    text = _nfkc_if_needed(text)
+    if len(text) < 64:
+        return text.translate(_FULL)
+    # On long texts str.translate looks every character up in a dict; one C-level
+    # deletion pass and a replace per folded character present is ~10x faster.
+    text = _DELETE_RE.sub("", text)
+    for a, b in _FOLD_PAIRS:
+        if a in text:
+            text = text.replace(a, b)
+    return text
 
 
 def normalize_light(text: str) -> str:
@@ -112,7 +125,7 @@ _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
 _ANY_LETTER = re.compile(r"[^\W\d_]")
 
 
-def arabic_ratio(text: str, sample: int = 20000) -> float:
+def arabic_ratio(text: str, sample: int = 4000) -> float:
     """Share of letters that are Arabic script (0..1) in the first `sample` characters."""
     t = text[:sample]
     letters = len(_ANY_LETTER.findall(t))
@@ -126,7 +139,7 @@ def detect_language(text: str) -> str:
     r = arabic_ratio(text)
     if r >= 0.5:
         return "ar"
-    t = text[:20000]
+    t = text[:4000]
     if len(_LATIN_LETTER.findall(t)) > 20:
         low = t.lower()
         fr = sum(low.count(w) for w in (" le ", " la ", " les ", " des ", " est "))
