@@ -138,7 +138,7 @@ class Corpus:
         ids = [ref.id]
         return EntityProfile(
             entity=ref,
-            spellings=self.store.spellings(ids),
+            spellings=self.store.spellings(ids, seen_only=True),
             mentions_per_day=self.store.mentions_per_day(ids),
             co_occurring=self.store.co_occurring(ids, top),
             quotes=self.store.quotes(speaker=ref.id, limit=quotes),

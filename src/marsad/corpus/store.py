@@ -251,10 +251,12 @@ class SQLStore:
     def _ids(self, name: str | None) -> list[str]:
         return [e.id for e in self.resolve(name)] if name else []
 
-    def spellings(self, ids: list[str], limit: int = 50) -> list[dict]:
+    def spellings(self, ids: list[str], limit: int = 50, seen_only: bool = False) -> list[dict]:
+        """Names of these entities, most mentioned first; `seen_only`: only spellings found in articles."""
         marks = ",".join("?" * len(ids))
+        having = "HAVING sum(count) > 0 " if seen_only else ""
         rows = self.all(f"SELECT text, sum(count) AS c FROM spellings WHERE entity IN ({marks}) GROUP BY text "
-                        f"ORDER BY c DESC, text LIMIT ?", [*ids, limit])
+                        f"{having}ORDER BY c DESC, text LIMIT ?", [*ids, limit])
         return [{"text": t, "count": int(c)} for t, c in rows]
 
     def mentions_per_day(self, ids: list[str]) -> list[dict]:
