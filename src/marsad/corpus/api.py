@@ -18,10 +18,8 @@ def open_store(url: str | None = None):
         from .postgres import PostgresStore
 
         return PostgresStore(url)
-    if url.startswith("sqlite:///"):
+    if url.startswith("sqlite:///"):  # sqlite:///rel/path, sqlite:////abs/path
         url = url[len("sqlite:///"):] or DEFAULT_DB
-        if not url.startswith("/") and url.startswith("/"):
-            pass
     elif url.startswith("sqlite://"):
         url = url[len("sqlite://"):] or DEFAULT_DB
     elif "://" in url:
