@@ -204,7 +204,7 @@ class SQLStore:
     def get_article(self, article_id: str):
         from ..article import Article
 
-        r = self.one("SELECT doc FROM articles WHERE id = ?", [article_id])
+        r = self.one("SELECT doc FROM articles WHERE id = ?", [clean_query(str(article_id), 1000)])
         return Article.from_json(r[0]) if r else None
 
     def iter_articles(self, batch: int = 500) -> Iterator:
@@ -337,6 +337,7 @@ class SQLStore:
             where.append(f"(ev.actor_id IN ({','.join('?' * len(ids))}))")
             params += ids
         if type:
+            type = clean_query(type, 100).strip()
             where.append("(lower(ev.type) = lower(?) OR ev.cameo = ?)")
             params += [type, type]
         sql = ("SELECT a.id, a.title, a.published, a.source, ev.type, ev.cameo, ev.text, ev.trigger_word, ev.actor_id, "
