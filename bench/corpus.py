@@ -158,6 +158,31 @@ def search_latency(url: str, qs: list[str]) -> tuple[float, float, float]:
     return statistics.median(times), times[int(len(times) * 0.95) - 1], found / len(qs)
 
 
+def load_from(args) -> int:
+    import resource
+
+    from marsad.corpus import Corpus
+
+    if not args.pg:
+        sys.exit("bench: --load-from needs --pg URL")
+    titles = [r["title"] for r in base_records() if r.get("title")]
+    qs = queries(titles)
+    with Corpus(args.load_from) as src, Corpus(args.pg) as dst:
+        t0 = time.perf_counter()
+        rep = dst.add(src.articles(), batch_size=500)
+        secs = time.perf_counter() - t0
+        size = dst.size_bytes()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    p50, p95, hr = search_latency(args.pg, qs)
+    print(f"PostgreSQL loaded from {args.load_from} (already analysed: no analysis time); "
+          f"load average at the end: {os.getloadavg()[0]:.1f}\n")
+    print("| store | articles | load s | articles/s (store only) | peak memory | store size | search p50 | search p95 | queries with hits |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print(f"| PostgreSQL | {rep.added:,} | {secs:.0f} | {rep.added / secs:.0f} | {peak / 2**20:.0f} MB | {size / 2**20:.0f} MB | "
+          f"{p50:.1f} ms | {p95:.1f} ms | {hr:.0%} |")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--n", type=int, default=100_000, help="articles (default 100000)")
@@ -165,7 +190,11 @@ def main() -> int:
     ap.add_argument("--pg", default=os.environ.get("MARSAD_BENCH_PG") or os.environ.get("MARSAD_TEST_PG"),
                     help="PostgreSQL URL (an empty database or schema); omitted: SQLite only")
     ap.add_argument("--only", choices=["sqlite", "postgresql"], help="run one store")
+    ap.add_argument("--load-from", metavar="DB", help="no analysis: copy the analysed articles of this SQLite corpus "
+                    "into the PostgreSQL store (Corpus.add), then time search; measures the store at scale")
     args = ap.parse_args()
+    if args.load_from:
+        return load_from(args)
     from marsad.annotate import pipeline
 
     with tempfile.TemporaryDirectory(prefix="marsad-bench-") as tmp:

@@ -162,7 +162,7 @@ def test_get_returns_the_stored_article(corpus):
 
 def test_schema_version_is_recorded_and_newer_is_refused(store_url):
     with Corpus(store_url) as c:
-        assert c.store.meta("schema_version") == "1"
+        assert c.store.meta("schema_version") == "2"
         cur = c.store.conn.cursor()
         cur.execute(c.store.q("UPDATE meta SET value = ? WHERE key = ?"), ["99", "schema_version"])
         if hasattr(c.store.conn, "in_transaction") and c.store.conn.in_transaction:

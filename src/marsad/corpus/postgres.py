@@ -78,21 +78,27 @@ class PostgresStore(SQLStore):
     def _index(self, cur, n: int, rows) -> None:
         pass  # the tsvector went in with the row
 
-    # Ranking reads every candidate's tsvector; for a very common query only the newest
-    # CANDIDATES matches are ranked, which keeps latency flat as the corpus grows.
-    CANDIDATES = 1000
+    # Ranking reads (de-TOASTs) every candidate's tsvector, about 10 µs each; so the matches
+    # are collected from the GIN index as bare row numbers, and only the newest CANDIDATES
+    # of them are ranked. The planner does
+    # not price de-TOASTing and would otherwise scan and decompress the whole table (or
+    # merge-join over it), so sequential scans and merge/hash joins are off for this query.
+    CANDIDATES = 500
 
     def _match(self, groups, where, params, limit, offset, any_part=False):
-        cand = "SELECT a.n, a.terms FROM articles a WHERE a.terms @@ CAST(%s AS tsquery)"
-        if where:
-            cand += " AND " + " AND ".join(where)
-        cand += " ORDER BY a.n DESC LIMIT %s"
-        ranked = (f"SELECT c.n, ts_rank_cd(c.terms, CAST(%s AS tsquery), 1) AS s FROM ({cand}) c "
-                  "ORDER BY s DESC, c.n DESC LIMIT %s OFFSET %s")
-        sql = (f"SELECT a.n, a.id, a.title, a.published, a.source, a.url, a.body, r.s FROM ({ranked}) r "
-               "JOIN articles a ON a.n = r.n ORDER BY r.s DESC, r.n DESC")
+        cond = " AND ".join(["a.terms @@ CAST(%s AS tsquery)", *where])
+        sql = (f"WITH m AS MATERIALIZED (SELECT a.n FROM articles a WHERE {cond}), "
+               "c AS (SELECT n FROM m ORDER BY n DESC LIMIT %s), "
+               "r AS (SELECT a.n, ts_rank_cd(a.terms, CAST(%s AS tsquery), 1) AS s FROM c JOIN articles a ON a.n = c.n "
+               "ORDER BY s DESC, a.n DESC LIMIT %s OFFSET %s) "
+               "SELECT a.n, a.id, a.title, a.published, a.source, a.url, a.body, r.s FROM r JOIN articles a ON a.n = r.n "
+               "ORDER BY r.s DESC, r.n DESC")
         tq = tsquery(groups, any_part)
-        return self.all(sql, [tq, tq, *params, self.CANDIDATES, limit, offset])
+        self.conn.execute("SET enable_seqscan = off; SET enable_mergejoin = off; SET enable_hashjoin = off")
+        try:
+            return self.all(sql, [tq, *params, self.CANDIDATES, tq, limit, offset])
+        finally:
+            self.conn.execute("RESET enable_seqscan; RESET enable_mergejoin; RESET enable_hashjoin")
 
     def _match_days(self, groups):
         rows = self.all("SELECT a.day, count(*) FROM articles a WHERE a.terms @@ CAST(%s AS tsquery) AND a.day IS NOT NULL "

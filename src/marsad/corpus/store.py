@@ -110,7 +110,7 @@ class SQLStore:
             if version == 0:
                 for s in statements(self.dialect) + self._extra_schema():
                     cur.execute(s)
-                version = SCHEMA_VERSION
+                version = 1  # the base tables; the migrations below bring it up to date
             for v, stmts in MIGRATIONS:
                 if v > version:
                     for s in stmts:
@@ -204,8 +204,8 @@ class SQLStore:
     def get_article(self, article_id: str):
         from ..article import Article
 
-        r = self.one("SELECT doc FROM articles WHERE id = ?", [clean_query(str(article_id), 1000)])
-        return Article.from_json(r[0]) if r else None
+        r = self.one("SELECT doc, body FROM articles WHERE id = ?", [clean_query(str(article_id), 1000)])
+        return _article(r[0], r[1]) if r else None
 
     def iter_articles(self, batch: int = 500) -> Iterator:
         """Every stored Article, in ingest order, fetched in batches (bounded memory)."""
@@ -213,11 +213,11 @@ class SQLStore:
 
         last = 0
         while True:
-            rows = self.all("SELECT n, doc FROM articles WHERE n > ? ORDER BY n LIMIT ?", [last, batch])
+            rows = self.all("SELECT n, doc, body FROM articles WHERE n > ? ORDER BY n LIMIT ?", [last, batch])
             if not rows:
                 return
-            for n, doc in rows:
-                yield Article.from_json(doc)
+            for n, doc, body in rows:
+                yield _article(doc, body)
             last = rows[-1][0]
 
     def stats(self) -> dict:
@@ -354,34 +354,68 @@ class SQLStore:
         return out
 
     # -- search --------------------------------------------------------------
+    def _names_to_ids(self, names: list[str]) -> dict[str, list[str]]:
+        """Entity ids (present in this store) for each of several names, with a few batched queries."""
+        keys = {n: name_keys(n) for n in names}
+        all_keys = sorted({k for ks in keys.values() for k in ks})
+        by_key: dict[str, list[str]] = {}
+        for i in range(0, len(all_keys), 400):
+            chunk = all_keys[i:i + 400]
+            for norm, ent in self.all(f"SELECT DISTINCT norm, entity FROM spellings WHERE norm IN ({','.join('?' * len(chunk))})",
+                                      chunk):
+                by_key.setdefault(norm, []).append(ent)
+        lows = sorted({n.lower() for n in names})
+        by_name: dict[str, list[str]] = {}
+        if lows:
+            for eid, lname, wd in self.all(
+                    f"SELECT id, lower(name), wikidata FROM entities WHERE lower(name) IN ({','.join('?' * len(lows))}) "
+                    f"OR id IN ({','.join('?' * len(names))}) OR wikidata IN ({','.join('?' * len(names))})",
+                    [*lows, *names, *names]):
+                for k in {lname, eid, wd}:
+                    if k:
+                        by_name.setdefault(k.lower(), []).append(eid)
+        kb = {n: _kb_ids(n) for n in names}
+        kb_all = sorted({i for ids in kb.values() for i in ids})
+        present = set()
+        for i in range(0, len(kb_all), 400):
+            chunk = kb_all[i:i + 400]
+            present.update(r[0] for r in self.all(f"SELECT id FROM entities WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+        out = {}
+        for n in names:
+            ids = [e for k in keys[n] for e in by_key.get(k, [])] + by_name.get(n.lower(), [])
+            ids += [i for i in kb[n] if i in present]
+            out[n] = list(dict.fromkeys(ids))
+        return out
+
     def query_groups(self, query: str) -> Groups:
         """The query as AND-parts; a run of words that names an entity becomes an OR over its spellings."""
         words = [w for w in clean_query(query).split() if w.strip()]
         parts: Groups = []
+        known: dict[str, list[str]] = {}
+        if 0 < len(words) <= 8:
+            chunks = [" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(len(words), i + 4) + 1)]
+            known = self._names_to_ids(list(dict.fromkeys(chunks)))
         i = 0
-        use_entities = len(words) <= 8
         while i < len(words):
             matched = False
-            if use_entities:
-                for j in range(min(len(words), i + 4), i, -1):
-                    chunk = " ".join(words[i:j])
-                    ids = [e.id for e in self.resolve(chunk)]
-                    if not ids:
-                        continue
-                    names = [s["text"] for s in self.spellings(ids, 30)] + kb_names(ids)
-                    alts = [terms(chunk)] + [terms(n) for n in names]
-                    alts = [a for a in alts if a]
-                    uniq = list(dict.fromkeys(tuple(a) for a in alts))
-                    if uniq:
-                        parts.append([list(a) for a in uniq])
-                        i = j
-                        matched = True
-                        break
+            for j in range(min(len(words), i + 4), i, -1) if known else ():
+                chunk = " ".join(words[i:j])
+                ids = known.get(chunk)
+                if not ids:
+                    continue
+                names = [s["text"] for s in self.spellings(ids, 30)] + kb_names(ids)
+                alts = [terms(chunk)] + [terms(n) for n in names]
+                uniq = list(dict.fromkeys(tuple(a) for a in alts if a))
+                if uniq:
+                    parts.append([list(a) for a in uniq])
+                    i = j
+                    matched = True
+                    break
             if not matched:
                 for t in query_terms(words[i]):
                     parts.append([[t]])
                 i += 1
-        # drop function words only parts when content remains
+        # drop parts made only of function words when the query has content words
         content = query_terms(query)
         if content:
             keep = set(content)
@@ -492,6 +526,15 @@ class SQLStore:
             sources = sorted({r[3] for r in arts if r[3]})
             out.append(Story(int(sid), int(c), sources, first, [StoryArticle(*r) for r in arts]))
         return out
+
+
+def _article(doc: str, body: str):
+    """An Article from its stored JSON (kept without `text`) and its body."""
+    from ..article import Article
+
+    art = Article.from_json(doc)
+    art.text = body if body is not None else art.text
+    return art
 
 
 def _day(value: str, flag: str) -> str:
