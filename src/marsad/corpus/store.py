@@ -385,6 +385,16 @@ class SQLStore:
             ids = [e for k in keys[n] for e in by_key.get(k, [])] + by_name.get(n.lower(), [])
             ids += [i for i in kb[n] if i in present]
             out[n] = list(dict.fromkeys(ids))
+        # A single word names an entity only when it is the entity's own (Arabic or English)
+        # name or a knowledge-base form: an annotator's stray spelling such as `عام` must not
+        # turn a common word into an OR over some entity's names.
+        single = {n: ids for n, ids in out.items() if ids and " " not in n.strip()}
+        if single:
+            refs = {e.id: e for e in self.entity_refs(sorted({i for ids in single.values() for i in ids}))}
+            for n, ids in single.items():
+                ks = set(keys[n])
+                out[n] = [i for i in ids if i in kb[n] or i in by_name.get(n.lower(), [])
+                          or (refs.get(i) and refs[i].name_ar and ks & set(name_keys(refs[i].name_ar)))]
         return out
 
     def query_groups(self, query: str) -> Groups:
@@ -403,7 +413,7 @@ class SQLStore:
                 ids = known.get(chunk)
                 if not ids:
                     continue
-                names = [s["text"] for s in self.spellings(ids, 30)] + kb_names(ids)
+                names = [s["text"] for s in self.spellings(ids, 12, seen_only=True)] + kb_names(ids)
                 alts = [terms(chunk)] + [terms(n) for n in names]
                 uniq = list(dict.fromkeys(tuple(a) for a in alts if a))
                 if uniq:
