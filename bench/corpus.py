@@ -192,7 +192,14 @@ def main() -> int:
     ap.add_argument("--only", choices=["sqlite", "postgresql"], help="run one store")
     ap.add_argument("--load-from", metavar="DB", help="no analysis: copy the analysed articles of this SQLite corpus "
                     "into the PostgreSQL store (Corpus.add), then time search; measures the store at scale")
+    ap.add_argument("--search-only", metavar="URL", help="only time the 200 queries against an existing corpus")
     args = ap.parse_args()
+    if args.search_only:
+        titles = [r["title"] for r in base_records() if r.get("title")]
+        p50, p95, hr = search_latency(args.search_only, queries(titles))
+        print(f"search over {args.search_only}: p50 {p50:.1f} ms, p95 {p95:.1f} ms, queries with hits {hr:.0%} "
+              f"(load average {os.getloadavg()[0]:.1f})")
+        return 0
     if args.load_from:
         return load_from(args)
     from marsad.annotate import pipeline
