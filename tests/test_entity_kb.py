@@ -81,3 +81,39 @@ def test_cue_lexicon_is_well_formed():
     for key in ("person_titles", "org_heads", "gloss", "reporting_verbs", "stopwords", "first_names"):
         assert cues[key], key
     assert all(isinstance(v, str) and v for v in cues["org_heads"].values())
+
+
+def test_gazetteer_rows_for_the_tagger():
+    from marsad.entities import gazetteer_rows
+
+    rows = gazetteer_rows()
+    assert ("PER", normalize("فلاديمير بوتين")) in rows
+    assert ("LOC", normalize("بيونج يانج")) in rows
+    assert not any(form == normalize("سيول") for _, form in rows)  # weak: floods
+    assert len(rows) > 15000
+
+
+def test_lazy_records_match_the_parsed_ones():
+    lazy, _ = load_records(lazy=True)
+    parsed, _ = load_records()
+    assert list(lazy) == [r["id"] for r in parsed]
+    assert json.loads(lazy["north-korea"]) == next(r for r in parsed if r["id"] == "north-korea")
+
+
+def test_tables_in_kb_rebuild_the_shipped_files(tmp_path):
+    """The shipped knowledge files come from kb/*.tsv: edit the tables, then run kb/build_kb.py."""
+    babel = pytest.importorskip("babel")
+    pytest.importorskip("pytz")
+    import importlib.util
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[1] / "kb" / "build_kb.py"
+    spec = importlib.util.spec_from_file_location("build_kb", script)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    if babel.__version__ != mod.BABEL_VERSION:
+        pytest.skip(f"built with babel {mod.BABEL_VERSION}, this is {babel.__version__}: rebuild with kb/build_kb.py")
+    mod.main(tmp_path)
+    shipped = resources.files("marsad.knowledge")
+    for name in ("entities.jsonl", "country_adjectives.tsv", INDEX_FILE):
+        assert (tmp_path / name).read_text(encoding="utf-8") == (shipped / name).read_text(encoding="utf-8"), name

@@ -201,3 +201,61 @@ def test_trigger_forms(word, typ):
 
     got = events.triggers_of(normalize(word))
     assert (got[0]["type"] if got else None) == typ
+
+
+def test_arriving_at_a_figure_is_no_visit():
+    _, evs = run("ووصلت صادرات روسيا إلى 40 مليار دولار أمريكي.")
+    assert [e for e in evs if e.type == "VISIT"] == []
+
+
+def test_a_visit_goes_to_a_place():
+    _, evs = run("وتوجه أردوغان بانتقادات حادة إلى بوتين.")
+    assert [e for e in evs if e.type == "VISIT"] == []
+
+
+def test_currency_adjective_is_no_country():
+    _, evs = run("ووافقت إيران على دفع مليار دولار أمريكي.")
+    assert all(e.target_id != "united-states" for e in evs)
+
+
+def test_support_genitive_is_the_object_unless_a_beneficiary_follows():
+    _, evs = run("تواصل الحكومة سياسة دعم أوكرانيا.")
+    e = one(evs, "SUPPORT")
+    assert e.target_id == "ukraine" and e.actor_id is None
+    _, evs = run("وندد البيان بدعم إيران للحوثيين.")
+    assert one(evs, "SUPPORT").actor_id == "iran"
+
+
+def test_passive_kill_before_a_count_word():
+    _, evs = run("قتل عدد من المدنيين جراء القصف الروسي على أوكرانيا.")
+    assert all(e.actor_id is None for e in evs if e.type == "KILL")
+
+
+def test_adjective_after_a_noun_trigger_is_the_doer():
+    _, evs = run("ودفع الهجوم الروسي آلاف الأشخاص إلى النزوح.")
+    assert one(evs, "ATTACK").actor_id == "russia"
+    _, evs = run("وتواصل هجوم الاتحاد الأوروبي على إيران إعلاميا.")
+    e = one(evs, "ATTACK")
+    assert (e.actor_id, e.target_id) == ("european-union", "iran")
+
+
+def test_target_after_a_long_relative_clause():
+    _, evs = run("وانتقد الاتحاد الأوروبي، الذي قضى سنوات في بناء العلاقات التجارية وتوسيع الاستثمارات مع دول آسيا الوسطى، الزيارة المقررة لبوتين.")
+    e = one(evs, "CRITICIZE")
+    assert (e.actor_id, e.target_id) == ("european-union", "vladimir-putin")
+
+
+def test_purpose_noun_takes_the_doer_before_it():
+    _, evs = run("وعرقلت روسيا الجهود الأمريكية لفرض عقوبات جديدة على إيران.")
+    e = one(evs, "SANCTION")
+    assert (e.actor_id, e.target_id) == ("united-states", "iran")
+
+
+def test_no_publication_time_leaves_present_tense_undated():
+    _, evs = run("وتنفي موسكو هذه الاتهامات.", published=None)
+    assert one(evs, "DENY").when is None
+
+
+def test_text_without_entities_or_triggers():
+    a, evs = run("كان الطقس جميلا في الصباح، وخرج الناس إلى الحدائق.")
+    assert evs == [] and a.quotes == []

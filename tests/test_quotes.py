@@ -159,3 +159,13 @@ def test_a_quoted_name_after_a_cue_is_not_the_speech():
 
 def test_abbara_as_via_is_no_cue():
     assert run('وكتب معلق عبر موقع تويتر: "ليلة لا تنسى في الملعب".')[0].cue != "عبر"
+
+
+def test_time_words_between_cue_and_content_leave_the_subject_before():
+    qs = run("إلا أن الكرملين أعلن في 2011 أنه سيواصل المحادثات.")
+    assert find(qs, "سيواصل المحادثات").speaker_id == "kremlin"
+
+
+def test_an_unnamed_spokesman_is_a_new_speaker():
+    qs = run("قال بلينكن إن واشنطن تدعم الحوار. وقال المتحدث باسم الحكومة الروسية إن موسكو ترفض ذلك.")
+    assert find(qs, "موسكو ترفض").speaker_id != "antony-blinken"

@@ -275,3 +275,14 @@ def test_seed_timexes(shared, seed_article):
             at = text.find(g["in"])
             cands = [t for t in cands if at <= t.start <= at + len(g["in"])]
         assert any(t.value == g["value"] for t in cands), (g, cands)
+
+
+def test_country_before_today_is_a_place_but_the_channel_is_not_a_date():
+    from marsad import analyze
+
+    def values(s):
+        return [t.value for t in analyze("عنوان\n\n" + s, published="2024-06-18T10:00:00").timexes]
+
+    assert values("وصل الرئيس إلى الأردن اليوم.") == ["2024-06-18"]
+    assert values("أعلنت روسيا اليوم أنها ستطرد دبلوماسيين.") == ["2024-06-18"]
+    assert values("وقال لقناة روسيا اليوم إن الحرب مستمرة.") == []

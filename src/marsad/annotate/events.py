@@ -8,6 +8,9 @@ participants view adds):
   first mention after it that no preposition governs (`أرسل بوتين لكيم`), and as
   target the next mention, skipping a co-ordinated co-actor (`بيونج يانج وموسكو`)
   and a relative clause between commas (`، التي …،`); a place after `في` is `where`;
+- a verb without a subject of its own takes the speaker when it opens reported
+  speech (`أعلن الجيش أنه شن`), or the subject of the clause it continues
+  (`وأدانت طهران القرار، وهددت`); for MEET/AGREE/SIGN a co-actor is the target;
 - a noun takes its genitive or adjective (`زيارة بوتين`, `الفيتو الروسي`) as actor,
   or as target for nouns whose genitive is the object (`تزويد روسيا`), and the
   mention after `إلى/ل/على/ضد/مع` as target.
@@ -26,6 +29,7 @@ from importlib import resources
 from ..arabic import clitic_splits, normalize, strip_article, word_value
 from ..arabic.verbs import FUTURE, PRESENT, strip_verb_proclitics, verb_forms
 from ..article import Article, Event
+from . import kbview
 from .participants import Span, View, agent, ensure_entity, proclitic, view
 
 _NEG = {normalize(w) for w in ("لم", "لن", "لا", "ما", "ليس", "لما", "عدم", "دون", "بدون", "رفض", "رفضت")}
@@ -39,6 +43,16 @@ _RELATIVE = {normalize(w) for w in ("التي", "الذي", "الذين", "ال�
 # nouns whose genitive is the thing acted on, not the doer (`تزويد روسيا`, `مقتل جنديين`)
 _OBJECT_GENITIVE = {"SUPPLY", "SEND", "ARREST", "KILL", "ATTACK", "SANCTION"}
 _NOUN_CONTEXT = {normalize(w) for w in ("بعد", "قبل", "خلال", "إثر", "عقب", "بشأن", "مقابل", "بسبب", "رغم", "أجل")}
+_OBJECT_OR_SUBJECT_GENITIVE = {"SUPPORT", "ATTACK"}
+# words after which a bare past form is a verb, not a noun
+_VERB_BEFORE = {normalize(w) for w in (
+    "قد", "لقد", "وقد", "فقد", "كان", "كانت", "وكان", "وكانت", "الذي", "التي", "الذين", "حيث", "ثم", "كما", "عندما",
+    "بعدما", "حين", "حينما", "لما", "أن", "إن", "لكن", "ولكن", "بل", "إذ", "إذا", "لو", "ما", "لم", "لن", "لا", "وما",
+    "بعد", "قبل", "منذ", "كلما", "فيما", "بينما", "أيضا", "سبق", "وسبق", "أمس", "اليوم", "مجددا",
+    "أنه", "أنها", "إنه", "إنها", "أنهم", "إنهم", "بأنه", "بأنها", "بأن", "وأنه", "وأنها")} - _NOUN_CONTEXT
+_COUNT_WORDS = {normalize(w) for w in ("عدد", "عشرات", "العشرات", "مئات", "المئات", "آلاف", "الآلاف", "نحو", "حوالي", "أكثر", "ما", "قرابة")}
+_PASSIVE_TARGET_WINDOW = 4
+_VERB_TARGET_WINDOW = 10
 _MAX_AFTER = 14  # tokens after a trigger searched for its participants
 
 
@@ -53,8 +67,10 @@ def _lex() -> dict:
                 "type": typ,
                 "cameo": spec["cameo"],
                 "near": {strip_article(w) for w in v.get("near", [])},
+                "near_window": int(v.get("near_window", 5)),
                 "as": {t: {strip_article(w) for w in ws} for t, ws in v.get("as", {}).items()},
                 "passive_before_number": bool(v.get("passive_before_number")),
+                "needs_place": bool(v.get("needs_place")),
             }
             for form, tense in verb_forms(v["past"], v.get("present"), bool(v.get("defective"))).items():
                 verbs.setdefault(form, []).append({**info, "tense": tense})
@@ -67,11 +83,13 @@ def _lex() -> dict:
                 "type": typ,
                 "cameo": spec["cameo"],
                 "near": set(),
+                "near_window": 5,
                 "as": {t: {strip_article(w) for w in ws} for t, ws in as_.items()},
                 "tense": "noun",
             }
     cameo = {t: s["cameo"] for t, s in raw["types"].items()}
-    return {"verbs": verbs, "nouns": nouns, "cameo": cameo}
+    lemmas = {normalize(v["past"]) for spec in raw["types"].values() for v in spec["verbs"]}
+    return {"verbs": verbs, "nouns": nouns, "cameo": cameo, "lemmas": lemmas}
 
 
 @lru_cache(maxsize=65536)
@@ -147,8 +165,12 @@ def _coordinated(v: View, sp: Span) -> bool:
 
 
 def _mentions_after(v: View, i: int, sent_end: int) -> list[Span]:
-    """Mentions after token i in the sentence, skipping relative clauses set off by commas."""
+    """Mentions after token i in the sentence, skipping relative clauses set off by commas.
+
+    Their distances from the trigger (words outside skipped clauses) go to _DISTANCE,
+    which holds the last call's mentions only."""
     toks = v.tokens
+    _DISTANCE.clear()
     out: list[Span] = []
     k = i + 1
     skipping = False
@@ -177,8 +199,12 @@ def _mentions_after(v: View, i: int, sent_end: int) -> list[Span]:
             if sp is not None and id(sp) not in seen:
                 seen.add(id(sp))
                 out.append(sp)
+                _DISTANCE[sp] = counted  # words from the trigger, a skipped relative clause not counted
         k += 1
     return out
+
+
+_DISTANCE: dict = {}  # Span -> distance from the trigger of the last _mentions_after call
 
 
 _CLAUSE_STOP = {normalize(w) for w in ("بينما", "فيما", "حيث", "حين", "بحسب", "وفق", "وفقا", "حسبما")}
@@ -317,8 +343,9 @@ def annotate(article: Article) -> Article:
                     if key in seen:
                         continue
                     seen.add(key)
-                    ensure_entity(article, v, ev.actor_id)
-                    ensure_entity(article, v, ev.target_id)
+                    ev.actor_id = ensure_entity(article, v, ev.actor_id)
+                    ev.target_id = ensure_entity(article, v, ev.target_id)
+                    ev.where_id = ensure_entity(article, v, ev.where_id)
                     events.append(ev)
                     break
             i += 1
@@ -359,10 +386,18 @@ def _number_follows(v: View, i: int) -> bool:
     if i + 1 >= len(v.tokens):
         return False
     t = v.tokens[i + 1]
-    return t.kind == "num" or word_value(t.norm) is not None
+    return t.kind == "num" or word_value(t.norm) is not None or t.norm in _COUNT_WORDS
 
 
 def _first_subject(v: View, sa: int, pos: int) -> Span | None:
+    """The first subject-like mention of the clause holding `pos` (back to a comma or `لكن`)."""
+    j = v.tok_of(pos) - 1
+    while j >= 0 and v.tokens[j].start >= sa:
+        t = v.tokens[j]
+        if t.text in "،,؛;" or t.norm in _CLAUSE_STOP or t.norm in ("لكن", "ولكن"):
+            sa = t.end
+            break
+        j -= 1
     for sp in v.spans:
         if sp.start >= pos:
             break
@@ -383,7 +418,7 @@ def _carry_context(v: View, i: int) -> bool:
 def _event(article: Article, v: View, i: int, trig: dict, sa: int, sb: int, quoted, ctx: _Context) -> Event | None:
     toks = v.tokens
     typ = trig["type"]
-    if trig["near"] and not (trig["near"] & _stems(v, i + 1, i + 11)):
+    if trig["near"] and not (trig["near"] & _stems(v, i + 1, i + 1 + trig["near_window"])):
         return None
     for other, words in trig["as"].items():
         for k in range(i + 1, min(len(toks), i + 13)):
@@ -403,7 +438,7 @@ def _event(article: Article, v: View, i: int, trig: dict, sa: int, sb: int, quot
     actor = target = where = None
     if tense != "noun":
         if trig.get("passive") or (trig.get("passive_before_number") and tense == "past" and _number_follows(v, i)):
-            target = next((sp for sp in after if _prep_of(v, sp) is None), None)
+            target = next((sp for sp in after if _prep_of(v, sp) is None and v.tok_of(sp.start) - i <= _PASSIVE_TARGET_WINDOW), None)
         else:
             actor, target = _verb_participants(v, i, typ, after, sa, ctx)
         if actor is not None:
@@ -413,6 +448,10 @@ def _event(article: Article, v: View, i: int, trig: dict, sa: int, sb: int, quot
         if typ in ctx.verb_types:
             return None  # `وصل … في زيارة`: the verb already told this event
         actor, target, where = _noun_participants(v, i, typ, after, sa, ctx)
+    if typ == "VISIT" and target is not None and target.type != "LOC":
+        target = None  # زار … لبي بي سي, توجه انتقادات إلى الرئيس: one visits places
+    if trig.get("needs_place") and (target is None or target.demonym or _prep_of(v, target) != "الي"):
+        return None  # وصلت العائدات إلى 764 مليون دولار: arriving is a visit only with إلى + a place
     if actor is None and target is None:
         return None
     used = {s.entity_id for s in (actor, target) if s is not None}
@@ -462,8 +501,18 @@ def _verb_participants(v: View, i: int, typ: str, after: list[Span], sa: int, ct
                 if _prep_of(v, sp) is None:
                     actor, rest = sp, after[k + 1:]
                     break
+    if actor is not None and actor.start > v.tokens[i].start and actor.type != "PER":
+        # `نفى المتحدث باسم الكرملين، دميتري بيسكوف، …`: the named spokesman is the subject
+        k = v.tok_of(actor.end - 1) + 1
+        nxt = next((sp for sp in rest if sp.start >= actor.end), None)
+        if nxt is not None and nxt.type == "PER" and k < len(v.tokens) and v.tokens[k].text in "،," \
+                and v.tok_of(nxt.start) == k + 1 and _word_before_span(v, actor) == "باسم":
+            actor = nxt
+            rest = [sp for sp in rest if sp.start > nxt.start]
     target = None
     co_actor = None
+    # the object is looked for after the verb, or after a subject that follows it
+    anchor = _DISTANCE.get(actor, 0) if actor is not None and actor.start > v.tokens[i].start else 0
     for sp in rest:
         if actor is not None and sp.entity_id == actor.entity_id:
             continue
@@ -472,11 +521,18 @@ def _verb_participants(v: View, i: int, typ: str, after: list[Span], sa: int, ct
             continue  # بيونج يانج وموسكو, فرنسا وبريطانيا وألمانيا: more subjects
         if _prep_of(v, sp) == "في":
             continue
+        if _DISTANCE.get(sp, 0) - anchor > _VERB_TARGET_WINDOW:
+            break
         target = sp
         break
     if typ in _SYMMETRIC and co_actor is not None:
         target = co_actor
     return actor, target
+
+
+def _word_before_span(v: View, sp: Span) -> str:
+    k = v.tok_of(sp.start)
+    return v.tokens[k - 1].norm if k else ""
 
 
 def _noun_participants(v: View, i: int, typ: str, after: list[Span], sa: int, ctx: _Context):
@@ -490,6 +546,9 @@ def _noun_participants(v: View, i: int, typ: str, after: list[Span], sa: int, ct
         p = _prep_of(v, sp)
         if _coordinated(v, sp):
             break
+        if k == i + 1 and sp.demonym:
+            gen = sp  # للقصف التركي: the adjective agrees with the noun, whatever governs the noun
+            break
         if p is None or (p == "ل" and sp.type == "PER"):
             gen = sp
         break
@@ -497,10 +556,22 @@ def _noun_participants(v: View, i: int, typ: str, after: list[Span], sa: int, ct
     where = None
     if gen is not None and typ == "MEET" and gen.type == "LOC" and not gen.demonym:
         where, gen = gen.entity_id, None  # محادثات جدة
-    if typ in _OBJECT_GENITIVE or (typ == "VISIT" and gen is not None and gen.type == "LOC" and not gen.demonym):
+    object_gen = typ in _OBJECT_GENITIVE or (typ == "VISIT" and gen is not None and gen.type == "LOC" and not gen.demonym)
+    if typ in _OBJECT_OR_SUBJECT_GENITIVE and gen is not None:
+        # دعم إسرائيل: support for Israel; دعم واشنطن لكييف: Washington's support for Kyiv;
+        # قصف غزة: Gaza is shelled; هجوم الجيش التركي على عفرين: the army attacks
+        k = v.tok_of(gen.end - 1) + 1
+        nxt = v.tokens[k].norm if k < len(v.tokens) else ""
+        object_gen = not (nxt.startswith("ل") or nxt in ("الي", "تجاه", "ضد", "علي"))
+    if gen is not None and (gen.demonym or kbview.demonym(normalize(v.text[gen.start:gen.end]))):
+        object_gen = False  # الهجوم التركي, الدعم الإيراني, الفيتو الروسي: an adjective names the doer
+    if object_gen:
         target = gen
-        if proclitic_of_token(v, i).endswith("ب"):
-            actor = _near_before(v, i, sa)  # اتهم … كوريا الشمالية بتزويد روسيا
+        pre = proclitic_of_token(v, i)
+        pre = pre[:-2] if pre.endswith("ال") else pre  # the article is no preposition
+        if pre[-1:] in ("ب", "ل"):
+            # اتهم … كوريا الشمالية بتزويد روسيا; الجهود الأمريكية لفرض عقوبات
+            actor = _near_before(v, i, sa)
     else:
         actor = gen
     if target is None:
@@ -545,8 +616,16 @@ def _verbal_noun(v: View, i: int) -> bool:
         return True
     if t.norm[:1] in "لب" and t.norm not in verbs and triggers_of(t.norm[1:]):
         return True
-    prev = v.tokens[i - 1].norm
-    return prev in _PREPS or prev in _NOUN_CONTEXT
+    prev_tok = v.tokens[i - 1]
+    prev = prev_tok.norm
+    if prev in _PREPS or prev in _NOUN_CONTEXT:
+        return True
+    # سياسة دعم أوكرانيا: a bare past form right after a common noun is that noun's genitive
+    # (a three-letter past doubles as its verbal noun; أنكر, استنكر, اتهم do not: `في تعليق أنكر`)
+    if (prev_tok.kind == "word" and t.norm in _lex()["lemmas"] and len(t.norm) == 3 and v.tok_span[i - 1] < 0
+            and prev not in _VERB_BEFORE and not prev.endswith(("ا", "وا"))):
+        return True
+    return False
 
 
 def _near_before(v: View, i: int, sa: int) -> Span | None:
@@ -556,5 +635,7 @@ def _near_before(v: View, i: int, sa: int) -> Span | None:
         sp = v.span_of_token(j)
         if sp is not None and _prep_of(v, sp) in (None, "ب"):
             return sp
+        if sp is not None:
+            return None
         j -= 1
     return None

@@ -92,6 +92,8 @@ class _G:
         self.refs = {_n(k): x for k, x in v["refs"].items()}
         self.not_after = {_n(w) for w in v["not_deictic_after"]}
         self.not_before = {_n(w) for w in v["not_deictic_before"]}
+        self.media_names = {_n(w) for w in v["media_before_deictic"]["names"]}
+        self.media_words = {_n(w) for w in v["media_before_deictic"]["media_words"]}
         self.not_weekday_before = {_n(w) for w in v["not_weekday_before"]}
         self.pod = {_n(k): x for k, x in v["parts_of_day"].items()}
         self.ap = {_n(k): x for k, x in v["day_part_adverbs"].items()}
@@ -665,6 +667,8 @@ def _h_deictic(c: _Ctx, m):
         nxt, prev = c.next(m.end("w")), c.prev(m.start())
         if not m.group("wd") and (nxt in g.not_after or prev in g.not_before):
             return None
+        if not m.group("wd") and prev in g.media_names and c.prev(m.start() - len(prev) - 1) in g.media_words:
+            return None  # قناة روسيا اليوم: a channel's name
         if w == "اليوم" and prev in ("في", "وفي") and not m.group("wd"):
             return None  # في اليوم: "per day" or "on the day (of ...)"
         if w in ("الغد", "غد") and prev not in ("يوم", "صباح", "مساء", "ظهر", "فجر", "حتي", "الي", "نهايه", "بنهايه"):

@@ -28,7 +28,6 @@ def verb_forms(past: str, present: str | None = None, defective: bool = False) -
             out[f] = PAST
     if present:
         s = normalize(present)
-        stems = [s]
         if defective:
             # ينفي → ينفون, يدعو → يدعون: the weak letter goes before the plural suffix
             plural = [s[:-1] + "ون", s[:-1] + "ين"]

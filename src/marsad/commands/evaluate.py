@@ -1,23 +1,9 @@
-"""`marsad evaluate KIND ...`: score a stage against a gold file.
-
-Kinds are discovered: every module in `marsad.evaluation` with `add_arguments(parser)`
-and `run(args) -> int` is one kind, named after the module (ner, timex, quotes, ...).
-"""
+"""`marsad evaluate KIND ...`: score a stage against a gold file (kinds: modules of `marsad.evaluation`)."""
 from __future__ import annotations
 
-import importlib
-import pkgutil
-
 from .. import evaluation
+from ._kinds import register_kinds
 
 
 def register(sub) -> None:
-    p = sub.add_parser("evaluate", help="score a stage against a gold file (ner, timex, quotes, events, topics, ...)")
-    kinds = p.add_subparsers(dest="kind", metavar="KIND")
-    kinds.required = True
-    for info in sorted(pkgutil.iter_modules(evaluation.__path__), key=lambda m: m.name):
-        mod = importlib.import_module(f"{evaluation.__name__}.{info.name}")
-        if hasattr(mod, "run"):
-            k = kinds.add_parser(info.name, help=(mod.__doc__ or "").strip().splitlines()[0] if mod.__doc__ else None)
-            mod.add_arguments(k)
-            k.set_defaults(func=mod.run)
+    register_kinds(sub, "evaluate", "score a stage against a gold file (ner, timex, quotes, events, topics, ...)", evaluation)

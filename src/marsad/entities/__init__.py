@@ -8,8 +8,8 @@ power stands for (`pyongyang` -> `north-korea`, `kremlin` -> `russia`);
 them in running text with offsets.
 """
 from .adjectives import AdjectiveMention, adjective_mentions
-from .kb import country_of_adjective, entity_info, get_kb, metonym_of
+from .kb import country_of_adjective, entity_info, gazetteer_rows, get_kb, metonym_of
 from .resolve import recognize
 
-__all__ = ["AdjectiveMention", "adjective_mentions", "country_of_adjective", "entity_info", "get_kb", "metonym_of",
-           "recognize"]
+__all__ = ["AdjectiveMention", "adjective_mentions", "country_of_adjective", "entity_info", "gazetteer_rows", "get_kb",
+           "metonym_of", "recognize"]

@@ -57,10 +57,12 @@ KIND_RANK = {"country": 100, "capital": 80, "territory": 70, "person": 60, "city
 
 
 class KnowledgeBase:
-    def __init__(self, records: list[dict], adjectives: dict[str, str], index: list[list[str]] | None = None):
-        """Build from entity records; `index` (rows of form, id, weak, key from
-        `index_rows`) skips the normalisation of every form, which is most of the load time."""
-        self._records = {r["id"]: r for r in records}
+    def __init__(self, records: list[dict] | dict[str, str], adjectives: dict[str, str],
+                 index: list[list[str]] | None = None):
+        """Build from entity records (or id -> JSON text of the record, parsed on first
+        use); `index` (rows of form, id, weak, key from `index_rows`) skips the
+        normalisation of every form, which is most of the load time."""
+        self._records = records if isinstance(records, dict) else {r["id"]: r for r in records}
         self._entities: dict[str, KBEntity] = {}
         # normalised form -> [(entity id, weak)]; weak is 0 (strong), WEAK (needs the
         # document's support) or PART (a surname: needs the person's full name)
@@ -82,6 +84,7 @@ class KnowledgeBase:
                 self._add_form(a, e.id, WEAK)
             if e.type == "PER":
                 self._add_person_parts(e)
+        self.starts = set(self.forms) | self.prefixes  # what a match can begin with
         for lst in self.forms.values():
             lst.sort(key=lambda c: (c[1], -self.rank(c[0])))
 
@@ -110,6 +113,7 @@ class KnowledgeBase:
                 if eid not in lst:
                     lst.append(eid)
         self.max_words = max_words
+        self.starts = set(forms) | prefixes
 
     def index_rows(self) -> list[list[str]]:
         """The form index as rows (form, entity id, weak 0/1, variant key or empty)."""
@@ -148,7 +152,8 @@ class KnowledgeBase:
             if e.country in FAMILY_NAME_FIRST:
                 parts.append(words[0])
             for p in parts:
-                if len(p) >= 3 and p not in self.forms and p not in NOT_NAMES:
+                # `العاهل الأردني` is a title, not a name: its adjective is no surname
+                if len(p) >= 3 and p not in self.forms and p not in NOT_NAMES and p not in self.adjectives:
                     self._add_form(p, e.id, PART)
 
     # -- lookups -----------------------------------------------------------
@@ -166,7 +171,7 @@ class KnowledgeBase:
             r = self._records.get(entity_id)
             if r is None:
                 return None
-            e = self._entities[entity_id] = KBEntity(**r)
+            e = self._entities[entity_id] = KBEntity(**(json.loads(r) if isinstance(r, str) else r))
         return e
 
     def adjective_country(self, form: str) -> str | None:
@@ -188,10 +193,17 @@ def get_kb() -> KnowledgeBase:
     return _KB
 
 
-def load_records() -> tuple[list[dict], dict[str, str]]:
+def load_records(lazy: bool = False) -> tuple[list[dict] | dict[str, str], dict[str, str]]:
+    """The entity records and the adjective table. `lazy`: records as id -> JSON text
+    (every line starts with its id), parsed when an entity is first asked for."""
     pkg = resources.files("marsad.knowledge")
     text = (pkg / "entities.jsonl").read_text(encoding="utf-8")
-    records = json.loads("[" + ",".join(line for line in text.splitlines() if line.strip()) + "]")
+    lines = [line for line in text.splitlines() if line.strip()]
+    if lazy:
+        head = len('{"id": "')
+        records: list[dict] | dict[str, str] = {line[head:line.index('"', head)]: line for line in lines}
+    else:
+        records = json.loads("[" + ",".join(lines) + "]")
     adjectives = {}
     for line in (pkg / "country_adjectives.tsv").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
@@ -201,7 +213,7 @@ def load_records() -> tuple[list[dict], dict[str, str]]:
 
 
 def _load() -> KnowledgeBase:
-    records, adjectives = load_records()
+    records, adjectives = load_records(lazy=True)
     index_file = resources.files("marsad.knowledge") / INDEX_FILE
     index = [line.split("\t") for line in index_file.read_text(encoding="utf-8").splitlines()]
     return KnowledgeBase(records, adjectives, index)
@@ -215,6 +227,22 @@ def build_index() -> str:
     records, adjectives = load_records()
     kb = KnowledgeBase(records, adjectives)
     return "".join("\t".join(r) + "\n" for r in kb.index_rows())
+
+
+def gazetteer_rows(include_weak: bool = False) -> list[tuple[str, str]]:
+    """(type, normalised name) for every knowledge-base form, e.g. as tagger features.
+
+    `include_weak` adds the forms that need the document's support (surnames,
+    names that are also everyday words).
+    """
+    kb = get_kb()
+    out = set()
+    for form, lst in kb.forms.items():
+        for eid, weak in lst:
+            if weak and not include_weak:
+                continue
+            out.add((kb.get(eid).type, form))
+    return sorted(out)
 
 
 def metonym_of(entity_id: str) -> str | None:

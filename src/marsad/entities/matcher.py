@@ -8,34 +8,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..arabic import Token, normalize, normalize_map
-from ..arabic.tokens import _TOKEN_RE
+from ..arabic import Token, normalize, normalize_map, shared_tokens
 from .kb import KnowledgeBase
 
-_NORM_CACHE: dict[str, str] = {}
 # Titles that some knowledge-base names start with; a mention leaves them out.
 PERSON_TITLES = {normalize(w) for w in ("الملك", "الأمير", "الشيخ", "الشيخة", "السلطان", "الرئيس", "البابا", "الإمام",
                                          "المهاتما", "الملا", "آية", "السيد")}
 
 
 def fast_tokenize(text: str) -> list[Token]:
-    """`marsad.arabic.tokenize` with the normalisation of each distinct word cached
-    across calls (news repeats its vocabulary; this is most of the tokenising time)."""
-    cache = _NORM_CACHE
-    if len(cache) > 200_000:
-        cache.clear()
-    out = []
-    for m in _TOKEN_RE.finditer(text):
-        kind = m.lastgroup
-        s = m.group()
-        if kind == "punct":
-            out.append(Token(s, m.start(), m.end(), kind, s))
-            continue
-        n = cache.get(s)
-        if n is None:
-            n = cache[s] = normalize(s)
-        out.append(Token(s, m.start(), m.end(), kind, n))
-    return out
+    """`marsad.arabic.tokenize`, shared with the other stages that read the same text
+    (computed once per text; do not change the list)."""
+    return shared_tokens(text)
 
 
 @dataclass
@@ -51,10 +35,7 @@ class Candidate:
     source: str = "kb"  # kb | pattern | tagger | short
     name_en: str | None = None  # English name for a span the KB lacks
     country: str | None = None
-
-    @property
-    def weak(self) -> bool:
-        return bool(self.ids) and all(w for _, w in self.ids)
+    weak: bool = False  # every KB reading of the span is a weak form
 
     def __len__(self) -> int:
         return self.end - self.start
@@ -99,20 +80,16 @@ def skip_chars(word: str, k: int) -> int:
     return offs[k] if k < len(offs) else len(word)
 
 
-def readings(word: str, norm: str) -> list[tuple[int, str]]:
-    """(characters of `word` to skip, stem) for each clitic reading of a word."""
-    return [(skip_chars(word, k), stem) for k, stem in stems(norm)]
-
-
 def _adjacent(text: str, a: Token, b: Token) -> bool:
-    """Tokens separated by spaces only (a name does not run over punctuation)."""
-    return b.start - a.end <= 3 and not text[a.end:b.start].strip()
+    """Tokens separated by spaces only (a name runs over neither punctuation nor a line break)."""
+    gap = text[a.end:b.start]
+    return len(gap) <= 3 and not gap.strip() and "\n" not in gap
 
 
 def match(text: str, tokens: list[Token], kb: KnowledgeBase) -> list[Candidate]:
     """Longest gazetteer matches, left to right, not overlapping."""
     out: list[Candidate] = []
-    forms, prefixes = kb.forms, kb.prefixes
+    forms, prefixes, starts = kb.forms, kb.prefixes, kb.starts
     n = len(tokens)
     i = 0
     while i < n:
@@ -122,7 +99,7 @@ def match(text: str, tokens: list[Token], kb: KnowledgeBase) -> list[Candidate]:
             continue
         best: tuple[int, int, str] | None = None  # (tj, reading, form)
         for k, stem in stems(t.norm):
-            if stem not in forms and stem not in prefixes:
+            if stem not in starts:
                 continue
             s, j = stem, i
             while True:
@@ -143,6 +120,7 @@ def match(text: str, tokens: list[Token], kb: KnowledgeBase) -> list[Candidate]:
         if e is not None and e.type == "PER" and tj > i and form.split(" ", 1)[0] in PERSON_TITLES:
             # `الملك عبد الله الثاني`: the title names the person but is not the name
             ti, start = i + 1, tokens[i + 1].start
-        out.append(Candidate(start, tokens[tj].end, ti, tj, form, e.type if e else None, list(ids)))
+        out.append(Candidate(start, tokens[tj].end, ti, tj, form, e.type if e else None, list(ids),
+                             weak=all(w for _, w in ids)))
         i = tj + 1
     return out

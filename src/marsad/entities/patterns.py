@@ -53,7 +53,7 @@ _ADJ_FIRST = {"National", "International", "Supreme", "Central", "General", "Fed
               "Constitutional", "European", "African", "Gulf", "Free", "Human", "United", "People's", "Workers'",
               "Conservative", "High"}
 # Heads named "X of Y" in English; the others take their modifiers in front.
-_OF_HEADS = {"Ministry", "Office", "Authority", "Committee", "Organization", "University", "League", "Academy",
+_OF_HEADS = {"Ministry", "Office", "Authority", "Organization", "University", "League", "Academy",
              "Institute", "Foundation", "Embassy", "Consulate"}
 _THE = ("United ", "Netherlands", "Philippines", "Czech Republic", "Democratic Republic", "Republic of",
         "Central African", "Dominican Republic", "Maldives", "Gambia")
@@ -117,6 +117,8 @@ class Context:
             return False  # a definite word with a proclitic, or `ورئيس`: not a name
         if not first and len(w) <= 6 and w[:2] in ("ست", "سي", "سن") and w[1:] not in c.first_names:
             return False  # a future verb after the name: ستزور, سيلتقي
+        if len(w) >= 5 and (w.endswith("ات") or (not first and w.endswith("اء"))):
+            return False  # plurals: وحدات, زعماء
         if "\u064b" in self.tokens[i].text:  # tanwin fath: an accusative noun, not a name
             return False
         raw = self.tokens[i].text
@@ -161,6 +163,8 @@ def _org_at(ctx: Context, i: int, skip: int, head: str) -> Candidate | None:
     c, toks, kb = ctx.cues, ctx.tokens, ctx.kb
     mods: list[tuple[int, str]] = []  # (token index, normalised modifier word), in order
     named = None
+    definite = head.startswith("ال")  # `شركة إيرانية`, `سفارة في أنقرة`: a body, not a name
+    owner_of = False  # the owner came with التابع ل: a body of it, not its name
     country = host = owner = None
     strong = False
     last = i
@@ -170,12 +174,18 @@ def _org_at(ctx: Context, i: int, skip: int, head: str) -> Candidate | None:
         w = toks[j].norm
         if w in c.stop and not (w in ("في", "لدي") and head in c.host_heads):
             break
+        g = ctx.gaz_at.get(j)
+        if w.startswith(("وال", "فال")) or (g is not None and g.start > toks[j].start):
+            break  # `... الأردني والبنك المركزي`: a coordinated or governed name starts here
         adj = ctx.adjective(j)
         if adj:
             if country and adj[0] != country:
                 break
             country, last, j = adj[0], adj[1], adj[1] + 1
             strong = True
+            if not w.startswith("ال"):
+                break  # an indefinite adjective ends the phrase: `محكمة تركية ...`
+            definite = True
             continue
         if w in ("في", "لدي") and head in c.host_heads:
             g = ctx.gaz_at.get(j + 1)
@@ -187,31 +197,37 @@ def _org_at(ctx: Context, i: int, skip: int, head: str) -> Candidate | None:
             g = ctx.gaz_at.get(j + 1)
             if g and g.type in ("ORG", "LOC") and not g.weak:
                 owner, last = g.ids[0][0], g.tj
-                strong = True
+                strong = owner_of = True
             break
         g = ctx.gaz_at.get(j)
-        if g and g.type in ("ORG", "LOC", "MISC") and not g.weak:
+        if g and g.type in ("ORG", "LOC") and not g.weak:
             e = kb.get(g.ids[0][0])
+            m = kb.get(e.metonym_of) if e and e.metonym_of else None
             if e and e.kind in ("country", "territory"):
                 country = e.id
+            elif m is not None and m.kind == "country" and head in c.host_heads:
+                country = m.id  # `سفارة واشنطن في كييف`: the capital stands for its state
             else:
                 if owner is None and j == i + 1 + len(mods):
                     named = g.ids[0][0]  # `مجموعة فورد`, `شركة أبل`: the head names a known body
                 owner = owner or g.ids[0][0]
             last, j = g.tj, g.tj + 1
-            strong = True
+            strong = definite = True
             continue
         if is_def(w):
             if w in c.titles:
                 break
             mods.append((j, w))
             strong = strong or w in c.gloss
+            definite = True
             last = j
             j += 1
             continue
         # a noun in construct state before a definite word or a name: مجلس حقوق الإنسان
-        if construct < 2 and w not in c.verbs and len(w) > 2 and w[0] not in "وف" and ctx.word(j + 1) and ctx.joined(j) and (
-                is_def(toks[j + 1].norm) or (j + 1) in ctx.gaz_at):
+        # (only after an indefinite word: `التحالف مشاركة ...` is no construct)
+        if (construct < 2 and not is_def(toks[j - 1].norm) and w not in c.verbs and len(w) > 2
+                and w[0] not in "وفبلك" and ctx.word(j + 1) and ctx.joined(j)
+                and (is_def(toks[j + 1].norm) or (j + 1) in ctx.gaz_at)):
             mods.append((j, w))
             construct += 1
             j += 1
@@ -222,7 +238,7 @@ def _org_at(ctx: Context, i: int, skip: int, head: str) -> Candidate | None:
             and not (country and ctx.adjective(last)):
         mods.pop()
         last -= 1
-    if last == i or not strong:
+    if last == i or not strong or not definite:
         return None
     start = toks[i].start + skip
     form = " ".join([head] + [toks[k].norm for k in range(i + 1, last + 1)])
@@ -231,19 +247,19 @@ def _org_at(ctx: Context, i: int, skip: int, head: str) -> Candidate | None:
     cand.mod_idx = [k for k, _ in mods if k <= last]  # type: ignore[attr-defined]
     cand.host, cand.owner = host, owner  # type: ignore[attr-defined]
     cand.named = named if not mods else None  # type: ignore[attr-defined]
+    cand.owner_inline = bool(owner) and not owner_of  # type: ignore[attr-defined]
     return cand
 
 
 def _gloss(ctx: Context, head: str, mods: list[str], country: str | None, host: str | None, owner: str | None) -> str:
     c, kb = ctx.cues, ctx.kb
     head_en = c.org_heads[head]
-    if mods and head + " " + mods[0] in c.head_phrases:
-        head_en, mods = c.head_phrases[head + " " + mods[0]], mods[1:]
-        if mods and " ".join([head_en] + mods) in c.head_phrases:
-            pass
-        head_fixed = True
-    else:
-        head_fixed = False
+    head_fixed = False
+    for n in (3, 2, 1):  # `مجلس الأمن القومي` -> National Security Council
+        phrase = " ".join([head] + mods[:n])
+        if len(mods) >= n and phrase in c.head_phrases:
+            head_en, mods, head_fixed = c.head_phrases[phrase], mods[n:], True
+            break
     words = []
     k = 0
     while k < len(mods):
@@ -315,20 +331,35 @@ def first_name_spans(ctx: Context, taken: set[int]) -> list[Candidate]:
         if t.kind != "word" or i in taken or _strong_at(ctx, i):
             i += 1
             continue
-        w = strip_conj(t.norm) if t.norm not in c.first_names else t.norm
+        w = t.norm
+        if w not in c.first_names:
+            w = strip_conj(w) if w[:1] in ("و", "ف") else ""
         if w not in c.first_names or w == "علي":
             i += 1  # على ("on") is often typed علي: too risky as a trigger
             continue
+        # one more name word (a family name), and more only through a joiner:
+        # `ديفيد بيكهام`, `خالد بن الوليد`, `محمد بن راشد آل مكتوم`
         k = i + 1
-        while k < ctx.n and k - i < 4 and k not in taken and ctx.joined(k - 1) and not _strong_at(ctx, k):
+        while k < ctx.n and k - i < 6 and k not in taken and ctx.joined(k - 1) and not _strong_at(ctx, k):
             w2 = toks[k].norm
-            if ctx.name_like(k, False) and not (ctx.gaz_at.get(k) and ctx.gaz_at[k].type != "PER"):
+            after_joiner = toks[k - 1].norm in c.joiners
+            if w2 in c.joiners:
                 k += 1
                 continue
-            if is_def(w2) and w2.endswith("ي") and w2 not in c.stop and w2 not in c.gloss and not ctx.adjective(k) \
-                    and w2 not in c.titles and w2 not in c.complements:
+            if ctx.name_like(k, False) and not (ctx.gaz_at.get(k) and ctx.gaz_at[k].type != "PER") \
+                    and not toks[k].text.endswith("ة"):
+                k += 1
+                if after_joiner or k - i == 2:
+                    if k < ctx.n and ctx.joined(k - 1) and toks[k].norm in c.joiners:
+                        continue
+                    break
+                continue
+            if is_def(w2) and (after_joiner or w2.endswith("ي")) and w2 not in c.stop and w2 not in c.gloss \
+                    and not ctx.adjective(k) and w2 not in c.titles and w2 not in c.complements:
                 k += 1  # a family name with the article (a nisba: السيسي, المالكي) ends the name
             break
+        while k - 1 > i and toks[k - 1].norm in c.joiners:
+            k -= 1  # a dangling بن
         if k - i >= 2:
             skip = len(t.text) - len(t.text.lstrip("وف")) if w != t.norm else 0
             form = " ".join([w] + [toks[x].norm for x in range(i + 1, k)])

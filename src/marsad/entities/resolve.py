@@ -17,15 +17,14 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from typing import Iterable
 
-from ..arabic import sentences
+from ..arabic import shared_sentences
 from ..arabic.variants import variant_key
 from ..article import Entity, Mention
 from ..errors import MarsadError
 from .kb import FAMILY_NAME_FIRST, NOT_NAMES, PART, KnowledgeBase, get_kb
 from .matcher import Candidate, fast_tokenize, match, skip_chars, stems
-from .patterns import Context, cues, org_spans, person_spans
+from .patterns import _ADJ_FIRST as ADJ_FIRST, Context, cues, org_spans, person_spans
 from .romanize import romanize
 
 _UNSET = object()
@@ -52,20 +51,25 @@ def slug(name: str) -> str:
 
 # -- candidates --------------------------------------------------------------
 def tagger_spans(text: str, tokens, tagger) -> list[Candidate]:
-    """Spans from a BIO tagger, sentence by sentence."""
+    """Spans from a BIO tagger, sentence by sentence (punctuation included, as in CoNLL)."""
     out: list[Candidate] = []
-    words = [k for k, t in enumerate(tokens) if t.kind != "punct" or t.text not in ""]
-    bounds = [(s.start, s.end) for s in sentences(text)]
+    words = range(len(tokens))
+    bounds = [(s.start, s.end) for s in shared_sentences(text)]
     k = 0
+    groups: list[list[int]] = []
     for a, b in bounds:
         idx = []
         while k < len(words) and tokens[words[k]].start < b:
             if tokens[words[k]].start >= a:
                 idx.append(words[k])
             k += 1
-        if not idx:
-            continue
-        tags = tagger.tag([tokens[x].text for x in idx])
+        if idx:
+            groups.append(idx)
+    sents = [[tokens[x].text for x in idx] for idx in groups]
+    # all sentences in one call when the tagger can (the shipped one tags them together)
+    batch = getattr(tagger, "tag_sentences", None)
+    all_tags = batch(sents) if batch is not None else [tagger.tag(s) for s in sents]
+    for idx, tags in zip(groups, all_tags):
         cur: list[int] = []
         cur_type = None
         for x, tag in list(zip(idx, tags)) + [(None, "O")]:
@@ -103,8 +107,12 @@ def _select(gaz: list[Candidate], orgs: list[Candidate], pers: list[Candidate], 
         chosen = [g for g in chosen if g not in hit] + [o]
     for extra in (pers, tagged):
         for p in extra:
-            if not any(_overlaps(g, p) for g in chosen):
+            hit = [g for g in chosen if _overlaps(g, p)]
+            if not hit:
                 chosen.append(p)
+            elif all(g.weak and p.start <= g.start and g.end <= p.end and len(p) > len(g) for g in hit):
+                # a weak form (a bare surname, `جون` of Dong Jun) inside a fuller name
+                chosen = [g for g in chosen if g not in hit] + [p]
     chosen.sort(key=lambda c: c.start)
     return chosen
 
@@ -121,11 +129,17 @@ def _known_name_holds(o: Candidate, hit: list[Candidate], kb: KnowledgeBase) -> 
             continue
         if getattr(o, "named", None) == e.id and not getattr(o, "host", None) and o.country in (None, e.country):
             return True
+        if getattr(o, "owner_inline", False) and o.owner == e.id and not getattr(o, "host", None):
+            return True  # `وكالة أنباء الأناضول الحكومية` is Anadolu
         # the pattern names something else only if it adds institutional words
         # (القومي, الأعلى, ...) or a host or owner to the known name
         added = [o.form.split(" ")[k - o.ti] for k in getattr(o, "mod_idx", []) if k > g.tj]
-        if any(w in cues().gloss for w in added) or getattr(o, "host", None) or getattr(o, "owner", None):
+        if getattr(o, "host", None) or (getattr(o, "owner", None) and not getattr(o, "owner_inline", False)):
             return False
+        if added:
+            # `مجلس الأمن القومي ...` names another body (an adjective continues the
+            # name); `الاتحاد الأوروبي الدولة الروسية` is a name and its object
+            return cues().gloss.get(added[0]) not in ADJ_FIRST
         if o.country is None or e.country in (None, o.country):
             return True
     return False
@@ -153,6 +167,7 @@ def recognize(text: str, use_tagger: bool = True) -> list[Entity]:
     tagger = get_statistical_tagger() if use_tagger else None
     tagged = tagger_spans(text, tokens, tagger) if tagger is not None else []
     chosen = _select(gaz, orgs, pers, tagged, kb)
+    tagged_at = {(t.ti, t.tj, t.type) for t in tagged}
 
     # what the document mentions for certain: unambiguous strong KB names
     support: set[str] = set()
@@ -168,6 +183,8 @@ def recognize(text: str, use_tagger: bool = True) -> list[Entity]:
     order: list[str] = []
 
     def add(c: Candidate, eid: str, name: str, typ: str, kb_entity=None) -> None:
+        if kb_entity is None and kb.get(eid) is not None:
+            eid += "-x"  # a new name whose slug is a knowledge-base id: keep them apart
         if eid not in doc:
             doc[eid] = _DocEntity(eid, name, typ, kb_entity)
             order.append(eid)
@@ -183,7 +200,11 @@ def recognize(text: str, use_tagger: bool = True) -> list[Entity]:
         if c.ids:
             eid = _pick(c, kb, support, countries_of_support)
             if eid is None:
-                continue
+                # a weak form the document does not support, unless the tagger
+                # also sees a name of that type there
+                eid = next((x for x, _ in c.ids if (c.ti, c.tj, kb.get(x).type) in tagged_at), None)
+                if eid is None:
+                    continue
             e = kb.get(eid)
             add(c, eid, e.name, e.type, e)
             continue
@@ -242,8 +263,8 @@ def _pick(c: Candidate, kb: KnowledgeBase, support: set[str], countries: set[str
     best = None
     for eid, weak in ids:
         e = kb.get(eid)
-        if weak == PART:
-            supported = eid in support  # a bare surname needs the full name
+        if weak == PART or (weak and (e.type == "PER" or e.kind == "sports-club")):
+            supported = eid in support  # a bare surname (or club name) needs the full name
         else:
             supported = eid in support or (e.country in support) or eid in countries
         if supported:
@@ -312,6 +333,3 @@ def _add_short_mentions(text: str, tokens, doc: dict[str, _DocEntity], kb: Knowl
             doc[eid].mentions.append(Candidate(a, t.end, k, k, stem, "PER", [], "short"))
             break
 
-
-def entities_of(texts: Iterable[str]) -> list[list[Entity]]:
-    return [recognize(t) for t in texts]

@@ -15,6 +15,20 @@ _CONS = {
     "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "ء": "'", "پ": "p", "چ": "ch", "ژ": "zh", "ڤ": "v", "گ": "g",
 }
 _ALEF = "اأإآٱ"
+# Name words whose usual English spelling the letter rules cannot guess (short vowels).
+_KNOWN = {
+    "محمد": "Mohammed", "أحمد": "Ahmed", "محمود": "Mahmoud", "مصطفى": "Mustafa", "علي": "Ali", "عمر": "Omar",
+    "خالد": "Khalid", "حسن": "Hassan", "حسين": "Hussein", "إبراهيم": "Ibrahim", "ابراهيم": "Ibrahim", "يوسف": "Youssef",
+    "عبد": "Abd", "الله": "Allah", "بن": "bin", "ابن": "ibn", "بنت": "bint", "أبو": "Abu", "ابو": "Abu", "آل": "Al",
+    "عثمان": "Othman", "سعيد": "Saeed", "سعد": "Saad", "فيصل": "Faisal", "فهد": "Fahd", "سلمان": "Salman",
+    "ناصر": "Nasser", "طارق": "Tariq", "ياسر": "Yasser", "وليد": "Walid", "هشام": "Hisham", "سامي": "Sami",
+    "كريم": "Karim", "جمال": "Jamal", "عادل": "Adel", "عماد": "Imad", "زياد": "Ziad", "مروان": "Marwan", "رامي": "Rami",
+    "نبيل": "Nabil", "ماجد": "Majed", "منصور": "Mansour", "سليمان": "Suleiman", "موسى": "Musa", "عيسى": "Issa",
+    "يحيى": "Yahya", "إسماعيل": "Ismail", "اسماعيل": "Ismail", "حمد": "Hamad", "راشد": "Rashid", "زايد": "Zayed",
+    "سلطان": "Sultan", "تميم": "Tamim", "عبدالله": "Abdullah", "فاطمة": "Fatima", "مريم": "Maryam", "عائشة": "Aisha",
+    "زينب": "Zainab", "نور": "Nour", "سارة": "Sara", "ليلى": "Layla", "هدى": "Huda", "منى": "Mona", "صالح": "Saleh",
+    "الدين": "al-Din", "الرحمن": "al-Rahman", "العزيز": "al-Aziz", "الوليد": "al-Walid", "جون": "John", "جورج": "George",
+}
 _VOWEL_OUT = set("aeiou")
 
 
@@ -63,8 +77,8 @@ def romanize(name: str) -> str:
     words = normalize_light(name).replace("-", " ").split()
     out = []
     for w in words:
-        if w == "الله":
-            out.append("Allah")
+        if w in _KNOWN:
+            out.append(_KNOWN[w])
         elif w.startswith("ال") and len(w) > 3:
             r = "al-" + _word(w[2:])
             out.append(r[:3] + r[3:].capitalize())

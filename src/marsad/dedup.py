@@ -1,0 +1,187 @@
+"""Near-duplicate articles and story keys: pure functions the corpus stores.
+
+*Near-duplicates* are copies of one text: the same wire story republished by
+several outlets, with a changed headline, a dropped or added paragraph, light
+edits. They are found with MinHash LSH (datasketch) over word shingles of the
+normalised body, so spelling differences (hamza seats, ta marbuta, diacritics)
+and punctuation do not hide a copy. `NearDuplicateIndex` holds the signatures,
+answers "which stored articles copy this one", and checks each LSH candidate
+against the estimated Jaccard similarity before it answers.
+
+A *story key* groups articles about the same event even when they are written
+independently: the day plus the article's two leading names/keywords, in a fixed
+order. It is coarse by design (many reports of one event pick other leading terms);
+`same_story` (two of the top five terms shared) is the looser test for merging.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Hashable, Iterable
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from .arabic import normalize
+
+NUM_PERM = 128
+SHINGLE = 3  # words per shingle
+THRESHOLD = 0.25  # Jaccard similarity of shingle sets from which two texts are copies (see bench/dedup.py)
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def words(text: str) -> list[str]:
+    """Normalised words of a text (letters folded, marks and punctuation gone)."""
+    return _WORD.findall(normalize(text).lower())
+
+
+def shingles(text: str, k: int = SHINGLE) -> set[str]:
+    """The set of k-word shingles of the normalised text (one shingle for a short text)."""
+    w = words(text)
+    if len(w) <= k:
+        return {" ".join(w)} if w else set()
+    return {" ".join(w[i:i + k]) for i in range(len(w) - k + 1)}
+
+
+def minhash(text: str, num_perm: int = NUM_PERM, k: int = SHINGLE) -> MinHash:
+    """MinHash signature of the text's word shingles."""
+    m = MinHash(num_perm=num_perm)
+    sh = shingles(text, k)
+    if sh:
+        m.update_batch([s.encode("utf-8") for s in sh])
+    return m
+
+
+def jaccard(a: str, b: str, k: int = SHINGLE) -> float:
+    """Exact Jaccard similarity of two texts' shingle sets (for checks and evaluation)."""
+    sa, sb = shingles(a, k), shingles(b, k)
+    if not sa or not sb:
+        return 0.0
+    return len(sa & sb) / len(sa | sb)
+
+
+class NearDuplicateIndex:
+    """MinHash LSH index of article bodies: add(key, text), query(text) -> copies."""
+
+    def __init__(self, threshold: float = THRESHOLD, num_perm: int = NUM_PERM, k: int = SHINGLE):
+        self.threshold = threshold
+        self.num_perm = num_perm
+        self.k = k
+        # LSH bands tuned a little below the threshold so that few true copies are missed;
+        # every candidate is then checked against the threshold.
+        self._lsh = MinHashLSH(threshold=max(0.05, threshold - 0.1), num_perm=num_perm)
+        self._sigs: dict[Hashable, MinHash] = {}
+
+    def __len__(self) -> int:
+        return len(self._sigs)
+
+    def __contains__(self, key: Hashable) -> bool:
+        return key in self._sigs
+
+    def signature(self, text_or_sig: str | MinHash) -> MinHash:
+        if isinstance(text_or_sig, MinHash):
+            return text_or_sig
+        return minhash(text_or_sig, self.num_perm, self.k)
+
+    def add(self, key: Hashable, text_or_sig: str | MinHash) -> MinHash:
+        """Store an article; returns its signature (a corpus can persist `sig.hashvalues`)."""
+        if key in self._sigs:
+            raise KeyError(f"{key!r} is already in the index")
+        sig = self.signature(text_or_sig)
+        self._sigs[key] = sig
+        self._lsh.insert(key, sig)
+        return sig
+
+    def remove(self, key: Hashable) -> None:
+        if key in self._sigs:
+            self._lsh.remove(key)
+            del self._sigs[key]
+
+    def query(self, text_or_sig: str | MinHash, exclude: Hashable | None = None) -> list[tuple[Hashable, float]]:
+        """Stored articles whose estimated Jaccard similarity reaches the threshold, best first."""
+        sig = self.signature(text_or_sig)
+        out = []
+        for key in self._lsh.query(sig):
+            if key == exclude:
+                continue
+            j = sig.jaccard(self._sigs[key])
+            if j >= self.threshold:
+                out.append((key, j))
+        out.sort(key=lambda kv: (-kv[1], str(kv[0])))
+        return out
+
+    def add_and_query(self, key: Hashable, text_or_sig: str | MinHash) -> list[tuple[Hashable, float]]:
+        """Copies of this article among those already stored, then store it."""
+        sig = self.signature(text_or_sig)
+        found = self.query(sig)
+        self.add(key, sig)
+        return found
+
+    def groups(self) -> list[list[Hashable]]:
+        """Connected groups of copies among the stored articles (singletons left out)."""
+        parent: dict[Hashable, Hashable] = {k: k for k in self._sigs}
+
+        def find(x):
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        for key, sig in self._sigs.items():
+            for other, _ in self.query(sig, exclude=key):
+                ra, rb = find(key), find(other)
+                if ra != rb:
+                    parent[rb] = ra
+        groups: dict[Hashable, list] = {}
+        for k in self._sigs:
+            groups.setdefault(find(k), []).append(k)
+        return [sorted(g, key=str) for g in groups.values() if len(g) > 1]
+
+
+def signature_values(sig: MinHash) -> np.ndarray:
+    """The signature as a plain uint64 array (to store in a database)."""
+    return np.asarray(sig.hashvalues, dtype=np.uint64)
+
+
+def from_values(values: Iterable[int]) -> MinHash:
+    """A MinHash rebuilt from stored values (made by `minhash` with this datasketch)."""
+    hv = np.asarray(list(values), dtype=np.uint64)
+    return MinHash(num_perm=len(hv), hashvalues=hv, scheme=MinHash(num_perm=1).scheme)
+
+
+def story_terms(article, n: int = 3) -> list[str]:
+    """The article's leading story terms: its keywords, normalised (entities first when known)."""
+    from .text import terms
+
+    out: list[str] = []
+    for k in article.keywords:
+        key = " ".join(w.vkey for r in terms.runs(k.text) for w in r.words)
+        if key and key not in out:
+            out.append(key)
+        if len(out) >= n:
+            break
+    return out
+
+
+def story_key(article, n: int = 2) -> str:
+    """`YYYY-MM-DD:` + a short hash of the article's leading terms (sorted), e.g. `2024-06-18:3f9a1c2e`.
+
+    Runs the keyword stage when the article has no keywords yet. The key is exact and
+    coarse: on ANT, copies of one story share it about a third of the time and
+    same-subject articles that are not copies a few percent of the time
+    (bench/dedup.py). `same_story` is the looser test a corpus can use to merge keys.
+    """
+    if not article.keywords:
+        from .annotate import keywords
+
+        article = keywords.annotate(article)
+    day = (article.published or "")[:10] or "undated"
+    terms_ = sorted(story_terms(article, n))
+    h = hashlib.blake2b("|".join(terms_).encode("utf-8"), digest_size=4).hexdigest()
+    return f"{day}:{h}"
+
+
+def same_story(a, b, n: int = 5, shared: int = 2) -> bool:
+    """Do two articles (with keywords) share at least `shared` of their top `n` terms?"""
+    return len(set(story_terms(a, n)) & set(story_terms(b, n))) >= shared

@@ -1,0 +1,95 @@
+"""A trained tagger on disk: a directory holding the CRF weights and the resources its
+features were computed with (word clusters, gazetteer), so that a model always sees at
+run time exactly the features it was trained on.
+
+    crf.model       python-crfsuite weights
+    clusters.tsv    word<TAB>cluster id per granularity
+    vectors.npy     word vectors (float16), one row per line of clusters.tsv
+    gazetteer.tsv   type<TAB>normalised name
+    meta.json       feature version, training data and scores
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ..errors import MarsadError
+from .clusters import load_clusters
+from .fastcrf import FastTagger, LinearChainCRF
+from .features import Featurizer
+
+DEFAULT_MODEL = Path(__file__).resolve().parents[1] / "models" / "ner"
+FEATURE_VERSION = 1
+
+
+def load_gazetteer(path: str | Path) -> dict[tuple[str, ...], frozenset[str]]:
+    raw: dict[tuple[str, ...], set[str]] = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            kind, _, name = line.rstrip("\n").partition("\t")
+            if name:
+                raw.setdefault(tuple(name.split(" ")), set()).add(kind)
+    return {k: frozenset(v) for k, v in raw.items()}
+
+
+def save_gazetteer(gaz: dict[tuple[str, ...], frozenset[str]], path: str | Path) -> None:
+    with open(path, "w", encoding="utf-8") as f:
+        for key in sorted(gaz):
+            for kind in sorted(gaz[key]):
+                f.write(f"{kind}\t{' '.join(key)}\n")
+
+
+class Tagger:
+    """tag(tokens) → one BIO tag per token (B-/I- PER, LOC, ORG, MISC, or O)."""
+
+    def __init__(self, crf_path: str | Path, featurizer: Featurizer, meta: dict | None = None):
+        import pycrfsuite
+
+        self.featurizer = featurizer
+        self.meta = meta or {}
+        self._crf = pycrfsuite.Tagger()
+        self._crf.open(str(crf_path))
+        # the same model scored with per-word cached weights (see fastcrf): same tags, faster
+        self._fast = FastTagger(LinearChainCRF(crf_path), featurizer)
+
+    def tag(self, tokens: list[str]) -> list[str]:
+        if not tokens:
+            return []
+        return self._fast.tag(list(tokens))
+
+    def tag_crfsuite(self, tokens: list[str]) -> list[str]:
+        """`tag` through CRFsuite itself (the reference the fast path must agree with)."""
+        if not tokens:
+            return []
+        return list(self._crf.tag(self.featurizer.sentence(list(tokens))))
+
+    def tag_sentences(self, sentences: list[list[str]]) -> list[list[str]]:
+        return self._fast.tag_sentences([list(s) for s in sentences])
+
+
+def load_tagger(path: str | Path) -> Tagger:
+    path = Path(path)
+    crf = path / "crf.model"
+    if not crf.exists():
+        raise MarsadError(f"no NER model at {path} (expected {crf.name}; train one with `marsad train ner`)")
+    meta = json.loads((path / "meta.json").read_text(encoding="utf-8")) if (path / "meta.json").exists() else {}
+    if meta.get("feature_version", FEATURE_VERSION) != FEATURE_VERSION:
+        raise MarsadError(f"NER model at {path} was trained with feature version {meta.get('feature_version')}, "
+                          f"this marsad computes version {FEATURE_VERSION}: retrain it")
+    clusters = load_clusters(path / "clusters.tsv") if (path / "clusters.tsv").exists() else {}
+    gaz = load_gazetteer(path / "gazetteer.tsv") if (path / "gazetteer.tsv").exists() else {}
+    return Tagger(crf, Featurizer(clusters, gaz, load_vectors(path, clusters)), meta)
+
+
+def load_vectors(path: Path, clusters: dict) -> tuple[dict[str, int], "np.ndarray"] | None:
+    f = path / "vectors.npy"
+    if not f.exists():
+        return None
+    import numpy as np
+
+    matrix = np.load(f).astype(np.float32)
+    if len(matrix) != len(clusters):
+        raise MarsadError(f"{f} has {len(matrix)} rows but clusters.tsv has {len(clusters)} words")
+    # row -1 (unknown word) must read as zeros: append one zero row for it
+    matrix = np.vstack([matrix, np.zeros((1, matrix.shape[1]), dtype=np.float32)])
+    return {w: i for i, w in enumerate(clusters)}, matrix

@@ -1,0 +1,159 @@
+"""Training the CRF tagger: data, resources (clusters, gazetteer), fit, score, save."""
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from pathlib import Path
+from typing import Callable, Iterable
+
+import numpy as np
+
+from ..arabic import normalize
+from .clusters import (ant_texts, cluster_vectors, load_clusters, save_clusters, scaled_vectors, text_tokens,
+                       train_vectors)
+from .data import Sentence, read_conll
+from .evaluate import score
+from .features import GAZETTEER_SOURCES, Featurizer, add_name
+from .model import FEATURE_VERSION, load_tagger, load_vectors, save_gazetteer
+from .split import anercorp_split, drop_overlapping
+
+CRF_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 100, "feature.possible_transitions": True}
+
+
+def kb_names() -> Iterable[tuple[str, str]]:
+    """(type, Arabic name) of every entity of the project's knowledge base, if present."""
+    from importlib import resources
+
+    try:
+        f = resources.files("marsad.knowledge") / "entities.jsonl"
+        if not f.is_file():
+            return []
+        lines = f.read_text(encoding="utf-8").splitlines()
+    except (FileNotFoundError, ModuleNotFoundError):
+        return []
+    out = []
+    for line in lines:
+        if not line.strip():
+            continue
+        r = json.loads(line)
+        kind = r.get("type")
+        if kind not in ("PER", "LOC", "ORG", "MISC"):
+            continue
+        for name in [r.get("ar")] + list(r.get("ar_aliases") or []):
+            if name:
+                out.append((kind, name))
+    return out
+
+
+GAZETTEER_SOURCES.append(kb_names)
+
+
+def build_gazetteer(files: dict[str, list[str]], use_sources: bool = True) -> dict[tuple[str, ...], frozenset[str]]:
+    raw: dict[tuple[str, ...], set[str]] = {}
+    for kind, paths in files.items():
+        for p in paths:
+            with open(p, encoding="utf-8", errors="replace") as f:
+                for line in f:
+                    add_name(raw, kind, line)
+    if use_sources:
+        for source in GAZETTEER_SOURCES:
+            for kind, name in source():
+                add_name(raw, kind, name)
+    return {k: frozenset(v) for k, v in raw.items()}
+
+
+def unlabeled_sequences(paths: Iterable[str | Path]) -> Iterable[list[str]]:
+    """Token sequences from ANT-corpus folders or plain UTF-8 text files."""
+    for p in map(Path, paths):
+        if p.is_dir():
+            yield from text_tokens(ant_texts(p))
+        else:
+            yield from text_tokens([p.read_text(encoding="utf-8", errors="replace")])
+
+
+def prepare_data(data: list[str], dev_from: str | None) -> tuple[list[Sentence], list[Sentence]]:
+    """Training sentences and the dev split (empty without dev_from)."""
+    train: list[Sentence] = []
+    dev: list[Sentence] = []
+    anchor: list[Sentence] = []
+    if dev_from:
+        anchor = list(read_conll(dev_from))
+        tr, dev = anercorp_split(anchor)
+        train.extend(tr)
+    for path in data:
+        if dev_from and Path(path).resolve() == Path(dev_from).resolve():
+            continue
+        sents = list(read_conll(path))
+        if anchor:
+            sents = drop_overlapping(sents, anchor)
+        train.extend(sents)
+    return train, dev
+
+
+def fit(train: list[Sentence], featurizer: Featurizer, out_model: Path, params: dict | None = None,
+        log: Callable[[str], None] = print) -> None:
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for toks, tags in train:
+        trainer.append(featurizer.sentence(toks), tags)
+    trainer.set_params({**CRF_PARAMS, **(params or {})})
+    t = time.time()
+    trainer.train(str(out_model))
+    log(f"trained on {len(train)} sentences in {time.time() - t:.0f} s")
+
+
+def train_model(data: list[str], out: str | Path, dev_from: str | None = None, unlabeled: list[str] = (),
+                clusters_file: str | None = None, gazetteers: dict[str, list[str]] | None = None,
+                use_kb: bool = True, params: dict | None = None, self_train: int = 0,
+                log: Callable[[str], None] = print) -> dict:
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    train, dev = prepare_data(data, dev_from)
+    log(f"{len(train)} training sentences ({sum(len(t) for t, _ in train)} tokens), {len(dev)} dev sentences")
+    if clusters_file:
+        src = Path(clusters_file)
+        if src.resolve() != (out / "clusters.tsv").resolve():
+            shutil.copyfile(src, out / "clusters.tsv")
+            if (src.parent / "vectors.npy").exists():
+                shutil.copyfile(src.parent / "vectors.npy", out / "vectors.npy")
+    else:
+        # word representations come from the unlabeled text and the training text only,
+        # never from the dev text, so that the dev score predicts unseen text
+        seqs = list(unlabeled_sequences(unlabeled)) + [[normalize(w) for w in t] for t, _ in train]
+        log(f"learning word vectors and clusters from {sum(map(len, seqs))} tokens")
+        vocab, vec = train_vectors(seqs)
+        save_clusters(cluster_vectors(vocab, vec), out / "clusters.tsv")
+        np.save(out / "vectors.npy", scaled_vectors(vec))
+    gaz = build_gazetteer(gazetteers or {}, use_sources=use_kb)
+    save_gazetteer(gaz, out / "gazetteer.tsv")
+    clusters = load_clusters(out / "clusters.tsv")
+    featurizer = Featurizer(clusters, gaz, load_vectors(out, clusters))
+    fit(train, featurizer, out / "crf.model", params, log)
+    pseudo = []
+    first = None
+    if self_train and unlabeled:
+        if dev:
+            tagger = load_tagger(out)
+            first = score([g for _, g in dev], [tagger.tag(t) for t, _ in dev])["ALL"]
+            log(f"before self-training: dev P {first['p']:.3f} R {first['r']:.3f} F1 {first['f1']:.3f}")
+        from .selftrain import pseudo_label, unlabeled_sentences
+
+        pool = unlabeled_sentences(unlabeled)
+        pseudo = pseudo_label(load_tagger(out), pool, self_train)
+        log(f"self-training: {len(pseudo)} confident sentences of {len(pool)} unlabeled ones added")
+        fit(train + pseudo, featurizer, out / "crf.model", params, log)
+    meta = {"feature_version": FEATURE_VERSION, "crf": {**CRF_PARAMS, **(params or {})},
+            "data": ["/".join(Path(d).parts[-2:]) for d in data],
+            "self_train_sentences": len(pseudo), "train_sentences": len(train), "train_tokens": sum(len(t) for t, _ in train)}
+    (out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
+    if dev:
+        tagger = load_tagger(out)
+        result = score([g for _, g in dev], [tagger.tag(t) for t, _ in dev])
+        meta["dev"] = {k: {m: round(v[m], 4) if isinstance(v[m], float) else v[m] for m in v} for k, v in result.items()}
+        meta["dev_from"] = Path(dev_from).name
+        if first:
+            meta["dev_before_self_training"] = {m: round(v, 4) if isinstance(v, float) else v for m, v in first.items()}
+        (out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
+    return meta

@@ -1,0 +1,1 @@
+"""Text-level analysis shared by keywords, summary, topics and near-duplicates."""

@@ -1,0 +1,61 @@
+"""Reader for the ANT corpus (one TREC-like pseudo-XML article per file).
+
+The files are not well-formed XML, so the fields are cut out with a regex.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+_FIELD = re.compile(r"<(DOCNO|URL|SRC|CAT|TITLE|TIME|AUTHOR|ABSTRACT|TEXT)>(.*?)</\1>", re.S)
+
+# ANT category folder -> marsad topic label
+LABELS = {
+    "internationalNews": "international",
+    "middleEast": "middle-east",
+    "economy": "economy",
+    "sport": "sport",
+    "technology": "technology",
+    "culture": "culture",
+}
+
+
+@dataclass
+class AntDoc:
+    id: str
+    outlet: str  # folder name: Alarabia, BBC, CNN, France24, SkyNews
+    category: str  # ANT folder name
+    title: str
+    author: str
+    text: str
+    path: str
+    day: str  # YYYYMMDD from DOCNO
+
+    @property
+    def label(self) -> str:
+        return LABELS.get(self.category, self.category)
+
+
+def parse(raw: str, path: str = "") -> AntDoc:
+    f = {m.group(1): m.group(2).strip() for m in _FIELD.finditer(raw)}
+    p = Path(path)
+    docno = f.get("DOCNO", p.stem)
+    return AntDoc(
+        id=docno,
+        outlet=p.parent.parent.name if path else f.get("SRC", ""),
+        category=f.get("CAT") or (p.parent.name if path else ""),
+        title=f.get("TITLE", ""),
+        author=f.get("AUTHOR", ""),
+        text=f.get("TEXT", ""),
+        path=path,
+        day=docno.rsplit("-", 1)[-1],
+    )
+
+
+def read_dir(root: str | Path) -> Iterator[AntDoc]:
+    """Every article under an ANT root (`<Outlet>/<category>/*.txt`), in a stable order."""
+    root = Path(root)
+    for f in sorted(root.glob("*/*/*.txt")):
+        yield parse(f.read_text(encoding="utf-8", errors="replace"), str(f.relative_to(root)))

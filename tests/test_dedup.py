@@ -1,0 +1,84 @@
+"""Near-duplicates and story keys on Arabic text written for these tests."""
+from __future__ import annotations
+
+from marsad.article import Article, Keyword
+from marsad.dedup import (
+    NearDuplicateIndex, from_values, jaccard, minhash, same_story, shingles, signature_values, story_key,
+)
+
+WIRE = (
+    "الرياض واس أعلن مجلس الوزراء السعودي في جلسته الأسبوعية اليوم الموافقة على نظام جديد لحماية البيانات الشخصية "
+    "يلزم الجهات الحكومية والشركات الخاصة بالحصول على موافقة صريحة من الأفراد قبل جمع بياناتهم أو مشاركتها، "
+    "ويفرض غرامات تصل إلى خمسة ملايين ريال على المخالفين. وأوضح وزير الإعلام أن النظام يدخل حيز التنفيذ بعد "
+    "مئة وثمانين يوما من نشره في الجريدة الرسمية، وأن هيئة البيانات والذكاء الاصطناعي ستتولى الإشراف على تطبيقه "
+    "وإصدار اللوائح التنفيذية. وأضاف أن المجلس وافق كذلك على مذكرة تفاهم للتعاون في مجال الطاقة المتجددة مع دولة صديقة."
+)
+# A paper's republication: new opening, hamza and ta marbuta written differently, last sentence dropped.
+COPY = (
+    "صحيفة محلية: اعلن مجلس الوزراء السعودي في جلسته الاسبوعية اليوم الموافقة على نظام جديد لحماية البيانات الشخصيه "
+    "يلزم الجهات الحكومية والشركات الخاصة بالحصول على موافقة صريحة من الافراد قبل جمع بياناتهم او مشاركتها، "
+    "ويفرض غرامات تصل الى خمسة ملايين ريال على المخالفين. واوضح وزير الاعلام ان النظام يدخل حيز التنفيذ بعد "
+    "مئة وثمانين يوما من نشره في الجريدة الرسمية، وان هيئة البيانات والذكاء الاصطناعي ستتولى الاشراف على تطبيقه."
+)
+# Same event, written independently: not a copy.
+OTHER = (
+    "وافقت الحكومة السعودية على قانون لحماية البيانات الشخصية، في خطوة قال خبراء إنها تقرب المملكة من المعايير "
+    "الأوروبية. ويمنح القانون الأفراد حق معرفة ما تجمعه الشركات عنهم، ويعاقب المخالفين بغرامات كبيرة. ورحبت شركات "
+    "التقنية بالقانون، لكنها طلبت مهلة أطول للتكيف مع متطلباته الجديدة، بحسب ما قاله مسؤولون في القطاع."
+)
+
+
+def test_shingles_ignore_spelling_and_punctuation():
+    assert shingles("أعلنت الوزارة، اليوم: البيانات الشخصية") == shingles("اعلنت الوزاره اليوم البيانات الشخصيه")
+    assert shingles("كلمة") == {"كلمه"}
+    assert shingles("") == set()
+
+
+def test_copy_found_independent_report_not():
+    idx = NearDuplicateIndex()
+    idx.add("wire", WIRE)
+    idx.add("other", OTHER)
+    found = idx.query(COPY)
+    assert [k for k, _ in found] == ["wire"]
+    assert found[0][1] >= idx.threshold
+    assert jaccard(WIRE, OTHER) < 0.1
+
+
+def test_groups_and_add_and_query():
+    idx = NearDuplicateIndex()
+    assert idx.add_and_query("a", WIRE) == []
+    assert [k for k, _ in idx.add_and_query("b", COPY)] == ["a"]
+    idx.add("c", OTHER)
+    assert idx.groups() == [["a", "b"]]
+    idx.remove("b")
+    assert idx.groups() == []
+    assert len(idx) == 2 and "a" in idx
+
+
+def test_signature_round_trip():
+    sig = minhash(WIRE)
+    back = from_values(signature_values(sig).tolist())
+    assert back.jaccard(sig) == 1.0
+
+
+def test_story_key_groups_same_event_same_day():
+    def art(day, kws):
+        return Article(published=f"{day}T10:00:00+03:00", keywords=[Keyword(k, 1.0) for k in kws], text="x")
+
+    a = art("2024-06-18", ["بوتين", "كوريا الشمالية", "بيونج يانج"])
+    b = art("2024-06-18", ["كوريا الشمالية", "لبوتين", "بيونغ يانغ"])  # other order, other spellings
+    c = art("2024-06-19", ["بوتين", "كوريا الشمالية", "بيونج يانج"])
+    d = art("2024-06-18", ["النفط", "أوبك", "الأسعار"])
+    e = art("2024-06-18", ["كوريا الشمالية", "بوتين", "فيتنام"])
+    assert story_key(a) == story_key(b) == story_key(e)  # the two leading terms agree
+    assert story_key(a) != story_key(c)
+    assert story_key(a) != story_key(d)
+    assert story_key(a).startswith("2024-06-18:")
+
+
+def test_same_story_shares_two_of_five_terms():
+    a = Article(keywords=[Keyword(k, 1.0) for k in ["بوتين", "كوريا الشمالية", "بيونج يانج", "العقوبات", "روسيا"]])
+    b = Article(keywords=[Keyword(k, 1.0) for k in ["فيتنام", "بوتين", "التجارة", "كوريا الشمالية", "هانوي"]])
+    c = Article(keywords=[Keyword(k, 1.0) for k in ["النفط", "أوبك", "بوتين", "الأسعار", "السعودية"]])
+    assert same_story(a, b)
+    assert not same_story(a, c)
