@@ -1,0 +1,38 @@
+"""`marsad serve [--db URL] [--host H] [--port P]`: the REST API and the Arabic web interface."""
+from __future__ import annotations
+
+import argparse
+import os
+
+from ..errors import MarsadError
+
+
+def register(sub) -> None:
+    p = sub.add_parser("serve", help="serve the REST API and the web interface over a corpus")
+    p.add_argument("--db", metavar="URL", default=None,
+                   help="corpus to serve (a SQLite file, sqlite:///…, or postgresql://…); "
+                        "without it, marsad.db when it exists, else an empty in-memory corpus")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if not 0 < args.port < 65536:
+        raise MarsadError(f"--port {args.port} is not a TCP port")
+    db = args.db or ("marsad.db" if os.path.exists("marsad.db") else None)
+    if db and "://" not in db and not os.path.exists(db):
+        raise MarsadError(f"{db}: no such database (create it with `marsad ingest PATH --db {db}`)")
+    import uvicorn
+
+    from ..api import create_app
+
+    app = create_app(db=db)
+    where = db or "an empty in-memory corpus"
+    token = "writes enabled (MARSAD_API_TOKEN)" if os.environ.get("MARSAD_API_TOKEN") else "read-only (set MARSAD_API_TOKEN to allow POST /api/articles)"
+    print(f"marsad: serving {where} on http://{args.host}:{args.port}/ — {token}", flush=True)
+    try:
+        uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    except OSError as e:
+        raise MarsadError(f"cannot listen on {args.host}:{args.port}: {e.strerror or e}") from None
+    return 0
