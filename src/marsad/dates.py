@@ -16,7 +16,7 @@ from functools import lru_cache
 from importlib import resources
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .arabic import normalize
+from .arabic import normalize, normalize_map
 from .errors import MarsadError
 
 
@@ -221,31 +221,42 @@ def _safe_date(y: int, m: int | None, d: int) -> date | None:
         return None
 
 
-_UPDATED = None
+_CUES: tuple[re.Pattern, re.Pattern] | None = None
+
+
+def _cue_patterns() -> tuple[re.Pattern, re.Pattern]:
+    global _CUES
+    if _CUES is None:
+        def alt(key):
+            cues = sorted({normalize(c).rstrip(":") for c in calendar()[key]}, key=len, reverse=True)
+            return re.compile("|".join(re.escape(c) for c in cues))
+        _CUES = (alt("published_cues"), alt("updated_cues"))
+    return _CUES
 
 
 def parse_dateline(line: str) -> ParsedDate | None:
     """Parse a page's dateline; with both a publication and an update time, take the publication."""
-    global _UPDATED
-    if _UPDATED is None:
-        cues = sorted((normalize(c) for c in calendar()["updated_cues"]), key=len, reverse=True)
-        _UPDATED = re.compile("|".join(re.escape(c) for c in cues))
+    pub_re, upd_re = _cue_patterns()
     t = normalize(line)
-    m = _UPDATED.search(t)
-    if m:
-        before, after = line[: _orig_index(line, m.start())], line[_orig_index(line, m.start()):]
-        got = parse_date_text(before)
+    if len(t) != len(line):
+        # cue positions are found in normalised text; map them back to the line
+        _, offs = normalize_map(line)
+    else:
+        offs = None
+    orig = (lambda k: offs[min(k, len(offs) - 1)]) if offs else (lambda k: k)
+    upd = list(upd_re.finditer(t))
+    pub = pub_re.search(t)
+    if pub:
+        end = next((orig(u.start()) for u in upd if u.start() > pub.end()), len(line))
+        got = parse_date_text(line[orig(pub.end()):end])
         if got:
             return got
-        return parse_date_text(after)
+    if upd:
+        got = parse_date_text(line[: orig(upd[0].start())])
+        if got:
+            return got
+        return parse_date_text(line[orig(upd[0].end()):])
     return parse_date_text(line)
-
-
-def _orig_index(text: str, norm_index: int) -> int:
-    from .arabic import normalize_map
-
-    _, offs = normalize_map(text)
-    return offs[min(norm_index, len(offs) - 1)]
 
 
 def to_iso(parsed: ParsedDate, tz: str | None = None) -> str:

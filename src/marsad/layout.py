@@ -39,6 +39,7 @@ def _vocab() -> dict:
         "furniture_prefixes": folded("furniture_prefixes"),
         "tail_markers": set(folded("tail_markers")),
         "related_markers": folded("related_markers"),
+        "policy_cues": folded("policy_cues"),
     }
 
 
@@ -74,6 +75,18 @@ def is_furniture(line: str) -> bool:
     return False
 
 
+def policy_cue_count(line: str) -> int:
+    """How many comment-policy/copyright cues a paragraph holds (site furniture, not news)."""
+    f = _fold(line)
+    return sum(1 for c in _vocab()["policy_cues"] if c in f)
+
+
+def _drop_policy(paras: list[str]) -> list[str]:
+    """Drop comment-policy and copyright paragraphs: two cues anywhere, one cue near the end."""
+    n = len(paras)
+    return [p for k, p in enumerate(paras) if not (policy_cue_count(p) >= 2 or (policy_cue_count(p) == 1 and k >= n - 3 and n > 3))]
+
+
 def is_tail_marker(line: str) -> bool:
     return _fold(line) in _vocab()["tail_markers"]
 
@@ -104,13 +117,18 @@ def parse_byline(line: str) -> str | None:
             name = _strip_words(s, len(p.split()))
             name = name.lstrip(" :-–—")
             return name or None
+    # CITY - NAME (a place, a dash, a reporter or agency): `القاهرة - أحمد علي`, `بيروت - وكالات`,
+    # `كييف - موسكو (رويترز)`: an agency in brackets is the author.
+    m = re.fullmatch(r"([^\d\-–—:]{2,25})\s+[-–—]\s+([^\d\-–—:]{2,40})", s)
+    if m and _nwords(m.group(1)) <= 3 and _nwords(m.group(2)) <= 5:
+        name = m.group(2).strip()
+        br = re.search(r"[(\[]([^)\]]+)[)\]]", name)
+        if br and _fold(br.group(1)) in v["agency_bylines"]:
+            return br.group(1).strip()
+        return name
     for suf in v["byline_suffixes"]:
         if f.endswith(suf):
             return s.strip() or None
-    # CITY - NAME (a place, a dash, a reporter or agency): `القاهرة - أحمد علي`
-    m = re.fullmatch(r"([^\d\-–—:]{2,25})\s+[-–—]\s+([^\d\-–—:]{2,40})", s)
-    if m and _nwords(m.group(1)) <= 3 and _nwords(m.group(2)) <= 5:
-        return m.group(2).strip()
     return None
 
 
@@ -291,11 +309,17 @@ def _read_header(lines: list[str], raw: RawDocument) -> tuple[_Header, int]:
     return h, body_start
 
 
-def _sections(paras: list[str]) -> list[Section]:
+def _sections(paras: list[str], headings: set[int] | None = None) -> list[Section]:
+    """Group paragraphs under sub-headings: given by the reader (`headings`, indexes into
+    paras) or, for plain text, a short unpunctuated line followed by a paragraph."""
     sections = [Section(None, [])]
     for k, p in enumerate(paras):
         nxt = paras[k + 1] if k + 1 < len(paras) else None
-        if nxt is not None and looks_like_heading(p) and not looks_like_heading(nxt):
+        if headings is not None:
+            is_head = k in headings and nxt is not None
+        else:
+            is_head = nxt is not None and looks_like_heading(p) and not looks_like_heading(nxt)
+        if is_head:
             sections.append(Section(p, []))
         else:
             sections[-1].paragraphs.append(p)
@@ -312,8 +336,9 @@ def _stable_id(raw: RawDocument, title: str | None, text: str) -> str:
 def layout(raw: RawDocument, tz: str | None = None, published: str | None = None) -> Article:
     """Turn a RawDocument into an Article with sections, metadata and clean text."""
     header = _Header()
+    headings: set[int] | None = None
     if raw.blocks:
-        paras, header = _from_blocks(raw)
+        paras, headings, header = _from_blocks(raw)
     else:
         lines = _lines(raw.text)
         lines = _strip_tail(lines)
@@ -326,7 +351,8 @@ def layout(raw: RawDocument, tz: str | None = None, published: str | None = None
         paras = _join_wrapped(_blocks(body))
         # a byline or dateline can also follow the title inside the body's first lines
         paras = _late_header(paras, header)
-    sections = _sections(paras)
+        paras = _drop_policy(paras)
+    sections = _sections(paras, headings)
     art = Article(
         source=Source(path=raw.path, url=raw.url, format=raw.format, site=raw.site),
         title=raw.title or header.title,
@@ -366,26 +392,37 @@ def _late_header(paras: list[str], h: _Header) -> list[str]:
     return out
 
 
-def _from_blocks(raw: RawDocument) -> tuple[list[str], _Header]:
-    """Paragraphs from a reader that knows the structure (HTML); headings kept as lines."""
-    h = _Header()
-    paras: list[str] = []
+def _from_blocks(raw: RawDocument) -> tuple[list[str], set[int], _Header]:
+    """Paragraphs and heading positions from a reader that knows the structure (HTML, feeds).
+
+    Metadata the reader found wins; the first blocks are still read as a header so a
+    byline, dateline or caption printed in the body does not stay in the text.
+    """
     title = _fold(raw.title) if raw.title else None
-    blocks = list(raw.blocks or [])
-    # text-only fallback when metadata is missing: read the header from the first lines
-    if not raw.title or not raw.published or not raw.author:
-        lines = [t for _, t in blocks[:MAX_HEADER_LINES]]
-        hh, start = _read_header(lines + [""], raw)
-        h = hh
-        blocks = blocks[start:] if not raw.title and hh.title else blocks
-    for kind, t in blocks:
-        t = t.strip()
-        if not t or is_furniture(t) or (title and _fold(t) == title):
+    blocks = [(k, t.strip()) for k, t in raw.blocks or [] if t.strip()]
+    lines = [t for _, t in blocks[:MAX_HEADER_LINES]]
+    h, start = _read_header(lines + [""], raw)
+    if raw.title and h.title and _fold(h.title) != title and start:
+        # the header reader took a first paragraph for a title: the page has its own title
+        start = lines.index(h.title) if h.title in lines else start
+        h.title = None
+    kept: list[tuple[str, str]] = []
+    for k, (kind, t) in enumerate(blocks):
+        if k < start and (kind != "paragraph" or _nwords(t) <= 16):
+            continue
+        if is_furniture(t) or (title and _fold(t) == title):
             continue
         if kind == "caption":
             h.caption = h.caption or t
             continue
-        paras.append(t)
-    paras = _drop_related(paras)
-    paras = _strip_tail(paras)
-    return paras, h
+        if k < 3 and (by := parse_byline(t)):  # `حوار: ...`, `كتب: ...` printed as a block
+            h.author = h.author or by
+            continue
+        kept.append((kind, t))
+    texts = _strip_tail(_drop_related([t for _, t in kept]))
+    texts = _drop_policy(texts)
+    keep = set(texts)
+    kept = [(k, t) for k, t in kept if t in keep]
+    paras = [t for _, t in kept]
+    headings = {i for i, (k, _) in enumerate(kept) if k == "heading"}
+    return paras, headings, h

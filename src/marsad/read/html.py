@@ -48,16 +48,49 @@ def read_html(html: str, url: str | None = None) -> RawDocument:
         if text:
             blocks.append((kind, text))
     meta = root.attrib
+    published = meta.get("date") if _has_date_in_page(html, meta.get("date")) else None
+    published = _precise_time(html, published)
     return RawDocument(
         text="\n\n".join(t for _, t in blocks),
         format="html",
         url=meta.get("url") or url,
         title=_clean(meta.get("title")),
         author=_clean(meta.get("author")),
-        published=meta.get("date") if _has_date_in_page(html, meta.get("date")) else None,
+        published=published,
         site=_clean(meta.get("sitename")) or meta.get("hostname"),
+        image_caption=_figcaption(html),
         blocks=blocks,
     )
+
+
+# Publication time with its clock and offset, from the page's own markup (trafilatura keeps the day only).
+_TIME_META = re.compile(
+    r"""(?:property|name|itemprop)\s*=\s*["'](?:article:published_time|datePublished|pubdate|publishdate|date|DC\.date\.issued)["'][^>]*?content\s*=\s*["']([^"']+)["']"""
+    r"""|content\s*=\s*["']([^"']+)["'][^>]*?(?:property|name|itemprop)\s*=\s*["'](?:article:published_time|datePublished)["']"""
+    r"""|"datePublished"\s*:\s*"([^"]+)"|<time[^>]*\sdatetime\s*=\s*["']([^"']+)["']""",
+    re.I,
+)
+
+
+def _precise_time(html: str, day: str | None) -> str | None:
+    for m in _TIME_META.finditer(html[:300000]):
+        value = next(g for g in m.groups() if g)
+        if re.match(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", value) and (day is None or value.startswith(day[:10])):
+            return value
+    return day
+
+
+_FIGCAPTION = re.compile(r"<figcaption[^>]*>(.*?)</figcaption>", re.I | re.S)
+
+
+def _figcaption(html: str) -> str | None:
+    m = _FIGCAPTION.search(html)
+    if not m:
+        return None
+    text = re.sub(r"<[^>]+>", " ", m.group(1))
+    import html as htmlmod
+
+    return _clean(htmlmod.unescape(text))
 
 
 def _has_date_in_page(html: str, date: str | None) -> bool:

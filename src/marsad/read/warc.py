@@ -24,6 +24,7 @@ def read_warc_stream(stream: BinaryIO, name: str = "warc") -> Iterator[RawDocume
     from .decode import decode_bytes
     from .html import read_html
 
+    found = 0
     try:
         for n, rec in enumerate(ArchiveIterator(stream)):
             if rec.rec_type not in ("response", "resource"):
@@ -48,6 +49,11 @@ def read_warc_stream(stream: BinaryIO, name: str = "warc") -> Iterator[RawDocume
                 continue
             doc.format = "warc"
             doc.url = url or doc.url
+            found += 1
             yield doc
     except ArchiveLoadFailed as e:
         raise InputError(f"{name}: not a readable WARC file ({str(e).splitlines()[0][:120]})") from None
+    except (ValueError, EOFError, OSError) as e:  # truncated gzip members, bad headers
+        raise InputError(f"{name}: WARC file is damaged ({type(e).__name__})") from None
+    if not found:
+        raise InputError(f"{name}: no HTML response records in this WARC file")
