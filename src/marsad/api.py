@@ -209,16 +209,11 @@ def api_router(get_backend, token: str | None, max_body: int) -> APIRouter:
 
 
 def create_app(backend=None, *, token: str | None = None, max_body: int | None = None, db: str | None = None) -> FastAPI:
-    """The app over `backend` (a Backend), or over the corpus at `db`, or over an empty in-memory corpus."""
+    """The app over `backend` (a web Backend), else over the corpus at `db` (default marsad.db)."""
     if backend is None:
-        if db:
-            from .web.backend import corpus_backend
+        from .web.backend import corpus_backend
 
-            backend = corpus_backend(db)
-        else:
-            from .web.backend import MemoryBackend
-
-            backend = MemoryBackend()
+        backend = corpus_backend(db or "marsad.db")
     token = token if token is not None else (os.environ.get("MARSAD_API_TOKEN") or None)
     app = FastAPI(title="marsad", version=__version__, docs_url=None, redoc_url=None,
                   description="Offline analysis of Arabic news: analyse an article, search a corpus, "

@@ -51,7 +51,8 @@ def highlighted(article: Article) -> Markup:
             tip = " · ".join(dict.fromkeys(s[4] for s in cover))
             ent = next((s[3] for s in cover if s[3]), None)
             if ent:
-                html.append(f'<a class="{classes}" href="/entities/{quote(ent, safe='')}" title="{escape(tip)}" '
+                href = "/entities/" + quote(ent, safe="")
+                html.append(f'<a class="{classes}" href="{escape(href)}" title="{escape(tip)}" '
                             f'data-entity="{escape(ent)}">{body}</a>')
             else:
                 html.append(f'<span class="{classes}" title="{escape(tip)}">{body}</span>')

@@ -22,6 +22,16 @@ TEMPLATES.env.globals["type_ar"] = TYPE_AR
 PAGE = 20
 
 
+def _total(res: dict, page: int) -> str:
+    """The count of results, or "N+" when the store did not count past this page."""
+    if res.get("total") is not None:
+        return str(res["total"])
+    return f"{(page - 1) * PAGE + len(res['results'])}+"
+
+
+TEMPLATES.env.globals["total"] = _total
+
+
 def _int(v: str | None, default: int, lo: int, hi: int) -> int:
     try:
         return min(hi, max(lo, int(v)))
@@ -58,7 +68,7 @@ def pages_router(get_backend) -> APIRouter:
                                    topic=f["topic"] or None, source=f["source"] or None,
                                    date_from=f["from"] or None, date_to=f["to"] or None,
                                    limit=PAGE, offset=(page - 1) * PAGE)
-        return render(request, "search.html", f=f, res=res, page=page, pages=max(1, -(-res["total"] // PAGE)),
+        return render(request, "search.html", f=f, res=res, page=page, more=res["has_more"],
                       searched=any(f.values()))
 
     @r.get("/articles/{article_id}", response_class=HTMLResponse)
@@ -74,7 +84,7 @@ def pages_router(get_backend) -> APIRouter:
         q = _s(request, "q")
         page = _int(request.query_params.get("page"), 1, 1, 10_000)
         res = get_backend().entities(q, limit=PAGE, offset=(page - 1) * PAGE)
-        return render(request, "entities.html", q=q, res=res, page=page, pages=max(1, -(-res["total"] // PAGE)))
+        return render(request, "entities.html", q=q, res=res, page=page, more=res["has_more"])
 
     @r.get("/entities/{entity_id}", response_class=HTMLResponse)
     def entity_page(request: Request, entity_id: str):
@@ -96,7 +106,7 @@ def pages_router(get_backend) -> APIRouter:
         page = _int(request.query_params.get("page"), 1, 1, 10_000)
         res = get_backend().quotes(speaker=f["speaker"] or None, about=f["about"] or None, q=f["q"] or None,
                                    limit=PAGE, offset=(page - 1) * PAGE)
-        return render(request, "quotes.html", f=f, res=res, page=page, pages=max(1, -(-res["total"] // PAGE)))
+        return render(request, "quotes.html", f=f, res=res, page=page, more=res["has_more"])
 
     @r.get("/events", response_class=HTMLResponse)
     def events_page(request: Request):
@@ -104,13 +114,13 @@ def pages_router(get_backend) -> APIRouter:
         page = _int(request.query_params.get("page"), 1, 1, 10_000)
         res = get_backend().events(actor=f["actor"] or None, type=f["type"] or None,
                                    limit=PAGE, offset=(page - 1) * PAGE)
-        return render(request, "events.html", f=f, res=res, page=page, pages=max(1, -(-res["total"] // PAGE)))
+        return render(request, "events.html", f=f, res=res, page=page, more=res["has_more"])
 
     @r.get("/stories", response_class=HTMLResponse)
     def stories_page(request: Request):
         page = _int(request.query_params.get("page"), 1, 1, 10_000)
         res = get_backend().stories(limit=PAGE, offset=(page - 1) * PAGE)
-        return render(request, "stories.html", res=res, page=page, pages=max(1, -(-res["total"] // PAGE)))
+        return render(request, "stories.html", res=res, page=page, more=res["has_more"])
 
     @r.get("/trends", response_class=HTMLResponse)
     def trends_page(request: Request):

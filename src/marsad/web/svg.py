@@ -101,7 +101,8 @@ def network(center: dict, neighbours: list[dict], width: int = 420, height: int 
         sw = 1 + 5 * nb["count"] / top
         parts.append(f'<line x1="{cx:.1f}" y1="{cy:.1f}" x2="{x:.1f}" y2="{y:.1f}" stroke-width="{sw:.1f}" class="edge"/>')
     for (x, y), nb in zip(pos, neighbours):
-        parts.append(f'<a href="/entities/{quote(str(nb["id"]), safe='')}"><circle cx="{x:.1f}" cy="{y:.1f}" r="7" class="node"/>'
+        href = escape("/entities/" + quote(str(nb["id"]), safe=""))
+        parts.append(f'<a href="{href}"><circle cx="{x:.1f}" cy="{y:.1f}" r="7" class="node"/>'
                      f'<text x="{x:.1f}" y="{y + 20:.1f}" text-anchor="middle" class="nlabel">{escape(nb["label"])}'
                      f'</text><title>{escape(nb["label"])}: {nb["count"]}</title></a>')
     parts.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="12" class="node center"/>'
