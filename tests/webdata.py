@@ -23,9 +23,10 @@ def _article(aid, title, site, published, paragraphs, ents, quotes=(), timexes=(
                 format="html"), sections=[Section(paragraphs=list(paragraphs))], text=text)
     for eid, spellings in ents.items():
         name, typ, ar = ENTITIES[eid]
-        ms, pos = [], 0
-        for sp in spellings:
-            i = text.index(sp, pos if sp == spellings[0] else 0)
+        ms, after = [], {}
+        for sp in spellings:  # the k-th listed occurrence of a spelling is its k-th in the text
+            i = text.index(sp, after.get(sp, 0))
+            after[sp] = i + len(sp)
             ms.append(Mention(sp, i, i + len(sp)))
         a.entities.append(Entity(eid, name, typ, name_ar=ar, mentions=ms))
     for speaker_text, speaker_id, qt in quotes:

@@ -115,13 +115,18 @@ def _analyze(data: bytes, content_type: str, tz: str | None, published: str | No
             get_zone(tz)
         except MarsadError as e:
             raise ApiError(400, str(e)) from None
+        except Exception:  # odd strings (NUL bytes, paths) that zoneinfo rejects in its own ways
+            raise ApiError(400, f"unknown time zone {tz!r}") from None
     if published and parse_date_text(published) is None:
         raise ApiError(400, f"published {published!r} is not an ISO 8601 date or time")
     raw = _raw_document(data, content_type)
     try:
-        return analyze(raw, tz=tz, published=published)
+        art = analyze(raw, tz=tz, published=published)
     except MarsadError as e:
         raise ApiError(400, str(e)) from None
+    if not art.text.strip():
+        raise ApiError(400, "no article text found in the body")
+    return art
 
 
 def api_router(get_backend, token: str | None, max_body: int) -> APIRouter:

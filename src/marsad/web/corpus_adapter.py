@@ -106,7 +106,7 @@ class CorpusBackend:
                 return None
             ref = refs[0]
             ids = [ref.id]
-            spellings = self.store.spellings(ids)
+            spellings = [x for x in self.store.spellings(ids) if x["count"] > 0]  # 0: a known name, never seen
             per_day = self.store.mentions_per_day(ids)
             co = self.store.co_occurring(ids, 12)
             quotes = self.store.quotes(speaker=ref.id, limit=50)

@@ -23,13 +23,31 @@ def _nice_max(v: int) -> int:
     return 10 * mag
 
 
+def _fill_days(periods: list[str]) -> list[str]:
+    """Daily periods with the missing days put in (a gap is a day with no mention, not no day)."""
+    from datetime import date, timedelta
+
+    try:
+        days = [date.fromisoformat(p) for p in periods]
+    except ValueError:
+        return periods
+    if len(days) < 2 or any(len(p) != 10 for p in periods) or (days[-1] - days[0]).days > 400:
+        return periods
+    step = 7 if all((b - a).days % 7 == 0 for a, b in zip(days, days[1:])) else 1
+    out, d = [], days[0]
+    while d <= days[-1]:
+        out.append(d.isoformat())
+        d += timedelta(days=step)
+    return out
+
+
 def line_chart(series: list[dict], width: int = 640, height: int = 240, title: str = "") -> Markup:
     """Counts over periods: `series` = [{"label", "points": [{"period", "count"}]}].
 
     Periods share one x axis (the union, sorted); a single period draws bars.
     The chart is drawn left-to-right (time flows that way on a calendar axis) even in RTL pages.
     """
-    periods = sorted({p["period"] for s in series for p in s["points"]})
+    periods = _fill_days(sorted({p["period"] for s in series for p in s["points"]}))
     pad_l, pad_r, pad_t, pad_b = 40, 12, 14, 46
     w, h = width - pad_l - pad_r, height - pad_t - pad_b
     parts = [f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
@@ -84,7 +102,7 @@ def line_chart(series: list[dict], width: int = 640, height: int = 240, title: s
     return Markup("".join(parts))
 
 
-def network(center: dict, neighbours: list[dict], width: int = 420, height: int = 320) -> Markup:
+def network(center: dict, neighbours: list[dict], width: int = 320, height: int = 280) -> Markup:
     """The entity in the middle, the entities it appears with around it; edge width ∝ shared articles.
 
     `center` and each neighbour: {"id", "label", "count"}; neighbours link to their pages.
@@ -95,7 +113,8 @@ def network(center: dict, neighbours: list[dict], width: int = 420, height: int 
     top = max([nb["count"] for nb in neighbours] or [1])
     pos = []
     for i, nb in enumerate(neighbours):
-        a = 2 * math.pi * i / max(1, len(neighbours)) - math.pi / 2
+        # start half a step off the vertical so two or three neighbours sit beside the centre, not on its label
+        a = 2 * math.pi * (i + 0.5) / max(1, len(neighbours)) - math.pi / 2
         pos.append((cx + r * math.cos(a), cy + r * math.sin(a)))
     for (x, y), nb in zip(pos, neighbours):
         sw = 1 + 5 * nb["count"] / top
