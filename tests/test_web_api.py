@@ -166,6 +166,7 @@ def test_quotes_events_stories_trends(client):
     weeks = client.get("/api/trends", params={"name": "بوتين", "by": "week"}).json()["series"][0]["points"]
     assert weeks == [{"period": "2024-06-17", "count": 5}]
     error_of(client.get("/api/trends"), 400)
+    assert client.get("/api/trends", params={"name": " "}).json()["series"] == []
     error_of(client.get("/api/trends", params={"name": "x", "by": "year"}), 400)
 
 

@@ -14,10 +14,13 @@ import os
 from pathlib import Path
 from typing import Any
 
+from datetime import date
+
 from fastapi import APIRouter, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from . import __version__
@@ -29,14 +32,25 @@ MAX_BODY = int(os.environ.get("MARSAD_MAX_BODY", 2 * 1024 * 1024))  # bytes per 
 MAX_LIMIT = 100
 
 
+class ErrorBody(BaseModel):
+    error: str
+    status: int
+
+
+def _errors(*codes: int) -> dict:
+    text = {400: "bad request (the message says what)", 401: "missing or wrong token", 403: "writes are disabled",
+            404: "unknown id", 413: "request body too large"}
+    return {c: {"model": ErrorBody, "description": text[c]} for c in codes}
+
+
 class ApiError(Exception):
     def __init__(self, status: int, message: str):
         super().__init__(message)
         self.status, self.message = status, message
 
 
-def _err(status: int, message: str) -> JSONResponse:
-    return JSONResponse({"error": message, "status": status}, status_code=status)
+def _err(status: int, message: str, headers: dict | None = None) -> JSONResponse:
+    return JSONResponse({"error": message, "status": status}, status_code=status, headers=headers)
 
 
 _BODY_DOC = {
@@ -45,8 +59,8 @@ _BODY_DOC = {
         "description": "A text scrape, an HTML page, or a JSON record "
                        '{"text"|"html", "title", "url", "published", "author", "id"}.',
         "content": {
-            "text/plain": {"schema": {"type": "string"}},
-            "text/html": {"schema": {"type": "string"}},
+            "text/plain": {"schema": {"type": "string", "minLength": 1}},
+            "text/html": {"schema": {"type": "string", "minLength": 1}},
             "application/json": {"schema": {"type": "object", "properties": {
                 "text": {"type": "string"}, "html": {"type": "string"}, "title": {"type": "string"},
                 "url": {"type": "string"}, "published": {"type": "string"}, "author": {"type": "string"},
@@ -57,6 +71,18 @@ _BODY_DOC = {
 
 Limit = Query(20, ge=1, le=MAX_LIMIT, description="page size")
 Offset = Query(0, ge=0, le=1_000_000, description="results to skip")
+
+
+DAY = {"pattern": r"^\d{4}-\d\d-\d\d$", "json_schema_extra": {"format": "date"}}
+
+
+def _iso_day(v: str | None, name: str) -> str | None:
+    if not v:
+        return None
+    try:
+        return date.fromisoformat(v).isoformat()
+    except ValueError:
+        raise ApiError(400, f"{name}: {v!r} is not a calendar day (YYYY-MM-DD)") from None
 
 
 def _page(d: dict, limit: int, offset: int) -> dict:
@@ -130,7 +156,7 @@ def _analyze(data: bytes, content_type: str, tz: str | None, published: str | No
 
 
 def api_router(get_backend, token: str | None, max_body: int) -> APIRouter:
-    r = APIRouter(prefix="/api")
+    r = APIRouter(prefix="/api", responses=_errors(400))
 
     def need(obj: Any, what: str, key: str):
         if obj is None:
@@ -138,14 +164,14 @@ def api_router(get_backend, token: str | None, max_body: int) -> APIRouter:
         return obj
 
     @r.post("/analyze", openapi_extra=_BODY_DOC, summary="Analyse one article (not stored)",
-            responses={400: {"description": "unreadable input"}, 413: {"description": "body too large"}})
+            responses=_errors(413))
     async def analyze_endpoint(request: Request, tz: str | None = Query(None, max_length=64, description="IANA zone for datelines without an offset"),
                                published: str | None = Query(None, max_length=64, description="reference time (ISO 8601)")) -> dict:
         data = await _read_body(request, max_body)
         return _analyze(data, request.headers.get("content-type", ""), tz, published).to_dict()
 
     @r.post("/articles", openapi_extra=_BODY_DOC, status_code=201, summary="Analyse and store one article (token)",
-            responses={401: {"description": "missing or wrong token"}, 403: {"description": "writes disabled"}})
+            responses=_errors(401, 403, 413))
     async def ingest_endpoint(request: Request, tz: str | None = Query(None, max_length=64),
                               published: str | None = Query(None, max_length=64)) -> dict:
         if not token:
@@ -159,7 +185,7 @@ def api_router(get_backend, token: str | None, max_body: int) -> APIRouter:
         art_id = get_backend().add(art)
         return {"id": art_id, "title": art.title, "url": f"/articles/{art_id}"}
 
-    @r.get("/articles/{article_id}", summary="One stored article (the Article record)")
+    @r.get("/articles/{article_id}", summary="One stored article (the Article record)", responses=_errors(404))
     def article_endpoint(article_id: str) -> dict:
         return need(get_backend().article(article_id), "article", article_id).to_dict()
 
@@ -167,11 +193,12 @@ def api_router(get_backend, token: str | None, max_body: int) -> APIRouter:
     def search_endpoint(q: str = Query("", max_length=10_000), entity: str | None = Query(None, max_length=200),
                         speaker: str | None = Query(None, max_length=200), topic: str | None = Query(None, max_length=100),
                         source: str | None = Query(None, max_length=500),
-                        date_from: str | None = Query(None, alias="from", pattern=r"^\d{4}-\d\d-\d\d"),
-                        date_to: str | None = Query(None, alias="to", pattern=r"^\d{4}-\d\d-\d\d"),
+                        date_from: str | None = Query(None, alias="from", description="first day (YYYY-MM-DD)", **DAY),
+                        date_to: str | None = Query(None, alias="to", description="last day (YYYY-MM-DD)", **DAY),
                         limit: int = Limit, offset: int = Offset) -> dict:
         res = get_backend().search(q, entity=entity, speaker=speaker, topic=topic, source=source,
-                                   date_from=date_from, date_to=date_to, limit=limit, offset=offset)
+                                   date_from=_iso_day(date_from, "from"), date_to=_iso_day(date_to, "to"),
+                                   limit=limit, offset=offset)
         for row in res["results"]:  # plain-text snippet in JSON: matches in [[…]]
             row["snippet"] = (row.get("snippet") or "").replace("\x02", "[[").replace("\x03", "]]")
         return _page(res, limit, offset)
@@ -180,7 +207,8 @@ def api_router(get_backend, token: str | None, max_body: int) -> APIRouter:
     def entities_endpoint(q: str = Query("", max_length=200), limit: int = Limit, offset: int = Offset) -> dict:
         return _page(get_backend().entities(q, limit=limit, offset=offset), limit, offset)
 
-    @r.get("/entities/{entity_id}", summary="An entity's profile: spellings, mentions per day, co-occurring entities, quotations")
+    @r.get("/entities/{entity_id}", responses=_errors(404),
+           summary="An entity's profile: spellings, mentions per day, co-occurring entities, quotations")
     def entity_endpoint(entity_id: str) -> dict:
         return need(get_backend().entity(entity_id), "entity", entity_id)
 
@@ -201,10 +229,8 @@ def api_router(get_backend, token: str | None, max_body: int) -> APIRouter:
     @r.get("/trends", summary="Mentions over time of one or more entities")
     def trends_endpoint(name: list[str] = Query(..., min_length=1, max_length=8, description="entity names (any spelling), repeatable"),
                         by: str = Query("day", pattern="^(day|week|month)$")) -> dict:
-        names = [n for n in name if n.strip()][:8]
-        if not names or any(len(n) > 200 for n in names):
-            raise ApiError(400, "give one to eight entity names (each under 200 characters)")
-        return get_backend().trends(names, by=by)
+        names = [n.strip()[:200] for n in name if n.strip()][:8]  # blank names ask for nothing
+        return get_backend().trends(names, by=by) if names else {"by": by, "series": []}
 
     @r.get("/stats", summary="Counts of what the corpus holds")
     def stats_endpoint() -> dict:
@@ -234,7 +260,7 @@ def create_app(backend=None, *, token: str | None = None, max_body: int | None =
         msg = exc.detail if isinstance(exc.detail, str) else "error"
         if exc.status_code == 404 and msg == "Not Found":
             msg = f"no such page: {request.url.path}"
-        return _err(exc.status_code, msg)
+        return _err(exc.status_code, msg, getattr(exc, "headers", None))  # keeps Allow on 405
 
     @app.exception_handler(RequestValidationError)
     async def _bad_request(request, exc: RequestValidationError):
@@ -250,6 +276,19 @@ def create_app(backend=None, *, token: str | None = None, max_body: int | None =
         return _err(500, "internal error (logged on the server)")
 
     app.include_router(api_router(lambda: app.state.backend, token, max_body or MAX_BODY))
+    _openapi = app.openapi
+
+    def openapi() -> dict:  # invalid parameters answer 400 (see _bad_request), not FastAPI's 422
+        if app.openapi_schema is None:
+            spec = _openapi()
+            for ops in spec.get("paths", {}).values():
+                for op in ops.values():
+                    op.get("responses", {}).pop("422", None)
+            for name in ("HTTPValidationError", "ValidationError"):
+                spec.get("components", {}).get("schemas", {}).pop(name, None)
+        return app.openapi_schema
+
+    app.openapi = openapi
     app.mount("/static", StaticFiles(directory=WEB_DIR / "static"), name="static")
     from .web.pages import pages_router
 
