@@ -31,7 +31,7 @@ def _vocab() -> dict:
 
     return {
         "byline_prefixes": sorted(folded("byline_prefixes"), key=len, reverse=True),
-        "byline_suffixes": folded("byline_suffixes"),
+        "byline_suffixes_raw": [re.sub(r"\s+", " ", normalize(x)) for x in raw["byline_suffixes"]],
         "agency_bylines": set(folded("agency_bylines")),
         "caption_suffixes": folded("caption_suffixes"),
         "caption_prefixes": folded("caption_prefixes"),
@@ -43,8 +43,11 @@ def _vocab() -> dict:
     }
 
 
+@lru_cache(maxsize=16384)
 def _fold(s: str) -> str:
-    """Normalise a line for comparison with the vocabulary: letters folded, trailing : . - dropped."""
+    """Normalise a line for comparison with the vocabulary: letters folded, trailing : . - dropped.
+
+    Cached: every line of a page is compared with several word lists."""
     s = normalize(s).strip()
     s = re.sub(r"\s+", " ", s)
     return s.strip(" :.-–—|»«•·*#")
@@ -62,6 +65,9 @@ def _nwords(s: str) -> int:
 # -- line classes ------------------------------------------------------------
 def is_furniture(line: str) -> bool:
     v = _vocab()
+    if len(line) > 300:  # furniture is short; only its opening can mark a long line (©, copyright)
+        f = _fold(line[:80])
+        return any(f.startswith(p) for p in v["furniture_prefixes"])
     f = _fold(line)
     if not f:
         return True
@@ -88,10 +94,12 @@ def _drop_policy(paras: list[str]) -> list[str]:
 
 
 def is_tail_marker(line: str) -> bool:
-    return _fold(line) in _vocab()["tail_markers"]
+    return len(line) < 60 and _fold(line) in _vocab()["tail_markers"]
 
 
 def is_related_marker(line: str) -> bool:
+    if len(line) > 200:
+        return False
     f = _fold(line)
     return any(f == m or (f.startswith(m) and _nwords(line) <= 16) for m in _vocab()["related_markers"])
 
@@ -104,6 +112,10 @@ def looks_like_caption(line: str) -> bool:
     return any(f.startswith(p) for p in v["caption_prefixes"])
 
 
+_DASH = r"(?:\s*[-–—ـ]\s+|\s+[-–—ـ]\s*)"
+_CITY_NAME = re.compile(rf"([^\d\-–—ـ:]{{2,45}}?){_DASH}([^\d:]{{2,60}})")
+
+
 def parse_byline(line: str) -> str | None:
     """The author named by a byline line, or None if the line is not a byline."""
     v = _vocab()
@@ -114,22 +126,38 @@ def parse_byline(line: str) -> str | None:
     for p in v["byline_prefixes"]:
         if f.startswith(p + " ") or f.startswith(p + ":") or (f.startswith(p) and len(f) > len(p) and not f[len(p)].isalpha()):
             # cut the prefix from the original text: same number of words
-            name = _strip_words(s, len(p.split()))
-            name = name.lstrip(" :-–—")
-            return name or None
-    # CITY - NAME (a place, a dash, a reporter or agency): `القاهرة - أحمد علي`, `بيروت - وكالات`,
-    # `كييف - موسكو (رويترز)`: an agency in brackets is the author.
-    m = re.fullmatch(r"([^\d\-–—:]{2,25})\s+[-–—]\s+([^\d\-–—:]{2,40})", s)
-    if m and _nwords(m.group(1)) <= 3 and _nwords(m.group(2)) <= 5:
-        name = m.group(2).strip()
-        br = re.search(r"[(\[]([^)\]]+)[)\]]", name)
-        if br and _fold(br.group(1)) in v["agency_bylines"]:
-            return br.group(1).strip()
+            name = _strip_words(s, len(p.split())).lstrip(" :-–—ـ")
+            name = _city_name(name) or name
+            # `تقرير: بنوك قطر تواجه ...` is a headline, not a byline
+            return name if name and _nwords(name) <= 6 else None
+    name = _city_name(s)
+    if name:
         return name
-    for suf in v["byline_suffixes"]:
-        if f.endswith(suf):
+    n = re.sub(r"\s+", " ", normalize(s))
+    for suf in v["byline_suffixes_raw"]:
+        if n.endswith(suf):
             return s.strip() or None
     return None
+
+
+def _city_name(s: str) -> str | None:
+    """CITY - NAME (a place, a dash, a reporter or agency): `القاهرة - أحمد علي`, `بيروت - وكالات`,
+    `كييف - موسكو (رويترز)`, `العربية.نت – عهد فاضل`: an agency in brackets is the author; with
+    several dashes the last part is the person."""
+    m = _CITY_NAME.fullmatch(s.strip())
+    # the place may carry its country in brackets: `سانتا مونيكا (الولايات المتحدة) - فرانس برس`
+    if not m or _nwords(re.sub(r"\([^)]*\)", "", m.group(1))) > 3:
+        return None
+    name = m.group(2).strip()
+    inner = _CITY_NAME.fullmatch(name)
+    if inner and _nwords(inner.group(1)) <= 3:
+        name = inner.group(2).strip()
+    if _nwords(name) > 5 or _fold(name) in _vocab()["caption_suffixes"]:  # `صورة من الحدث - أرشيفية` is a caption
+        return None
+    br = re.search(r"[(\[]([^)\]]+)[)\]]", name)
+    if br and _fold(br.group(1)) in _vocab()["agency_bylines"]:
+        return br.group(1).strip()
+    return name
 
 
 def _strip_words(s: str, n: int) -> str:
@@ -158,6 +186,15 @@ def looks_like_name(line: str) -> bool:
     if not 2 <= n <= 4 or _HAS_DIGIT.search(s) or len(s) > 40:
         return False
     return re.fullmatch(r"[\u0621-\u064a\u0660-\u0669\u064b-\u065f\u0670\s.]+", s) is not None
+
+
+def looks_like_title(line: str) -> bool:
+    """A headline: up to 30 words, not ending like a sentence of running text (a question is fine)."""
+    s = line.strip()
+    n = _nwords(s)
+    if n == 0 or n > 30 or len(s) > 250:
+        return False
+    return not re.search(r"[.:،,؛;]\s*$", s) or s.endswith("..")
 
 
 def looks_like_heading(line: str) -> bool:
@@ -258,54 +295,36 @@ def _read_header(lines: list[str], raw: RawDocument) -> tuple[_Header, int]:
     """Read caption/title/byline/dateline from the top lines; return where the body starts."""
     h = _Header()
     nonblank = [(i, ln) for i, ln in enumerate(lines) if ln][:MAX_HEADER_LINES]
-    seen: dict[str, int] = {}
+    seen: set[str] = set()
     body_start = 0
     title_norm = _fold(raw.title) if raw.title else None
-    candidates: list[str] = []  # unlabelled header lines, in order
-    for idx, (i, ln) in enumerate(nonblank):
+    for i, ln in nonblank:
         f = _fold(ln)
         if f in seen:  # a repeated line: the photo caption printed twice
-            if h.caption is None:
-                h.caption = ln
-            if ln in candidates:
-                candidates.remove(ln)
+            if h.caption is None or _fold(h.caption) != f:
+                if h.title and _fold(h.title) == f:
+                    h.title = None
+                h.caption = h.caption or ln
             body_start = i + 1
             continue
-        seen[f] = i
+        seen.add(f)
         if title_norm and f == title_norm:
             h.title = raw.title
-            body_start = i + 1
-            continue
-        if is_furniture(ln) and not looks_like_caption(ln):
-            body_start = i + 1
-            continue
-        d = parse_dateline(ln) if _nwords(ln) <= 16 else None
-        if d is not None and h.date is None:
+        elif is_furniture(ln) and not looks_like_caption(ln):
+            pass
+        elif h.date is None and _nwords(ln) <= 16 and (d := parse_dateline(ln)) is not None:
             h.date = d
-            body_start = i + 1
-            continue
-        by = parse_byline(ln)
-        if by and h.author is None:
+        elif h.author is None and (by := parse_byline(ln)):
             h.author = by
-            body_start = i + 1
-            continue
-        if looks_like_caption(ln) and h.caption is None and _nwords(ln) <= 40:
+        elif h.caption is None and looks_like_caption(ln) and _nwords(ln) <= 40:
             h.caption = ln
-            body_start = i + 1
-            continue
-        if looks_like_heading(ln) and (h.title is None or h.author is None) and not (h.title and h.date):
-            # still in the header while lines are headline-short
-            if h.title is None and not looks_like_name(ln) or h.title is None and not candidates:
-                if h.title is None:
-                    h.title = ln
-                body_start = i + 1
-                continue
-            if h.author is None and looks_like_name(ln):
-                h.author = ln
-                body_start = i + 1
-                continue
-        break
-    # A bare name right after the title and before the dateline is the author.
+        elif h.title is None and not raw.title and looks_like_title(ln) and (_nwords(ln) <= 25 or not h.date):
+            h.title = ln
+        elif h.author is None and h.title and looks_like_name(ln):
+            h.author = ln  # a bare name after the headline
+        else:
+            break
+        body_start = i + 1
     return h, body_start
 
 
@@ -329,7 +348,7 @@ def _sections(paras: list[str], headings: set[int] | None = None) -> list[Sectio
 def _stable_id(raw: RawDocument, title: str | None, text: str) -> str:
     if raw.id:
         return str(raw.id)
-    basis = raw.url or (normalize(title or "") + "\n" + normalize(text))
+    basis = raw.url or ((title or "") + "\n" + " ".join(text.split()))
     return hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
 
 
@@ -353,9 +372,10 @@ def layout(raw: RawDocument, tz: str | None = None, published: str | None = None
         paras = _late_header(paras, header)
         paras = _drop_policy(paras)
     sections = _sections(paras, headings)
+    title = raw.title or header.title
     art = Article(
         source=Source(path=raw.path, url=raw.url, format=raw.format, site=raw.site),
-        title=raw.title or header.title,
+        title=" ".join(title.split()) if title else None,
         image_caption=raw.image_caption or header.caption,
         author=raw.author or header.author,
         sections=sections,

@@ -112,7 +112,7 @@ _LATIN_LETTER = re.compile("[A-Za-z\u00c0-\u024f]")
 _ANY_LETTER = re.compile(r"[^\W\d_]")
 
 
-def arabic_ratio(text: str, sample: int = 20000) -> float:
+def arabic_ratio(text: str, sample: int = 4000) -> float:
     """Share of letters that are Arabic script (0..1) in the first `sample` characters."""
     t = text[:sample]
     letters = len(_ANY_LETTER.findall(t))
@@ -126,7 +126,7 @@ def detect_language(text: str) -> str:
     r = arabic_ratio(text)
     if r >= 0.5:
         return "ar"
-    t = text[:20000]
+    t = text[:4000]
     if len(_LATIN_LETTER.findall(t)) > 20:
         low = t.lower()
         fr = sum(low.count(w) for w in (" le ", " la ", " les ", " des ", " est "))
