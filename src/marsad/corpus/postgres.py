@@ -11,12 +11,12 @@ from .schema import POSTGRES
 from .store import Groups, SQLStore
 
 
-def tsquery(groups: Groups) -> str:
+def tsquery(groups: Groups, any_part: bool = False) -> str:
     parts = []
     for alts in groups:
         ors = ["(" + " & ".join(f"'{t}'" for t in alt) + ")" for alt in alts]
         parts.append("(" + " | ".join(ors) + ")")
-    return " & ".join(parts)
+    return (" | " if any_part else " & ").join(parts)
 
 
 def tsvector(positions: dict) -> str:
@@ -72,13 +72,13 @@ class PostgresStore(SQLStore):
     def _index(self, cur, n: int, rows) -> None:
         pass  # the tsvector went in with the row
 
-    def _match(self, groups, where, params, limit, offset):
+    def _match(self, groups, where, params, limit, offset, any_part=False):
         sql = ("SELECT a.n, a.id, a.title, a.published, a.source, a.url, a.body, ts_rank_cd(a.terms, q, 1) AS s "
                "FROM articles a, CAST(%s AS tsquery) q WHERE a.terms @@ q")
         if where:
             sql += " AND " + " AND ".join(where)
         sql += " ORDER BY s DESC, a.n DESC LIMIT %s OFFSET %s"
-        return self.all(sql, [tsquery(groups), *params, limit, offset])
+        return self.all(sql, [tsquery(groups, any_part), *params, limit, offset])
 
     def _match_days(self, groups):
         rows = self.all("SELECT a.day, count(*) FROM articles a WHERE a.terms @@ CAST(%s AS tsquery) AND a.day IS NOT NULL "

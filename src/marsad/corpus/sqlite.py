@@ -9,13 +9,13 @@ from .schema import SQLITE
 from .store import Groups, SQLStore
 
 
-def fts_expression(groups: Groups) -> str:
+def fts_expression(groups: Groups, any_part: bool = False) -> str:
     """An FTS5 MATCH string built only from our own terms, each double-quoted."""
     parts = []
     for alts in groups:
         ors = ["(" + " AND ".join(f'"{t}"' for t in alt) + ")" for alt in alts]
         parts.append("(" + " OR ".join(ors) + ")")
-    return " AND ".join(parts)
+    return (" OR " if any_part else " AND ").join(parts)
 
 
 class SQLiteStore(SQLStore):
@@ -63,13 +63,13 @@ class SQLiteStore(SQLStore):
     def _index(self, cur, n: int, rows) -> None:
         cur.execute("INSERT INTO article_fts(rowid, terms) VALUES (?, ?)", [n, rows.terms])
 
-    def _match(self, groups, where, params, limit, offset):
+    def _match(self, groups, where, params, limit, offset, any_part=False):
         sql = ("SELECT a.n, a.id, a.title, a.published, a.source, a.url, a.body, -bm25(article_fts) AS s "
                "FROM article_fts JOIN articles a ON a.n = article_fts.rowid WHERE article_fts MATCH ?")
         if where:
             sql += " AND " + " AND ".join(where)
         sql += " ORDER BY bm25(article_fts) LIMIT ? OFFSET ?"
-        return self.all(sql, [fts_expression(groups), *params, limit, offset])
+        return self.all(sql, [fts_expression(groups, any_part), *params, limit, offset])
 
     def _match_days(self, groups):
         rows = self.all("SELECT a.day, count(*) FROM article_fts JOIN articles a ON a.n = article_fts.rowid "

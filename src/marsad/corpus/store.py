@@ -43,8 +43,9 @@ class SQLStore:
     def _index(self, cur, n: int, rows: ArticleRows) -> None:
         raise NotImplementedError
 
-    def _match(self, groups: Groups, where: list[str], params: list, limit: int, offset: int) -> list[tuple]:
-        """(n, id, title, published, source, url, body, score) best first."""
+    def _match(self, groups: Groups, where: list[str], params: list, limit: int, offset: int,
+               any_part: bool = False) -> list[tuple]:
+        """(n, id, title, published, source, url, body, score) best first; every part must match, or any part."""
         raise NotImplementedError
 
     def _match_days(self, groups: Groups) -> list[tuple[str, int]]:
@@ -401,7 +402,11 @@ class SQLStore:
         groups = self.query_groups(query or "")
         limit = max(1, min(int(limit), 1000))
         if groups:
-            return self._match(groups, where, params, limit, int(offset)), groups
+            rows = self._match(groups, where, params, limit, int(offset))
+            if not rows and len(groups) > 1 and not offset:
+                # no article has every word: rank those that have some (BM25 puts the most matched first)
+                rows = self._match(groups, where, params, limit, 0, any_part=True)
+            return rows, groups
         if (query or "").strip() and not groups:
             return [], []  # nothing searchable in the query (punctuation only)
         sql = "SELECT a.n, a.id, a.title, a.published, a.source, a.url, a.body, 0.0 FROM articles a"
