@@ -12,12 +12,27 @@ from webdata import make_corpus
 TOKEN = "s3cret-token"
 
 
-@pytest.fixture(scope="module")
-def client(tmp_path_factory):
-    db = make_corpus(tmp_path_factory.mktemp("api") / "api.db")
-    app = create_app(db=db, token=TOKEN, max_body=64 * 1024)
-    with TestClient(app, raise_server_exceptions=False) as c:
-        yield c
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def client(request, tmp_path_factory):
+    """The app over the test corpus in each store (PostgreSQL when MARSAD_TEST_PG is set; CI sets it)."""
+    from corpus_helpers import PgSchema, pg_url
+
+    schema = None
+    if request.param == "sqlite":
+        url = str(tmp_path_factory.mktemp("api") / "api.db")
+    else:
+        if not pg_url():
+            pytest.skip("MARSAD_TEST_PG is not set (scripts/pg.sh start prints one)")
+        schema = PgSchema(pg_url())
+        url = schema.url
+    app = create_app(db=make_corpus(url), token=TOKEN, max_body=64 * 1024)
+    try:
+        with TestClient(app, raise_server_exceptions=False) as c:
+            yield c
+    finally:
+        app.state.backend.close()
+        if schema:
+            schema.drop()
 
 
 @pytest.fixture()
