@@ -196,7 +196,9 @@ def test_openapi_and_offline_docs(client):
 
 
 def test_pages_escape_scraped_markup(client):
-    html = client.get("/articles/scraped-script").text
+    r = client.get("/articles/scraped-script")
+    assert "script-src" not in r.headers["content-security-policy"]  # default-src 'none': no script at all
+    html = r.text
     assert "<script>" not in html and "&lt;script&gt;document.title" in html
     assert "<b>كما هو</b>" not in html
     for path in ["/", "/?q=شيفرة", "/entities/ukraine", "/stories"]:

@@ -30,6 +30,8 @@ log = logging.getLogger("marsad.api")
 WEB_DIR = Path(__file__).parent / "web"
 MAX_BODY = int(os.environ.get("MARSAD_MAX_BODY", 2 * 1024 * 1024))  # bytes per analyse/ingest request
 MAX_LIMIT = 100
+CSP = ("default-src 'none'; style-src 'self'; font-src 'self'; img-src 'self' data:; form-action 'self'; "
+       "base-uri 'none'; frame-ancestors 'none'")
 
 
 class ErrorBody(BaseModel):
@@ -250,6 +252,15 @@ def create_app(backend=None, *, token: str | None = None, max_body: int | None =
                   description="Offline analysis of Arabic news: analyse an article, search a corpus, "
                               "entity profiles, quotations, events, stories and trends.")
     app.state.backend = backend
+
+    @app.middleware("http")
+    async def _headers(request: Request, call_next):
+        # Defence in depth behind escaping: pages load nothing from elsewhere and run no script.
+        resp = await call_next(request)
+        resp.headers.setdefault("X-Content-Type-Options", "nosniff")
+        if resp.headers.get("content-type", "").startswith("text/html"):
+            resp.headers.setdefault("Content-Security-Policy", CSP)
+        return resp
 
     @app.exception_handler(ApiError)
     async def _api_error(request, exc: ApiError):

@@ -16,9 +16,10 @@ FACET_SCAN = 200  # facets count over the best hits, not the whole result set
 MAX_SCAN = 10_000  # deepest row a page may reach on the lists that have no offset
 
 
-def _marked(hit) -> str:
-    s, out, pos = hit.snippet, [], 0
-    for a, b in sorted(hit.highlights or []):
+def _marked(s: str, marks: list) -> str:
+    """The snippet with each [start, end) match wrapped in HL_START … HL_END."""
+    out, pos = [], 0
+    for a, b in sorted(marks or []):
         if a < pos or b > len(s):
             continue
         out += [s[pos:a], HL_START, s[a:b], HL_END]
@@ -52,36 +53,46 @@ class CorpusBackend:
     # -- search ----------------------------------------------------------------------
     def search(self, q: str = "", *, entity=None, speaker=None, topic=None, source=None,
                date_from=None, date_to=None, limit: int = 20, offset: int = 0) -> dict:
+        """One ranked query serves the page and the facets (over the best FACET_SCAN hits);
+        snippets are built for the page's rows only."""
+        from ..corpus.snippets import snippet
+
         kw = dict(entity=entity, speaker=speaker, topic=topic, source=source, date_from=date_from, date_to=date_to)
         with self.lock:
-            hits = self.corpus.search(q or "", limit=limit + 1, offset=offset, **kw)
-            facets = self._facets(q or "", kw) if offset == 0 else {}
-        more = len(hits) > limit
-        rows = [{"id": h.id, "title": h.title, "published": h.published, "source": h.source, "url": h.url,
-                 "snippet": _marked(h), "score": h.score} for h in hits[:limit]]
-        total = offset + len(rows) if not more else None
-        return {"total": total, "has_more": more, "results": rows, "facets": facets}
+            if offset + limit + 1 <= FACET_SCAN:
+                rows, groups = self.store.search_rows(q or "", limit=FACET_SCAN, offset=0, **kw)
+                facets = self._facets(rows)
+                rows = rows[offset:offset + limit + 1]
+            else:
+                rows, groups = self.store.search_rows(q or "", limit=limit + 1, offset=offset, **kw)
+                facets = {}
+        more = len(rows) > limit
+        wanted = {t for alts in groups for alt in alts for t in alt}
+        out = []
+        for _n, aid, title, published, src, url, body, score in rows[:limit]:
+            snip, marks = snippet(body or "", wanted)
+            out.append({"id": aid, "title": title, "published": published, "source": src, "url": url,
+                        "snippet": _marked(snip, marks), "score": round(float(score or 0.0), 4)})
+        return {"total": None if more else offset + len(out), "has_more": more, "results": out, "facets": facets}
 
-    def _facets(self, q: str, kw: dict) -> dict:
-        """Counts of entities, speakers, topics and sources over the best FACET_SCAN hits."""
-        ids = [h.id for h in self.corpus.search(q, limit=FACET_SCAN, **kw)]
-        if not ids:
+    def _facets(self, rows: list[tuple]) -> dict:
+        """Counts of entities, speakers, topics and sources over ranked store rows."""
+        ns = [r[0] for r in rows]
+        if not ns:
             return {}
-        marks = ",".join("?" * len(ids))
-        sub = f"SELECT n FROM articles WHERE id IN ({marks})"
+        sub = ",".join("?" * len(ns))
         st = self.store
         ent = st.all(f"SELECT e.id, coalesce(e.name_ar, e.name, e.id), count(*) AS c FROM article_entities ae "
                      f"JOIN entities e ON e.id = ae.entity WHERE ae.article IN ({sub}) "
-                     f"GROUP BY e.id, e.name_ar, e.name ORDER BY c DESC, e.id LIMIT 10", ids)
+                     f"GROUP BY e.id, e.name_ar, e.name ORDER BY c DESC, e.id LIMIT 10", ns)
         spk = st.all(f"SELECT q.speaker_id, coalesce(max(e.name_ar), max(e.name), q.speaker_id), count(DISTINCT q.article) AS c "
                      f"FROM quotations q LEFT JOIN entities e ON e.id = q.speaker_id WHERE q.speaker_id IS NOT NULL "
-                     f"AND q.article IN ({sub}) GROUP BY q.speaker_id ORDER BY c DESC, q.speaker_id LIMIT 10", ids)
+                     f"AND q.article IN ({sub}) GROUP BY q.speaker_id ORDER BY c DESC, q.speaker_id LIMIT 10", ns)
         top = st.all(f"SELECT label, label, count(DISTINCT article) AS c FROM topics WHERE article IN ({sub}) "
-                     f"GROUP BY label ORDER BY c DESC, label LIMIT 10", ids)
-        src = st.all(f"SELECT source, source, count(*) AS c FROM articles WHERE id IN ({marks}) AND source IS NOT NULL "
-                     f"GROUP BY source ORDER BY c DESC, source LIMIT 10", ids)
-        return {k: [{"value": v, "label": lab, "count": int(c)} for v, lab, c in rows]
-                for k, rows in (("entity", ent), ("speaker", spk), ("topic", top), ("source", src))}
+                     f"GROUP BY label ORDER BY c DESC, label LIMIT 10", ns)
+        src = Counter(r[4] for r in rows if r[4])
+        return {"entity": _facet(ent), "speaker": _facet(spk), "topic": _facet(top),
+                "source": [{"value": v, "label": v, "count": c} for v, c in src.most_common(10)]}
 
     # -- entities ----------------------------------------------------------------------
     def entities(self, q: str = "", limit: int = 20, offset: int = 0) -> dict:
@@ -165,3 +176,6 @@ class CorpusBackend:
                            "name_ar": e.name_ar if e else None, "points": pts})
         return {"by": by, "series": series}
 
+
+def _facet(rows) -> list[dict]:
+    return [{"value": v, "label": label, "count": int(c)} for v, label, c in rows]
