@@ -205,6 +205,15 @@ def test_pages_escape_scraped_markup(client):
         assert "<script>alert" not in client.get(path).text
 
 
+@pytest.mark.parametrize("path", ["/?q=<script>x</script>", "/?from=2024-13-45&to=yesterday", "/?q=%00%22'",
+                                  "/quotes?speaker=" + "ب" * 5000, "/trends?names=,,,", "/entities?q=*", "/?page=-4",
+                                  "/events?type=%00"])
+def test_pages_take_hostile_input(client, path):
+    r = client.get(path)
+    assert r.status_code == 200, r.text
+    assert "<script>x" not in r.text
+
+
 def test_pages_unknown_ids_are_html_404(client):
     for path in ["/articles/nope", "/entities/nope"]:
         r = client.get(path)

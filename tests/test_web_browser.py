@@ -92,7 +92,7 @@ def test_every_page_loads_rtl_with_the_local_font(page):
 
 def test_search_with_another_spelling_finds_the_article_and_highlights_the_entity(page):
     page.goto(page.base + "/")
-    shot(page, "search-empty")
+    shot(page, "home")
     # the article spells the name زيلينسكي; the query uses the other common spelling
     page.fill("input[name=q]", "زيلنسكي")
     page.click("form.search button[type=submit]")

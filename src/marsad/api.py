@@ -281,6 +281,10 @@ def create_app(backend=None, *, token: str | None = None, max_body: int | None =
             parts.append(f"{where}: {e.get('msg')}" if where else str(e.get("msg")))
         return _err(400, "; ".join(parts) or "bad request")
 
+    @app.exception_handler(MarsadError)
+    async def _user_error(request, exc: MarsadError):
+        return _err(400, str(exc))
+
     @app.exception_handler(Exception)
     async def _crash(request, exc):
         log.exception("unhandled error on %s", request.url.path)

@@ -44,9 +44,13 @@ def _s(request: Request, name: str, maxlen: int = 200) -> str:
 
 
 def _day(v: str) -> str | None:
-    import re
+    """A calendar day YYYY-MM-DD, or None for anything else (a bad date filter is ignored)."""
+    from datetime import date
 
-    return v if re.fullmatch(r"\d{4}-\d\d-\d\d", v) else None
+    try:
+        return date.fromisoformat(v).isoformat() if len(v) == 10 else None
+    except ValueError:
+        return None
 
 
 def pages_router(get_backend) -> APIRouter:
