@@ -106,8 +106,10 @@ def test_ingest_requires_the_token(client, readonly):
     assert "MARSAD_API_TOKEN" in error_of(readonly.post("/api/articles", content=body,
                                                         headers={**h, "authorization": f"Bearer {TOKEN}"}), 403)
     r = client.post("/api/articles", content=body, headers={**h, "authorization": f"Bearer {TOKEN}"})
-    assert r.status_code == 201, r.text
+    assert r.status_code == 201 and r.json()["added"] is True, r.text
     aid = r.json()["id"]
+    again = client.post("/api/articles", content=body, headers={**h, "authorization": f"Bearer {TOKEN}"})
+    assert again.status_code == 200 and again.json() == {**r.json(), "added": False}
     got = client.get(f"/api/articles/{aid}")
     assert got.status_code == 200 and "وقف إطلاق النار" in got.json()["text"]
     assert any(h["id"] == aid for h in client.get("/api/search", params={"q": "المحادثات"}).json()["results"])
@@ -146,6 +148,14 @@ def test_hostile_queries_are_data(client, q):
     r = client.get("/api/search", params={"q": q})
     assert r.status_code == 200, r.text
     assert isinstance(r.json()["results"], list)
+
+
+@pytest.mark.parametrize("path", ["/api/events?type=%00&actor=%00", "/api/quotes?speaker=%00&about=%27%22&q=%00",
+                                  "/api/entities?q=%00", "/api/entities/%00", "/api/articles/%00",
+                                  "/api/trends?name=%00", "/api/search?entity=%00&speaker=%00&topic=%00&source=%00"])
+def test_nul_bytes_and_quotes_in_every_parameter(client, path):
+    r = client.get(path)
+    assert r.status_code in (200, 404), r.text
 
 
 def test_entities_lookup_and_profile(client):

@@ -21,6 +21,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from . import __version__
@@ -170,10 +171,12 @@ def api_router(get_backend, token: str | None, max_body: int) -> APIRouter:
     async def analyze_endpoint(request: Request, tz: str | None = Query(None, max_length=64, description="IANA zone for datelines without an offset"),
                                published: str | None = Query(None, max_length=64, description="reference time (ISO 8601)")) -> dict:
         data = await _read_body(request, max_body)
-        return _analyze(data, request.headers.get("content-type", ""), tz, published).to_dict()
+        art = await run_in_threadpool(_analyze, data, request.headers.get("content-type", ""), tz, published)
+        return art.to_dict()
 
     @r.post("/articles", openapi_extra=_BODY_DOC, status_code=201, summary="Analyse and store one article (token)",
-            responses=_errors(401, 403, 413))
+            responses={200: {"description": "already stored (same id, URL or text): nothing changed"},
+                       **_errors(401, 403, 413)})
     async def ingest_endpoint(request: Request, tz: str | None = Query(None, max_length=64),
                               published: str | None = Query(None, max_length=64)) -> dict:
         if not token:
@@ -183,9 +186,10 @@ def api_router(get_backend, token: str | None, max_body: int) -> APIRouter:
         if not given or not hmac.compare_digest(given.encode(), token.encode()):
             raise ApiError(401, "missing or wrong token (send Authorization: Bearer TOKEN)")
         data = await _read_body(request, max_body)
-        art = _analyze(data, request.headers.get("content-type", ""), tz, published)
-        art_id = get_backend().add(art)
-        return {"id": art_id, "title": art.title, "url": f"/articles/{art_id}"}
+        art = await run_in_threadpool(_analyze, data, request.headers.get("content-type", ""), tz, published)
+        added = await run_in_threadpool(get_backend().add, art)
+        body = {"id": art.id, "added": added, "title": art.title, "url": f"/articles/{art.id}"}
+        return JSONResponse(body, status_code=201 if added else 200)
 
     @r.get("/articles/{article_id}", summary="One stored article (the Article record)", responses=_errors(404))
     def article_endpoint(article_id: str) -> dict:

@@ -16,6 +16,11 @@ FACET_SCAN = 200  # facets count over the best hits, not the whole result set
 MAX_SCAN = 10_000  # deepest row a page may reach on the lists that have no offset
 
 
+def _clean(v):
+    """Text parameters without NUL bytes (PostgreSQL strings cannot hold them); others unchanged."""
+    return v.replace("\x00", " ") if isinstance(v, str) else v
+
+
 def _marked(s: str, marks: list) -> str:
     """The snippet with each [start, end) match wrapped in HL_START … HL_END."""
     out, pos = [], 0
@@ -37,14 +42,14 @@ class CorpusBackend:
     def close(self) -> None:
         self.corpus.close()
 
-    def add(self, article) -> str:
+    def add(self, article) -> bool:
+        """Store one analysed Article; False when it was already there (same id, URL or text)."""
         with self.lock:
-            self.corpus.add([article])
-        return article.id
+            return self.corpus.add([article]).added > 0
 
     def article(self, article_id: str):
         with self.lock:
-            return self.corpus.get(article_id)
+            return self.corpus.get(_clean(article_id))
 
     def stats(self) -> dict:
         with self.lock:
@@ -55,6 +60,7 @@ class CorpusBackend:
                date_from=None, date_to=None, limit: int = 20, offset: int = 0) -> dict:
         """One ranked query serves the page and the facets (over the best FACET_SCAN hits);
         snippets are built for the page's rows only."""
+        q, entity, speaker, topic, source = map(_clean, (q, entity, speaker, topic, source))
         from ..corpus.snippets import snippet
 
         kw = dict(entity=entity, speaker=speaker, topic=topic, source=source, date_from=date_from, date_to=date_to)
@@ -96,6 +102,7 @@ class CorpusBackend:
 
     # -- entities ----------------------------------------------------------------------
     def entities(self, q: str = "", limit: int = 20, offset: int = 0) -> dict:
+        q = _clean(q)
         with self.lock:
             if q:  # names in any spelling, through the store's resolver
                 refs = self.store.resolve(q, limit=min(MAX_SCAN, offset + limit + 1))
@@ -111,6 +118,7 @@ class CorpusBackend:
         return {"total": None if more else offset + len(rows), "has_more": more, "results": rows[:limit]}
 
     def entity(self, entity_id: str) -> dict | None:
+        entity_id = _clean(entity_id)
         with self.lock:
             refs = self.store.entity_refs([entity_id])
             if not refs:
@@ -136,6 +144,7 @@ class CorpusBackend:
         return {"total": None if more else len(rows), "has_more": more, "results": page}
 
     def quotes(self, speaker=None, about=None, q=None, limit: int = 20, offset: int = 0) -> dict:
+        speaker, about, q = map(_clean, (speaker, about, q))
         want = min(MAX_SCAN, offset + limit + 1)
         with self.lock:
             got = self.corpus.quotes(speaker=speaker, about=about, limit=want if not q else MAX_SCAN)
@@ -148,6 +157,7 @@ class CorpusBackend:
         return self._paged(rows, limit, offset)
 
     def events(self, actor=None, type=None, limit: int = 20, offset: int = 0) -> dict:
+        actor, type = map(_clean, (actor, type))
         with self.lock:
             got = self.corpus.events(actor=actor, type=type, limit=min(MAX_SCAN, offset + limit + 1))
         return self._paged([e.to_dict() for e in got], limit, offset)
@@ -158,6 +168,7 @@ class CorpusBackend:
         return self._paged([s.to_dict() for s in got], limit, offset)
 
     def trends(self, names: list[str], by: str = "day") -> dict:
+        names = [_clean(n) for n in names]
         with self.lock:
             if by == "month":
                 got = self.corpus.trends(names, by="day")
