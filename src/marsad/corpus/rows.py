@@ -46,7 +46,8 @@ def _json(v) -> str | None:
 
 def article_rows(art: Article, raw_text_hash: str | None = None) -> ArticleRows:
     title = art.title or ""
-    all_terms = terms(title) + terms(art.text) if title else terms(art.text)
+    body_terms = terms(art.text)
+    all_terms = terms(title) + body_terms if title else body_terms
     positions: dict[str, list[int]] = {}
     for i, t in enumerate(all_terms[:16000], 1):  # tsvector positions stop at 16383
         p = positions.setdefault(t, [])
@@ -66,7 +67,7 @@ def article_rows(art: Article, raw_text_hash: str | None = None) -> ArticleRows:
         "body": art.text,
         "doc": art.to_json(),
     }
-    r = ArticleRows(row, " ".join(all_terms), positions, signature=signature(art.text))
+    r = ArticleRows(row, " ".join(all_terms), positions, signature=signature(art.text, body_terms))
     for e in art.entities:
         r.entities.append((e.id, e.name, e.type, e.name_ar, e.wikidata))
         seen: dict[str, int] = {}

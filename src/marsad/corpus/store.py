@@ -344,7 +344,8 @@ class SQLStore:
                     ids = [e.id for e in self.resolve(chunk)]
                     if not ids:
                         continue
-                    alts = [terms(chunk)] + [terms(s["text"]) for s in self.spellings(ids, 30)]
+                    names = [s["text"] for s in self.spellings(ids, 30)] + kb_names(ids)
+                    alts = [terms(chunk)] + [terms(n) for n in names]
                     alts = [a for a in alts if a]
                     uniq = list(dict.fromkeys(tuple(a) for a in alts))
                     if uniq:
@@ -483,21 +484,41 @@ def _day(value: str, flag: str) -> str:
     return str(got)[:10]
 
 
-def _kb_ids(name: str) -> list[str]:
-    """Entity ids from the entities knowledge base, when this build has one."""
+def _kb():
+    """The entities knowledge base when this build has one (branch `entities`), else None."""
     try:
-        from .. import entities as kb  # type: ignore[attr-defined]
+        from ..entities import get_kb
     except ImportError:
-        return []
-    fn = getattr(kb, "lookup", None) or getattr(kb, "resolve", None)
-    if fn is None:
-        return []
+        return None
     try:
-        got = fn(name)
+        return get_kb()
+    except Exception:  # a broken KB must not break search
+        return None
+
+
+def _kb_ids(name: str) -> list[str]:
+    """Entity ids the knowledge base gives for a name (strong forms and spelling-variant keys)."""
+    kb = _kb()
+    if kb is None:
+        return []
+    from ..arabic import normalize
+
+    try:
+        ids = [i for i, weak in kb.lookup(normalize(name)) if not weak]
+        ids += list(kb.by_key(name))
     except Exception:
         return []
-    if not got:
-        return []
-    if not isinstance(got, (list, tuple)):
-        got = [got]
-    return [g if isinstance(g, str) else getattr(g, "id", None) for g in got if g]
+    return list(dict.fromkeys(ids))
+
+
+def kb_names(ids: list[str]) -> list[str]:
+    """Every name the knowledge base knows for these entities (Arabic forms and English aliases)."""
+    kb = _kb()
+    out: list[str] = []
+    if kb is None:
+        return out
+    for i in ids:
+        e = kb.get(i)
+        if e is not None:
+            out += [n for n in [e.ar, *e.ar_aliases, e.name, *e.en_aliases] if n]
+    return out

@@ -5,12 +5,11 @@ the stored signatures, so it can be redone at any time without re-analysis.
 """
 from __future__ import annotations
 
-import hashlib
+import zlib
 from collections import defaultdict
 
 import numpy as np
 
-from ..arabic import tokenize
 
 NUM_PERM = 64
 BANDS, ROWS = 16, 4  # P(candidate) at Jaccard 0.5 ≈ 0.65, at 0.8 ≈ 1.0
@@ -22,20 +21,20 @@ _B = _rng.randint(0, 1 << 31, NUM_PERM, dtype=np.int64).astype(np.uint64)
 _MAX32 = np.uint64(0xFFFFFFFF)
 
 
-def shingles(text: str) -> set[int]:
-    words = [t.norm for t in tokenize(text) if t.kind != "punct"]
+def shingles(words: list[str]) -> set[int]:
+    """CRC32 hashes of the word 3-shingles (stable across processes, unlike hash())."""
     if len(words) < SHINGLE:
         words = words + [""] * (SHINGLE - len(words))
-    out = set()
-    for i in range(len(words) - SHINGLE + 1):
-        h = hashlib.blake2b(" ".join(words[i:i + SHINGLE]).encode("utf-8"), digest_size=4).digest()
-        out.add(int.from_bytes(h, "little"))
-    return out
+    return {zlib.crc32(" ".join(words[i:i + SHINGLE]).encode("utf-8")) for i in range(len(words) - SHINGLE + 1)}
 
 
-def signature(text: str) -> bytes:
-    """A 64-value MinHash signature (256 bytes) of the text's word 3-shingles."""
-    sh = shingles(text)
+def signature(text: str, words: list[str] | None = None) -> bytes:
+    """A 64-value MinHash signature (256 bytes) of the 3-shingles of the text's search terms."""
+    if words is None:
+        from .terms import terms
+
+        words = terms(text)
+    sh = shingles(words)
     if not sh:
         return b""
     x = np.fromiter(sh, dtype=np.uint64, count=len(sh))

@@ -23,21 +23,33 @@ MAX_QUERY_TERMS = 32
 MAX_TERM = 64  # characters; longer "words" are cut (PostgreSQL lexemes stop at 2 KB)
 
 
+_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d"
+_DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
+# Words (letters with their marks) and numbers (with separators) of raw text, as `tokenize` sees them.
+_WORD_OR_NUM = re.compile(rf"[{_DIGITS}]+(?:[.,\u066b\u066c/:][{_DIGITS}]+)*|(?:[^\W\d_]|[{_MARKS}])+")
+
+
 @lru_cache(maxsize=262144)
 def term(word: str) -> str:
-    """The index/query term of one word token ('' when nothing searchable is left)."""
+    """The index/query term of one word or number as written ('' when nothing searchable is left).
+
+    Cached: words repeat (Zipf), so normalising and stemming each distinct word once
+    is what keeps ingest fast.
+    """
     if word.isascii():
         return _NON_WORD.sub("", word.lower())[:MAX_TERM]
-    return _NON_WORD.sub("", light_stem(word[: MAX_TERM * 2]))[:MAX_TERM]
+    w = word[: MAX_TERM * 2]
+    n = normalize(w)
+    if n[:1].isdigit():
+        return _NON_WORD.sub("", n)[:MAX_TERM]
+    return _NON_WORD.sub("", light_stem(n))[:MAX_TERM]
 
 
 def terms(text: str) -> list[str]:
     """Terms of a text in order (words stemmed, numbers without separators)."""
     out = []
-    for t in tokenize(text):
-        if t.kind == "punct":
-            continue
-        s = term(t.text) if t.kind == "word" else _NON_WORD.sub("", t.norm)[:MAX_TERM]
+    for w in _WORD_OR_NUM.findall(text):
+        s = term(w)
         if s:
             out.append(s)
     return out
