@@ -7,7 +7,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from marsad.api import create_app
-from webdata import make_corpus
+from urllib.parse import quote
+
+from webdata import SCRIPT_ID, make_corpus
 
 TOKEN = "s3cret-token"
 
@@ -116,6 +118,13 @@ def test_ingest_requires_the_token(client, readonly):
 
 
 # -- reading -------------------------------------------------------------------------------------
+def test_ids_with_slashes_open(client):
+    got = client.get("/api/articles/" + quote(SCRIPT_ID, safe=""))
+    assert got.status_code == 200 and got.json()["id"] == SCRIPT_ID
+    page = client.get("/").text
+    assert 'href="/articles/' + quote(SCRIPT_ID, safe="").replace("&", "&amp;") + '"' in page
+
+
 def test_article_by_id_and_unknown_id(client):
     r = client.get("/api/articles/zelensky-drones")
     assert r.status_code == 200 and r.json()["entities"][0]["id"] == "volodymyr-zelensky"
@@ -206,7 +215,8 @@ def test_openapi_and_offline_docs(client):
 
 
 def test_pages_escape_scraped_markup(client):
-    r = client.get("/articles/scraped-script")
+    r = client.get("/articles/" + quote(SCRIPT_ID, safe=""))
+    assert r.status_code == 200
     assert "script-src" not in r.headers["content-security-policy"]  # default-src 'none': no script at all
     html = r.text
     assert "<script>" not in html and "&lt;script&gt;document.title" in html
@@ -228,3 +238,17 @@ def test_pages_unknown_ids_are_html_404(client):
     for path in ["/articles/nope", "/entities/nope"]:
         r = client.get(path)
         assert r.status_code == 404 and 'dir="rtl"' in r.text
+
+
+def test_charts_escape_labels_and_fill_gaps():
+    from marsad.web.svg import by_week, line_chart, network
+
+    svg = str(line_chart([{"label": "<script>x</script>", "points": [{"period": "2024-06-01", "count": 2},
+                                                                     {"period": "2024-06-05", "count": 1}]}]))
+    assert "<script>" not in svg and "&lt;script&gt;" in svg
+    assert "<polyline" in svg and "06-03" in svg  # five days drawn as a line, the gap days included
+    assert by_week([{"period": "2024-06-17", "count": 1}, {"period": "2024-06-23", "count": 2},
+                    {"period": "2024-06-24", "count": 4}]) == [{"period": "2024-06-17", "count": 3},
+                                                               {"period": "2024-06-24", "count": 4}]
+    net = str(network({"id": "a", "label": "أ", "count": 0}, [{"id": "x/y?z", "label": "<b>", "count": 1}]))
+    assert 'href="/entities/x%2Fy%3Fz"' in net and "<b>" not in net

@@ -46,6 +46,10 @@ def _article(aid, title, site, published, paragraphs, ents, quotes=(), timexes=(
     return a
 
 
+# The scraped article's id is a URL (as feed items' are), with characters that need quoting.
+SCRIPT_ID = "https://scraper.example/news/2024/06/21?id=7&x=<b>"
+
+
 def articles() -> list[Article]:
     return [
         _article(
@@ -80,7 +84,7 @@ def articles() -> list[Article]:
             quotes=[("زيلنسكي", "volodymyr-zelensky", "أوكرانيا تحتاج إلى ضمانات أمنية واضحة من شركائها")],
         ),
         _article(
-            "scraped-script", "خبر منسوخ <script>alert('title')</script>", "scraper.example", "2024-06-21T08:00:00+03:00",
+            SCRIPT_ID, "خبر منسوخ <script>alert('title')</script>", "scraper.example", "2024-06-21T08:00:00+03:00",
             ["نشر الموقع خبرا عن أوكرانيا وفيه شيفرة <script>document.title='pwned'</script> لم تُنظف.",
              "ويبقى النص <b>كما هو</b> دون تنفيذ أي شيفرة."],
             {"ukraine": ["أوكرانيا"]}, topic="technology",

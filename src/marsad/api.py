@@ -191,7 +191,7 @@ def api_router(get_backend, token: str | None, max_body: int) -> APIRouter:
         body = {"id": art.id, "added": added, "title": art.title, "url": f"/articles/{art.id}"}
         return JSONResponse(body, status_code=201 if added else 200)
 
-    @r.get("/articles/{article_id}", summary="One stored article (the Article record)", responses=_errors(404))
+    @r.get("/articles/{article_id:path}", summary="One stored article (the Article record)", responses=_errors(404))
     def article_endpoint(article_id: str) -> dict:
         return need(get_backend().article(article_id), "article", article_id).to_dict()
 
@@ -213,7 +213,7 @@ def api_router(get_backend, token: str | None, max_body: int) -> APIRouter:
     def entities_endpoint(q: str = Query("", max_length=200), limit: int = Limit, offset: int = Offset) -> dict:
         return _page(get_backend().entities(q, limit=limit, offset=offset), limit, offset)
 
-    @r.get("/entities/{entity_id}", responses=_errors(404),
+    @r.get("/entities/{entity_id:path}", responses=_errors(404),
            summary="An entity's profile: spellings, mentions per day, co-occurring entities, quotations")
     def entity_endpoint(entity_id: str) -> dict:
         return need(get_backend().entity(entity_id), "entity", entity_id)

@@ -2,6 +2,7 @@
 charts are built as Markup by `highlight` and `svg`, which escape each piece themselves."""
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
@@ -10,7 +11,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from .highlight import highlighted, marked_snippet
-from .svg import line_chart, network
+from .svg import by_week, line_chart, network
 
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
 TEMPLATES.env.filters["snippet"] = marked_snippet
@@ -45,8 +46,6 @@ def _s(request: Request, name: str, maxlen: int = 200) -> str:
 
 def _day(v: str) -> str | None:
     """A calendar day YYYY-MM-DD, or None for anything else (a bad date filter is ignored)."""
-    from datetime import date
-
     try:
         return date.fromisoformat(v).isoformat() if len(v) == 10 else None
     except ValueError:
@@ -75,7 +74,7 @@ def pages_router(get_backend) -> APIRouter:
         return render(request, "search.html", f=f, res=res, page=page, more=res["has_more"],
                       searched=any(f.values()))
 
-    @r.get("/articles/{article_id}", response_class=HTMLResponse)
+    @r.get("/articles/{article_id:path}", response_class=HTMLResponse)
     def article_page(request: Request, article_id: str):
         art = get_backend().article(article_id)
         if art is None:
@@ -90,15 +89,17 @@ def pages_router(get_backend) -> APIRouter:
         res = get_backend().entities(q, limit=PAGE, offset=(page - 1) * PAGE)
         return render(request, "entities.html", q=q, res=res, page=page, more=res["has_more"])
 
-    @r.get("/entities/{entity_id}", response_class=HTMLResponse)
+    @r.get("/entities/{entity_id:path}", response_class=HTMLResponse)
     def entity_page(request: Request, entity_id: str):
         e = get_backend().entity(entity_id)
         if e is None:
             return not_found(request, "الكيان")
         label = e.get("name_ar") or e["name"]
-        chart = line_chart([{"label": label, "points": [{"period": p["day"], "count": p["count"]}
-                                                        for p in e["per_day"]]}],
-                           title=f"ذكر {label} عبر الزمن")
+        points = [{"period": p["day"], "count": p["count"]} for p in e["per_day"] if p.get("day")]
+        weekly = len(points) > 1 and (date.fromisoformat(points[-1]["period"][:10])
+                                      - date.fromisoformat(points[0]["period"][:10])).days > 90
+        chart = line_chart([{"label": label, "points": by_week(points) if weekly else points}],
+                           title=f"ذكر {label} عبر الزمن" + (" (أسبوعيا)" if weekly else ""))
         net = network({"id": e["id"], "label": label, "count": 0},
                       [{"id": c["id"], "label": c.get("name_ar") or c["name"], "count": c["count"]}
                        for c in e["cooccurring"][:10]])

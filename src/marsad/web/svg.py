@@ -23,6 +23,18 @@ def _nice_max(v: int) -> int:
     return 10 * mag
 
 
+def by_week(points: list[dict]) -> list[dict]:
+    """Daily {"period", "count"} points summed into ISO weeks (keyed by their Monday)."""
+    from datetime import date, timedelta
+
+    acc: dict[str, int] = {}
+    for p in points:
+        d = date.fromisoformat(p["period"][:10])
+        k = (d - timedelta(days=d.weekday())).isoformat()
+        acc[k] = acc.get(k, 0) + p["count"]
+    return [{"period": k, "count": acc[k]} for k in sorted(acc)]
+
+
 def _fill_days(periods: list[str]) -> list[str]:
     """Daily periods with the missing days put in (a gap is a day with no mention, not no day)."""
     from datetime import date, timedelta
@@ -89,6 +101,8 @@ def line_chart(series: list[dict], width: int = 640, height: int = 240, title: s
             parts.append(f'<polyline points="{path}" fill="none" stroke="{color}" stroke-width="2"/>')
             for p in periods:
                 c = pts.get(p, 0)
+                if n > 30 and not c:  # long series: mark only the periods that have mentions
+                    continue
                 parts.append(f'<circle cx="{x_of[p]:.1f}" cy="{y(c):.1f}" r="3" fill="{color}">'
                              f"<title>{escape(s['label'])} {escape(p)}: {c}</title></circle>")
     # legend
