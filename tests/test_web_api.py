@@ -189,6 +189,8 @@ def test_quotes_events_stories_trends(client):
     assert [x["article_id"] for x in about["results"]] == ["zelensky-putin"]
     ev = client.get("/api/events", params={"actor": "بوتين"}).json()
     assert [e["type"] for e in ev["results"]] == ["VISIT"]
+    assert ev["results"][0]["target_name_ar"] == "كوريا الشمالية"
+    assert "كوريا الشمالية" in client.get("/events").text
     assert client.get("/api/events", params={"type": "demand"}).json()["results"][0]["actor_id"] == "volodymyr-zelensky"
     st = client.get("/api/stories").json()
     assert st["results"][0]["size"] == 2

@@ -153,6 +153,14 @@ def test_quotes_stories_trends_pages(page):
     page.wait_for_selector("#trends-chart svg")
     assert page.locator("#trends-chart svg polyline").count() == 2
     shot(page, "trends")
+    page.goto(page.base + "/events")
+    assert page.locator("table.list tbody tr").count() == 2
+    shot(page, "events")
+    page.goto(page.base + "/entities?q=زيلنسكي")
+    assert page.locator("table.list tbody a").all_inner_texts() == ["فولوديمير زيلينسكي"]
+    page.goto(page.base + "/entities")
+    assert page.locator("table.list tbody tr").count() == 5
+    shot(page, "entities")
     page.goto(page.base + "/docs")
     assert page.locator(".apidoc .op").count() >= 10
     shot(page, "api-docs")

@@ -160,7 +160,13 @@ class CorpusBackend:
         actor, type = map(_clean, (actor, type))
         with self.lock:
             got = self.corpus.events(actor=actor, type=type, limit=min(MAX_SCAN, offset + limit + 1))
-        return self._paged([e.to_dict() for e in got], limit, offset)
+            res = self._paged([e.to_dict() for e in got], limit, offset)
+            # Arabic names for the page's actors and targets (the rows carry English names)
+            ids = {r[k] for r in res["results"] for k in ("actor_id", "target_id") if r[k]}
+            ar = {e.id: e.name_ar for e in self.store.entity_refs(sorted(ids))} if ids else {}
+        for r in res["results"]:
+            r["actor_name_ar"], r["target_name_ar"] = ar.get(r["actor_id"]), ar.get(r["target_id"])
+        return res
 
     def stories(self, limit: int = 20, offset: int = 0) -> dict:
         with self.lock:
