@@ -177,8 +177,8 @@ def api_router(get_backend, token: str | None, max_body: int) -> APIRouter:
     @r.post("/articles", openapi_extra=_BODY_DOC, status_code=201, summary="Analyse and store one article (token)",
             responses={200: {"description": "already stored (same id, URL or text): nothing changed"},
                        **_errors(401, 403, 413)})
-    async def ingest_endpoint(request: Request, tz: str | None = Query(None, max_length=64),
-                              published: str | None = Query(None, max_length=64)) -> dict:
+    async def ingest_endpoint(request: Request, tz: str | None = Query(None, max_length=64, description="IANA zone for datelines without an offset"),
+                              published: str | None = Query(None, max_length=64, description="reference time (ISO 8601)")) -> dict:
         if not token:
             raise ApiError(403, "writes are disabled: the operator has not set MARSAD_API_TOKEN")
         auth = request.headers.get("authorization", "")
