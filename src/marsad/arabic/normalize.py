@@ -60,9 +60,22 @@ def _nfkc_if_needed(text: str) -> str:
     return text
 
 
+_DELETE_RE = re.compile("[" + re.escape(_DELETE) + "]")
+_FOLD_PAIRS = tuple({**_LETTERS, **_DIGITS, **_PUNCT}.items())
+
+
 def normalize(text: str) -> str:
     """Full matching normalisation (letters folded, marks removed, ASCII digits)."""
-    return _nfkc_if_needed(text).translate(_FULL)
+    text = _nfkc_if_needed(text)
+    if len(text) < 64:
+        return text.translate(_FULL)
+    # On long texts str.translate looks every character up in a dict; one C-level
+    # deletion pass and a replace per folded character present is ~10x faster.
+    text = _DELETE_RE.sub("", text)
+    for a, b in _FOLD_PAIRS:
+        if a in text:
+            text = text.replace(a, b)
+    return text
 
 
 def normalize_light(text: str) -> str:
