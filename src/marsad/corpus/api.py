@@ -87,6 +87,7 @@ class Corpus:
             rep.added, rep.skipped = rep.added + ad, rep.skipped + sk
         if rep.added:
             self.store.rebuild_stories()
+            self.store.optimize()
         return rep
 
     # -- reading ---------------------------------------------------------------

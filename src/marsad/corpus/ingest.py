@@ -149,6 +149,7 @@ def ingest(store, paths: list[str], workers: int = 1, tz: str | None = None, pub
             store_reader.close()
     if report.added:
         store.rebuild_stories()
+        store.optimize()
     report.seconds = time.perf_counter() - t0
     if progress:
         progress(report, None)

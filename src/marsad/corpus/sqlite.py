@@ -64,11 +64,17 @@ class SQLiteStore(SQLStore):
         cur.execute("INSERT INTO article_fts(rowid, terms) VALUES (?, ?)", [n, rows.terms])
 
     def _match(self, groups, where, params, limit, offset, any_part=False):
-        sql = ("SELECT a.n, a.id, a.title, a.published, a.source, a.url, a.body, -bm25(article_fts) AS s "
-               "FROM article_fts JOIN articles a ON a.n = article_fts.rowid WHERE article_fts MATCH ?")
+        # Rank on the index alone (rowid and score), then fetch the few winning rows:
+        # sorting whole article rows would drag every matching body through the sorter.
+        inner = "SELECT article_fts.rowid AS n, bm25(article_fts) AS s FROM article_fts"
         if where:
-            sql += " AND " + " AND ".join(where)
-        sql += " ORDER BY bm25(article_fts) LIMIT ? OFFSET ?"
+            inner += " JOIN articles a ON a.n = article_fts.rowid"
+        inner += " WHERE article_fts MATCH ?"
+        if where:
+            inner += " AND " + " AND ".join(where)
+        inner += " ORDER BY s LIMIT ? OFFSET ?"
+        sql = (f"SELECT a.n, a.id, a.title, a.published, a.source, a.url, a.body, -r.s FROM ({inner}) r "
+               "JOIN articles a ON a.n = r.n ORDER BY r.s")
         return self.all(sql, [fts_expression(groups, any_part), *params, limit, offset])
 
     def _match_days(self, groups):
@@ -76,6 +82,10 @@ class SQLiteStore(SQLStore):
                         "WHERE article_fts MATCH ? AND a.day IS NOT NULL GROUP BY a.day ORDER BY a.day",
                         [fts_expression(groups)])
         return [(d, int(c)) for d, c in rows]
+
+    def optimize(self) -> None:
+        self.conn.execute("PRAGMA optimize")
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def size_bytes(self) -> int:
         return sum(os.path.getsize(p) for p in (self.path, self.path + "-wal") if os.path.exists(p))

@@ -1,0 +1,73 @@
+"""The few knowledge-base look-ups the quotes and events stages need.
+
+Country adjectives and demonyms (`الروسي`, `أمريكيون`, `كوريون جنوبيون` → the
+country), metonym links (a capital or seat of power for its state) and entity
+records by id. They are read from the entities knowledge files
+(`knowledge/country_adjectives.tsv`, `knowledge/entities.jsonl`), once per process;
+when a file is missing every look-up answers None and the stages fall back to
+the mentions the entity annotator made.
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+
+from ..arabic import normalize
+from ..article import Entity
+
+
+def _read(name: str) -> str | None:
+    try:
+        return resources.files("marsad.knowledge").joinpath(name).read_text("utf-8")
+    except (FileNotFoundError, OSError):
+        return None
+
+
+@lru_cache(maxsize=1)
+def _adjectives() -> dict[str, str]:
+    text = _read("country_adjectives.tsv") or ""
+    out = {}
+    for line in text.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        form, _, cid = line.partition("\t")
+        if cid:
+            out[normalize(form)] = cid.strip()
+    return out
+
+
+@lru_cache(maxsize=1)
+def _records() -> dict[str, dict]:
+    text = _read("entities.jsonl") or ""
+    out = {}
+    for line in text.splitlines():
+        if line.strip():
+            r = json.loads(line)
+            out[r["id"]] = r
+    return out
+
+
+@lru_cache(maxsize=8192)
+def demonym(norm: str) -> str | None:
+    """Country id a normalised adjective/demonym names, one word or two (`كوريه جنوبيه`).
+
+    A leading و/ف/ب/ل written on the first word is tried off as well (`وكوريون`).
+    """
+    table = _adjectives()
+    hit = table.get(norm)
+    if hit is None and len(norm) > 3 and norm[0] in "وفبل":
+        hit = table.get(norm[1:])
+    return hit
+
+
+def metonym_of(entity_id: str) -> str | None:
+    r = _records().get(entity_id)
+    return r.get("metonym_of") if r else None
+
+
+def entity(entity_id: str) -> Entity | None:
+    r = _records().get(entity_id)
+    if r is None:
+        return None
+    return Entity(r["id"], r["name"], r["type"], r.get("ar"), [], list(r.get("en_aliases", [])), r.get("wikidata"), r.get("role"))

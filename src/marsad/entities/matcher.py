@@ -1,0 +1,148 @@
+"""Clitic-aware longest-match gazetteer over the tokens of a text.
+
+A name may carry proclitics on its first word (`لبوتين`, `وبيونج يانج`,
+`للأمم المتحدة`, `بالصين`); the other words are matched as written (normalised).
+Mentions are reported without the proclitics, with offsets into the original text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..arabic import Token, normalize, normalize_map
+from ..arabic.tokens import _TOKEN_RE
+from .kb import KnowledgeBase
+
+_NORM_CACHE: dict[str, str] = {}
+# Titles that some knowledge-base names start with; a mention leaves them out.
+PERSON_TITLES = {normalize(w) for w in ("الملك", "الأمير", "الشيخ", "الشيخة", "السلطان", "الرئيس", "البابا", "الإمام",
+                                         "المهاتما", "الملا", "آية", "السيد")}
+
+
+def fast_tokenize(text: str) -> list[Token]:
+    """`marsad.arabic.tokenize` with the normalisation of each distinct word cached
+    across calls (news repeats its vocabulary; this is most of the tokenising time)."""
+    cache = _NORM_CACHE
+    if len(cache) > 200_000:
+        cache.clear()
+    out = []
+    for m in _TOKEN_RE.finditer(text):
+        kind = m.lastgroup
+        s = m.group()
+        if kind == "punct":
+            out.append(Token(s, m.start(), m.end(), kind, s))
+            continue
+        n = cache.get(s)
+        if n is None:
+            n = cache[s] = normalize(s)
+        out.append(Token(s, m.start(), m.end(), kind, n))
+    return out
+
+
+@dataclass
+class Candidate:
+    """A span that may name an entity. Token indexes are inclusive [ti, tj]."""
+    start: int
+    end: int
+    ti: int
+    tj: int
+    form: str  # normalised text of the span (without proclitics)
+    type: str | None = None
+    ids: list[tuple[str, int]] = field(default_factory=list)  # KB (id, weakness), best first
+    source: str = "kb"  # kb | pattern | tagger | short
+    name_en: str | None = None  # English name for a span the KB lacks
+    country: str | None = None
+
+    @property
+    def weak(self) -> bool:
+        return bool(self.ids) and all(w for _, w in self.ids)
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+
+_STEMS: dict[str, tuple[tuple[int, str], ...]] = {}
+
+
+def stems(norm: str) -> tuple[tuple[int, str], ...]:
+    """Readings of a normalised word as proclitics + stem: (chars stripped, stem).
+
+    و/ف then ب/ك/ل (`وبيونج` -> `بيونج`, `لبوتين` -> `بوتين`); the stem keeps its
+    article, and ل + ال written لل gives back the article (`للامم` -> `الامم`),
+    which is marked by a negative count (no character of the word is the stem's
+    alone). The gazetteer holds names with their article as written, so stems with
+    the article stripped are not needed.
+    """
+    got = _STEMS.get(norm)
+    if got is not None:
+        return got
+    out = [(0, norm)]
+    for c in ((0, 1) if norm[:1] in ("و", "ف") and len(norm) > 3 else (0,)):
+        rest = norm[c:]
+        if c:
+            out.append((c, rest))
+        if len(rest) > 3 and rest[0] in "بكل":
+            if rest[0] == "ل" and rest[1] == "ل":
+                out.append((-(c + 1), "ا" + rest[1:]))
+            out.append((c + 1, rest[1:]))
+    got = tuple(out)
+    if len(_STEMS) > 200_000:
+        _STEMS.clear()
+    _STEMS[norm] = got
+    return got
+
+
+def skip_chars(word: str, k: int) -> int:
+    """Characters of `word` (as written) before the stem of reading `k` (from `stems`)."""
+    if k <= 0:
+        return 0
+    offs = normalize_map(word)[1]
+    return offs[k] if k < len(offs) else len(word)
+
+
+def readings(word: str, norm: str) -> list[tuple[int, str]]:
+    """(characters of `word` to skip, stem) for each clitic reading of a word."""
+    return [(skip_chars(word, k), stem) for k, stem in stems(norm)]
+
+
+def _adjacent(text: str, a: Token, b: Token) -> bool:
+    """Tokens separated by spaces only (a name does not run over punctuation)."""
+    return b.start - a.end <= 3 and not text[a.end:b.start].strip()
+
+
+def match(text: str, tokens: list[Token], kb: KnowledgeBase) -> list[Candidate]:
+    """Longest gazetteer matches, left to right, not overlapping."""
+    out: list[Candidate] = []
+    forms, prefixes = kb.forms, kb.prefixes
+    n = len(tokens)
+    i = 0
+    while i < n:
+        t = tokens[i]
+        if t.kind != "word":
+            i += 1
+            continue
+        best: tuple[int, int, str] | None = None  # (tj, reading, form)
+        for k, stem in stems(t.norm):
+            if stem not in forms and stem not in prefixes:
+                continue
+            s, j = stem, i
+            while True:
+                if s in forms and (best is None or j > best[0]):
+                    best = (j, k, s)
+                if s not in prefixes or j + 1 >= n or tokens[j + 1].kind == "punct" \
+                        or not _adjacent(text, tokens[j], tokens[j + 1]):
+                    break
+                j += 1
+                s = s + " " + tokens[j].norm
+        if best is None:
+            i += 1
+            continue
+        tj, k, form = best
+        ids = forms[form]
+        e = kb.get(ids[0][0])
+        start, ti = t.start + skip_chars(t.text, k), i
+        if e is not None and e.type == "PER" and tj > i and form.split(" ", 1)[0] in PERSON_TITLES:
+            # `الملك عبد الله الثاني`: the title names the person but is not the name
+            ti, start = i + 1, tokens[i + 1].start
+        out.append(Candidate(start, tokens[tj].end, ti, tj, form, e.type if e else None, list(ids)))
+        i = tj + 1
+    return out

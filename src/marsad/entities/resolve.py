@@ -1,0 +1,317 @@
+"""From candidate spans to one entity per real-world thing in a document.
+
+1. Candidates: gazetteer matches, pattern spans (organisations, people), and the
+   statistical tagger's spans when `marsad.ner` provides one.
+2. Selection: spans do not overlap; a longer span wins, except that a known name
+   keeps its span when a pattern only adds its own country adjective to it.
+3. Resolution: a span names a KB entity by its form, else by spelling-variant key
+   (same type), else it becomes a new entity with an id from its normalised form
+   and an English name (composed for organisations, romanised for names).
+   A form that names several entities picks the one the document supports (its
+   country is mentioned); a weak form counts only when the document supports it.
+4. Within the document, a person's surname (and for Korean/Chinese names the
+   family name) joins the full name mentioned elsewhere: `كيربي` after `جون كيربي`.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from typing import Iterable
+
+from ..arabic import sentences
+from ..arabic.variants import variant_key
+from ..article import Entity, Mention
+from ..errors import MarsadError
+from .kb import FAMILY_NAME_FIRST, NOT_NAMES, PART, KnowledgeBase, get_kb
+from .matcher import Candidate, fast_tokenize, match, skip_chars, stems
+from .patterns import Context, cues, org_spans, person_spans
+from .romanize import romanize
+
+_UNSET = object()
+_tagger = _UNSET
+
+
+def get_statistical_tagger():
+    """`marsad.ner.get_tagger()` when that package and its model are installed, else None."""
+    global _tagger
+    if _tagger is _UNSET:
+        try:
+            from marsad.ner import get_tagger  # type: ignore[attr-defined]
+            _tagger = get_tagger()
+        except (ImportError, AttributeError, OSError, ValueError, MarsadError):
+            _tagger = None  # no tagger package, or no trained model shipped with it
+    return _tagger
+
+
+def slug(name: str) -> str:
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", s.replace("'", "")).strip("-")
+
+
+# -- candidates --------------------------------------------------------------
+def tagger_spans(text: str, tokens, tagger) -> list[Candidate]:
+    """Spans from a BIO tagger, sentence by sentence."""
+    out: list[Candidate] = []
+    words = [k for k, t in enumerate(tokens) if t.kind != "punct" or t.text not in ""]
+    bounds = [(s.start, s.end) for s in sentences(text)]
+    k = 0
+    for a, b in bounds:
+        idx = []
+        while k < len(words) and tokens[words[k]].start < b:
+            if tokens[words[k]].start >= a:
+                idx.append(words[k])
+            k += 1
+        if not idx:
+            continue
+        tags = tagger.tag([tokens[x].text for x in idx])
+        cur: list[int] = []
+        cur_type = None
+        for x, tag in list(zip(idx, tags)) + [(None, "O")]:
+            bio, _, typ = (tag or "O").partition("-")
+            typ = "PER" if typ == "PERS" else typ
+            if cur and (bio != "I" or typ != cur_type):
+                ti, tj = cur[0], cur[-1]
+                if tokens[ti].kind == "word" and tokens[tj].kind != "punct":
+                    form = " ".join(tokens[y].norm for y in range(ti, tj + 1))
+                    out.append(Candidate(tokens[ti].start, tokens[tj].end, ti, tj, form, cur_type, [], "tagger"))
+                cur, cur_type = [], None
+            if bio in ("B", "I") and typ in ("PER", "LOC", "ORG", "MISC"):
+                if not cur:
+                    cur_type = typ
+                cur.append(x)
+    return out
+
+
+def _overlaps(a: Candidate, b: Candidate) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _select(gaz: list[Candidate], orgs: list[Candidate], pers: list[Candidate], tagged: list[Candidate],
+            kb: KnowledgeBase) -> list[Candidate]:
+    chosen = list(gaz)
+    for o in orgs:
+        hit = [g for g in chosen if _overlaps(g, o)]
+        if not hit:
+            chosen.append(o)
+            continue
+        if not all(o.start <= g.start and g.end <= o.end and len(o) > len(g) for g in hit):
+            continue
+        if _known_name_holds(o, hit, kb):
+            continue
+        chosen = [g for g in chosen if g not in hit] + [o]
+    for extra in (pers, tagged):
+        for p in extra:
+            if not any(_overlaps(g, p) for g in chosen):
+                chosen.append(p)
+    chosen.sort(key=lambda c: c.start)
+    return chosen
+
+
+def _known_name_holds(o: Candidate, hit: list[Candidate], kb: KnowledgeBase) -> bool:
+    """A known organisation keeps its span when the pattern only adds its country.
+
+    `شركة أبل الأمريكية` stays Apple; but `مجلس الأمن القومي الإسرائيلي` is not
+    the `مجلس الأمن` of the UN, and `السفارة الأمريكية في فيتنام` is not Vietnam.
+    """
+    for g in hit:
+        e = kb.get(g.ids[0][0]) if g.ids else None
+        if e is None or e.type != "ORG":
+            continue
+        if getattr(o, "named", None) == e.id and not getattr(o, "host", None) and o.country in (None, e.country):
+            return True
+        # the pattern names something else only if it adds institutional words
+        # (القومي, الأعلى, ...) or a host or owner to the known name
+        added = [o.form.split(" ")[k - o.ti] for k in getattr(o, "mod_idx", []) if k > g.tj]
+        if any(w in cues().gloss for w in added) or getattr(o, "host", None) or getattr(o, "owner", None):
+            return False
+        if o.country is None or e.country in (None, o.country):
+            return True
+    return False
+
+
+# -- resolution --------------------------------------------------------------
+class _DocEntity:
+    __slots__ = ("id", "name", "type", "name_ar", "mentions", "kb", "forms")
+
+    def __init__(self, id: str, name: str, type: str, kb_entity=None):
+        self.id, self.name, self.type, self.kb = id, name, type, kb_entity
+        self.name_ar: str | None = kb_entity.ar if kb_entity else None
+        self.mentions: list[Candidate] = []
+        self.forms: set[str] = set()
+
+
+def recognize(text: str, use_tagger: bool = True) -> list[Entity]:
+    """Entities of `text` with their mentions (offsets into `text`)."""
+    kb = get_kb()
+    tokens = fast_tokenize(text)
+    gaz = match(text, tokens, kb)
+    ctx = Context(text, tokens, kb, gaz)
+    orgs = org_spans(ctx)
+    pers = person_spans(ctx, orgs)
+    tagger = get_statistical_tagger() if use_tagger else None
+    tagged = tagger_spans(text, tokens, tagger) if tagger is not None else []
+    chosen = _select(gaz, orgs, pers, tagged, kb)
+
+    # what the document mentions for certain: unambiguous strong KB names
+    support: set[str] = set()
+    for c in chosen:
+        if c.ids and not c.weak and len(c.ids) == 1:
+            support.add(c.ids[0][0])
+            e = kb.get(c.ids[0][0])
+            if e and e.country:
+                support.add(e.country)
+    countries_of_support = {kb.get(x).country for x in support if kb.get(x)}
+
+    doc: dict[str, _DocEntity] = {}
+    order: list[str] = []
+
+    def add(c: Candidate, eid: str, name: str, typ: str, kb_entity=None) -> None:
+        if eid not in doc:
+            doc[eid] = _DocEntity(eid, name, typ, kb_entity)
+            order.append(eid)
+        d = doc[eid]
+        d.mentions.append(c)
+        d.forms.add(c.form)
+        if d.name_ar is None:
+            d.name_ar = text[c.start:c.end]
+
+    pending_people: list[Candidate] = []
+    pending_orgs: list[Candidate] = []  # `مجلس الشيوخ`: may shorten a fuller name in the document
+    for c in chosen:
+        if c.ids:
+            eid = _pick(c, kb, support, countries_of_support)
+            if eid is None:
+                continue
+            e = kb.get(eid)
+            add(c, eid, e.name, e.type, e)
+            continue
+        known = [x for x in kb.by_key(c.form) if kb.get(x).type == c.type]
+        if known:
+            e = kb.get(known[0])
+            add(c, e.id, e.name, e.type, e)
+        elif c.type == "PER":
+            pending_people.append(c)
+        elif c.source == "pattern" and not (c.country or getattr(c, "host", None) or getattr(c, "owner", None)):
+            pending_orgs.append(c)
+        elif c.name_en:
+            add(c, slug(c.name_en), c.name_en, c.type)
+        else:
+            name = romanize(text[c.start:c.end])
+            add(c, slug(romanize(c.form)) or "entity-" + variant_key(c.form), name, c.type or "MISC")
+
+    # people the KB lacks: a surname joins the full name, same keys merge
+    for c in sorted(pending_people, key=lambda c: -(c.tj - c.ti)):
+        target = _person_for(c.form, doc, kb)
+        if target is not None:
+            doc[target].mentions.append(c)
+            doc[target].forms.add(c.form)
+        else:
+            add(c, slug(romanize(c.form)) or "person-" + variant_key(c.form),
+                romanize(text[c.start:c.end]), "PER")
+
+    for c in pending_orgs:
+        target = next((d.id for d in doc.values() if d.type == "ORG" and any(
+            f.startswith(c.form + " ") for f in d.forms)), None)
+        if target is not None:
+            doc[target].mentions.append(c)
+            doc[target].forms.add(c.form)
+        else:
+            add(c, slug(c.name_en), c.name_en, c.type)
+
+    _add_short_mentions(text, tokens, doc, kb)
+
+    out = []
+    for eid in order:
+        d = doc[eid]
+        ms = sorted({(m.start, m.end) for m in d.mentions})
+        e = d.kb
+        out.append(Entity(
+            id=d.id, name=d.name, type=d.type, name_ar=d.name_ar,
+            mentions=[Mention(text[a:b], a, b) for a, b in ms],
+            aliases=list(e.en_aliases) if e else [], wikidata=e.wikidata if e else None,
+            role=e.role if e else None,
+        ))
+    return out
+
+
+def _pick(c: Candidate, kb: KnowledgeBase, support: set[str], countries: set[str | None]) -> str | None:
+    """The entity a KB form names here, or None for a weak form the document does not support."""
+    ids = c.ids
+    best = None
+    for eid, weak in ids:
+        e = kb.get(eid)
+        if weak == PART:
+            supported = eid in support  # a bare surname needs the full name
+        else:
+            supported = eid in support or (e.country in support) or eid in countries
+        if supported:
+            return eid
+        if not weak and best is None:
+            best = eid
+    return best
+
+
+def _person_for(form: str, doc: dict[str, _DocEntity], kb: KnowledgeBase) -> str | None:
+    """The person in the document that `form` names again: same key, or its surname
+    (family name), or, when only one person in the document has it, its first name."""
+    key = variant_key(form)
+    words = form.split()
+    by_first = {d.id for d in doc.values() if d.type == "PER" and len(words) == 1
+                for f in d.forms if len(f.split()) > 1 and variant_key(f.split()[0]) == key}
+    for d in doc.values():
+        if d.type != "PER":
+            continue
+        for f in d.forms:
+            if variant_key(f) == key:
+                return d.id
+            fw = f.split()
+            if len(words) == 1 and len(fw) > 1 and (variant_key(fw[-1]) == key or (
+                    d.kb is not None and d.kb.country in FAMILY_NAME_FIRST and variant_key(fw[0]) == key)):
+                return d.id
+    return by_first.pop() if len(by_first) == 1 else None
+
+
+def _add_short_mentions(text: str, tokens, doc: dict[str, _DocEntity], kb: KnowledgeBase) -> None:
+    """Surnames (and family names) of the people in the document, wherever they recur."""
+    short: dict[str, str | None] = {}
+    stop = cues().stop
+    for d in doc.values():
+        if d.type != "PER":
+            continue
+        for f in d.forms:
+            w = f.split()
+            if len(w) < 2:
+                continue
+            parts = [w[-1]]
+            if d.kb is not None and d.kb.country in FAMILY_NAME_FIRST:
+                parts.append(w[0])
+            for p in parts:
+                if len(p) < 3 or p in stop or p in NOT_NAMES or p.startswith("ال"):
+                    continue  # `الثاني`, `عبد`, a family name with the article: too common alone
+                if not kb.lookup(p) or all(x[1] for x in kb.lookup(p)):
+                    short[p] = d.id if short.get(p, d.id) == d.id else None  # ambiguous: nobody's
+    if not short:
+        return
+    covered = [(m.start, m.end) for d in doc.values() for m in d.mentions]
+    covered.sort()
+    starts = [a for a, _ in covered]
+    tails = {p[-2:] for p in short}
+    for k, t in enumerate(tokens):
+        if t.kind != "word" or t.norm[-2:] not in tails:
+            continue
+        for r, stem in stems(t.norm):
+            eid = short.get(stem)
+            if not eid:
+                continue
+            a = t.start + skip_chars(t.text, r)
+            p = bisect.bisect_right(starts, a) - 1
+            if p >= 0 and covered[p][1] > a:
+                break  # already inside a mention
+            doc[eid].mentions.append(Candidate(a, t.end, k, k, stem, "PER", [], "short"))
+            break
+
+
+def entities_of(texts: Iterable[str]) -> list[list[Entity]]:
+    return [recognize(t) for t in texts]

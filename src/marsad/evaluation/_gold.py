@@ -1,0 +1,94 @@
+"""Shared pieces of the quotes and events evaluations: reading gold JSONL, running
+the pipeline on a gold document, and deciding whether an entity is the one a gold
+record names.
+
+A gold document is one JSON object a line: `text` (paragraphs separated by blank
+lines, the article body), `published` (ISO 8601, optional) and the records to
+score. A participant (speaker, actor, target) is written as an English name, an
+Arabic surface, or a list of acceptable alternatives: the English name matches
+the entity's name or aliases; an Arabic surface matches the entity's Arabic name
+or one of its mentions. So gold stays valid whatever ids the knowledge base uses,
+and names the knowledge base does not hold (romanised by the entity annotator)
+are still checked against what the text calls them.
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+from ..annotate import pipeline
+from ..arabic import normalize
+from ..article import Article, Section
+from ..errors import MarsadError
+
+_ARABIC = re.compile("[\u0600-\u06ff]")
+
+
+def read_gold(path: str, key: str) -> list[dict]:
+    p = Path(path)
+    if not p.is_file():
+        raise MarsadError(f"no such gold file: {path}")
+    docs = []
+    for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            d = json.loads(line)
+        except json.JSONDecodeError as e:
+            raise MarsadError(f"{path}:{n}: not JSON ({e.msg})") from None
+        if not isinstance(d, dict) or not isinstance(d.get("text"), str) or not isinstance(d.get(key), list):
+            raise MarsadError(f"{path}:{n}: a gold line needs 'text' and a '{key}' list")
+        docs.append(d)
+    if not docs:
+        raise MarsadError(f"{path}: no gold documents")
+    return docs
+
+
+def annotate_doc(doc: dict) -> Article:
+    """The article for a gold document, annotated by the full pipeline (no layout step)."""
+    a = Article(sections=[Section(None, doc["text"].split("\n\n"))], published=doc.get("published"))
+    a.rebuild_text()
+    return pipeline.run(a)
+
+
+def _latin(s: str) -> str:
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", " ", s).strip()
+
+
+def alternatives(g) -> list[str]:
+    if g is None:
+        return []
+    return list(g) if isinstance(g, list) else [g]
+
+
+def names_entity(article: Article, entity_id: str | None, gold) -> bool:
+    """Whether `entity_id` is an entity the gold alternatives name (None gold: no entity)."""
+    alts = alternatives(gold)
+    if not alts:
+        return entity_id is None
+    if entity_id is None:
+        return False
+    e = article.entity(entity_id)
+    if e is None:
+        return any(_latin(a) == _latin(entity_id) for a in alts if not _ARABIC.search(a))
+    latin = {_latin(e.name), _latin(e.id)} | {_latin(x) for x in e.aliases}
+    arabic = [normalize(x) for x in [e.name_ar or ""] + [m.text for m in e.mentions] if x]
+    for a in alts:
+        if _ARABIC.search(a):
+            na = normalize(a)
+            if any(na in x for x in arabic):
+                return True
+        elif _latin(a) in latin:
+            return True
+    return False
+
+
+def prf(tp: int, n_sys: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_sys if n_sys else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
