@@ -88,8 +88,13 @@ def _iso_day(v: str | None, name: str) -> str | None:
         raise ApiError(400, f"{name}: {v!r} is not a calendar day (YYYY-MM-DD)") from None
 
 
-def _page(d: dict, limit: int, offset: int) -> dict:
-    return {**d, "limit": limit, "offset": offset}
+def _json(d: dict) -> JSONResponse:
+    """A JSON response as is: FastAPI's validation of a returned dict walks it in Python (~10 ms per article)."""
+    return JSONResponse(d)
+
+
+def _page(d: dict, limit: int, offset: int) -> JSONResponse:
+    return _json({**d, "limit": limit, "offset": offset})
 
 
 async def _read_body(request: Request, max_body: int) -> bytes:
@@ -172,7 +177,7 @@ def api_router(get_backend, token: str | None, max_body: int) -> APIRouter:
                                published: str | None = Query(None, max_length=64, description="reference time (ISO 8601)")) -> dict:
         data = await _read_body(request, max_body)
         art = await run_in_threadpool(_analyze, data, request.headers.get("content-type", ""), tz, published)
-        return art.to_dict()
+        return _json(art.to_dict())
 
     @r.post("/articles", openapi_extra=_BODY_DOC, status_code=201, summary="Analyse and store one article (token)",
             responses={200: {"description": "already stored (same id, URL or text): nothing changed"},
@@ -193,7 +198,7 @@ def api_router(get_backend, token: str | None, max_body: int) -> APIRouter:
 
     @r.get("/articles/{article_id:path}", summary="One stored article (the Article record)", responses=_errors(404))
     def article_endpoint(article_id: str) -> dict:
-        return need(get_backend().article(article_id), "article", article_id).to_dict()
+        return _json(need(get_backend().article(article_id), "article", article_id).to_dict())
 
     @r.get("/search", summary="Search articles (any spelling of an entity finds the others)")
     def search_endpoint(q: str = Query("", max_length=10_000), entity: str | None = Query(None, max_length=200),
@@ -216,7 +221,7 @@ def api_router(get_backend, token: str | None, max_body: int) -> APIRouter:
     @r.get("/entities/{entity_id:path}", responses=_errors(404),
            summary="An entity's profile: spellings, mentions per day, co-occurring entities, quotations")
     def entity_endpoint(entity_id: str) -> dict:
-        return need(get_backend().entity(entity_id), "entity", entity_id)
+        return _json(need(get_backend().entity(entity_id), "entity", entity_id))
 
     @r.get("/quotes", summary="Quotations, by speaker and/or about an entity")
     def quotes_endpoint(speaker: str | None = Query(None, max_length=200), about: str | None = Query(None, max_length=200),
@@ -236,11 +241,11 @@ def api_router(get_backend, token: str | None, max_body: int) -> APIRouter:
     def trends_endpoint(name: list[str] = Query(..., min_length=1, max_length=8, description="entity names (any spelling), repeatable"),
                         by: str = Query("day", pattern="^(day|week|month)$")) -> dict:
         names = [n.strip()[:200] for n in name if n.strip()][:8]  # blank names ask for nothing
-        return get_backend().trends(names, by=by) if names else {"by": by, "series": []}
+        return _json(get_backend().trends(names, by=by) if names else {"by": by, "series": []})
 
     @r.get("/stats", summary="Counts of what the corpus holds")
     def stats_endpoint() -> dict:
-        return get_backend().stats()
+        return _json(get_backend().stats())
 
     return r
 
