@@ -22,6 +22,9 @@ def run(*args, cwd=None):
 def test_serve_refuses_a_missing_database_and_a_bad_port(tmp_path):
     r = run("serve", "--db", str(tmp_path / "nope.db"))
     assert r.returncode == 1 and "no such database" in r.stderr and "Traceback" not in r.stderr
+    r = run("serve", cwd=tmp_path)  # default marsad.db, not there
+    assert r.returncode == 1 and "marsad.db: no such database" in r.stderr
+    assert not (tmp_path / "marsad.db").exists()
     r = run("serve", "--db", str(make_corpus(tmp_path / "c.db")), "--port", "70000")
     assert r.returncode == 1 and "not a TCP port" in r.stderr
     r = run("serve", "--db", "mysql://x")

@@ -9,9 +9,9 @@ from ..errors import MarsadError
 
 def register(sub) -> None:
     p = sub.add_parser("serve", help="serve the REST API and the web interface over a corpus")
-    p.add_argument("--db", metavar="URL", default=None,
-                   help="corpus to serve (a SQLite file, sqlite:///…, or postgresql://…); "
-                        "without it, marsad.db when it exists, else an empty in-memory corpus")
+    p.add_argument("--db", metavar="URL", default="marsad.db",
+                   help="corpus to serve: a SQLite file (default marsad.db), sqlite:///PATH (created if missing) "
+                        "or postgresql://…")
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     p.set_defaults(func=run)
@@ -20,15 +20,16 @@ def register(sub) -> None:
 def run(args: argparse.Namespace) -> int:
     if not 0 < args.port < 65536:
         raise MarsadError(f"--port {args.port} is not a TCP port")
-    db = args.db or ("marsad.db" if os.path.exists("marsad.db") else None)
-    if db and "://" not in db and not os.path.exists(db):
-        raise MarsadError(f"{db}: no such database (create it with `marsad ingest PATH --db {db}`)")
+    db = args.db
+    if "://" not in db and not os.path.exists(db):
+        raise MarsadError(f"{db}: no such database (fill one with `marsad ingest PATH --db {db}`, "
+                          f"or start an empty one with --db sqlite:///{db})")
     import uvicorn
 
     from ..api import create_app
 
     app = create_app(db=db)
-    where = db or "an empty in-memory corpus"
+    where = db
     token = "writes enabled (MARSAD_API_TOKEN)" if os.environ.get("MARSAD_API_TOKEN") else "read-only (set MARSAD_API_TOKEN to allow POST /api/articles)"
     print(f"marsad: serving {where} on http://{args.host}:{args.port}/ — {token}", flush=True)
     try:
