@@ -254,3 +254,17 @@ def test_charts_escape_labels_and_fill_gaps():
                                                                {"period": "2024-06-24", "count": 4}]
     net = str(network({"id": "a", "label": "أ", "count": 0}, [{"id": "x/y?z", "label": "<b>", "count": 1}]))
     assert 'href="/entities/x%2Fy%3Fz"' in net and "<b>" not in net
+
+
+def test_ingested_near_duplicates_form_a_story(tmp_path):
+    app = create_app(db=make_corpus(tmp_path / "w.db"), token=TOKEN)
+    c = TestClient(app, raise_server_exceptions=False)
+    auth = {"authorization": f"Bearer {TOKEN}"}
+    first = {"id": "gaza-a", "title": "محادثات غزة", "source": "wire.example", "text": ARTICLE}
+    second = {"id": "gaza-b", "title": "محادثات غزة تستمر", "source": "other.example",
+              "text": ARTICLE.replace("الأسبوع المقبل", "خلال الأيام المقبلة")}
+    for rec in (first, second):
+        assert c.post("/api/articles", json=rec, headers=auth).status_code == 201
+    groups = [{a["id"] for a in s["articles"]} for s in c.get("/api/stories").json()["results"]]
+    assert {"gaza-a", "gaza-b"} in groups
+    app.state.backend.close()

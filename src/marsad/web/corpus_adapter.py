@@ -44,8 +44,13 @@ class CorpusBackend:
 
     def add(self, article) -> bool:
         """Store one analysed Article; False when it was already there (same id, URL or text)."""
+        from ..corpus.rows import article_rows
+
+        # Store.write marks the story groups stale; they are regrouped on the next stories()
+        # call rather than on every POST (Corpus.add regroups the whole corpus at once).
         with self.lock:
-            return self.corpus.add([article]).added > 0
+            added, _skipped = self.store.write([article_rows(article)])
+        return added > 0
 
     def article(self, article_id: str):
         with self.lock:
