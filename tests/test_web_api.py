@@ -236,6 +236,13 @@ def test_pages_take_hostile_input(client, path):
     assert "<script>x" not in r.text
 
 
+def test_search_page_filters_show_as_removable_chips(client):
+    html = client.get("/", params={"q": "الرئيس", "entity": "ukraine", "source": "hayat.example"}).text
+    assert html.count('class="chip"') == 2
+    assert 'href="/?q=%D8%A7%D9%84%D8%B1%D8%A6%D9%8A%D8%B3&amp;source=hayat.example"' in html  # drops the entity
+    assert "زيلنسكي: لن نتفاوض مع بوتين تحت القصف" in html and "بوتين يصل إلى بيونغ يانغ" not in html
+
+
 def test_pages_unknown_ids_are_html_404(client):
     for path in ["/articles/nope", "/entities/nope"]:
         r = client.get(path)
@@ -267,4 +274,21 @@ def test_ingested_near_duplicates_form_a_story(tmp_path):
         assert c.post("/api/articles", json=rec, headers=auth).status_code == 201
     groups = [{a["id"] for a in s["articles"]} for s in c.get("/api/stories").json()["results"]]
     assert {"gaza-a", "gaza-b"} in groups
+    app.state.backend.close()
+
+
+def test_scraped_text_with_markup_ingested_through_the_api_shows_as_text(tmp_path):
+    app = create_app(db=make_corpus(tmp_path / "s.db"), token=TOKEN)
+    c = TestClient(app, raise_server_exceptions=False)
+    scrape = ("خبر عاجل عن الطقس\n\n"
+              "توقعت الأرصاد الجوية هطول أمطار غزيرة على القاهرة يوم الخميس المقبل مع انخفاض في درجات الحرارة.\n\n"
+              "<script>alert('x')</script> <img src=x onerror=alert(1)> وحذرت الهيئة السائقين من السرعة على الطرق السريعة.")
+    r = c.post("/api/articles", content=scrape.encode(), headers={"content-type": "text/plain",
+                                                                   "authorization": f"Bearer {TOKEN}"})
+    assert r.status_code == 201, r.text
+    stored = c.get("/api/articles/" + quote(r.json()["id"], safe="")).json()
+    assert "<script>alert('x')</script>" in stored["text"]  # kept as the scrape had it...
+    html = c.get("/articles/" + quote(r.json()["id"], safe="")).text
+    assert "<script>alert" not in html and "<img" not in html  # ...and shown only as text
+    assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in html and "&lt;img src=x" in html
     app.state.backend.close()
