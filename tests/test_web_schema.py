@@ -12,10 +12,24 @@ from marsad.api import create_app  # noqa: E402
 from webdata import make_corpus  # noqa: E402
 
 
-@pytest.fixture(scope="session")
-def app(tmp_path_factory):
-    return create_app(db=make_corpus(tmp_path_factory.mktemp("schema") / "schema.db"), token="t0ken",
-                      max_body=32 * 1024)
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def app(request, tmp_path_factory):
+    """The app over the test corpus in each store (PostgreSQL when MARSAD_TEST_PG is set; CI sets it)."""
+    from corpus_helpers import PgSchema, pg_url
+
+    schema = None
+    if request.param == "sqlite":
+        url = str(tmp_path_factory.mktemp("schema") / "schema.db")
+    else:
+        if not pg_url():
+            pytest.skip("MARSAD_TEST_PG is not set (scripts/pg.sh start prints one)")
+        schema = PgSchema(pg_url())
+        url = schema.url
+    app = create_app(db=make_corpus(url), token="t0ken", max_body=32 * 1024)
+    yield app
+    app.state.backend.close()
+    if schema:
+        schema.drop()
 
 
 schema = schemathesis.pytest.from_fixture("api_schema")
