@@ -27,6 +27,11 @@ def test_serve_refuses_a_missing_database_and_a_bad_port(tmp_path):
     assert not (tmp_path / "marsad.db").exists()
     r = run("serve", "--db", str(make_corpus(tmp_path / "c.db")), "--port", "70000")
     assert r.returncode == 1 and "not a TCP port" in r.stderr
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        r = run("serve", "--db", str(tmp_path / "c.db"), "--port", str(busy.getsockname()[1]))
+    assert r.returncode == 1 and "cannot listen on 127.0.0.1" in r.stderr and "in use" in r.stderr
     r = run("serve", "--db", "mysql://x")
     assert r.returncode == 1 and "Traceback" not in r.stderr
 

@@ -8,6 +8,7 @@ set, writes are refused.
 from __future__ import annotations
 
 import hmac
+from contextlib import asynccontextmanager
 import json
 import logging
 import os
@@ -257,7 +258,14 @@ def create_app(backend=None, *, token: str | None = None, max_body: int | None =
 
         backend = corpus_backend(db or "marsad.db")
     token = token if token is not None else (os.environ.get("MARSAD_API_TOKEN") or None)
-    app = FastAPI(title="marsad", version=__version__, docs_url=None, redoc_url=None,
+    @asynccontextmanager
+    async def lifespan(app):
+        yield
+        close = getattr(app.state.backend, "close", None)
+        if close:
+            close()  # the store's connection, when the server stops
+
+    app = FastAPI(title="marsad", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="Offline analysis of Arabic news: analyse an article, search a corpus, "
                               "entity profiles, quotations, events, stories and trends.")
     app.state.backend = backend

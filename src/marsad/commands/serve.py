@@ -24,6 +24,7 @@ def run(args: argparse.Namespace) -> int:
     if "://" not in db and not os.path.exists(db):
         raise MarsadError(f"{db}: no such database (fill one with `marsad ingest PATH --db {db}`, "
                           f"or start an empty one with --db sqlite:///{db})")
+    _check_listen(args.host, args.port)
     import uvicorn
 
     from ..api import create_app
@@ -32,8 +33,22 @@ def run(args: argparse.Namespace) -> int:
     where = db
     token = "writes enabled (MARSAD_API_TOKEN)" if os.environ.get("MARSAD_API_TOKEN") else "read-only (set MARSAD_API_TOKEN to allow POST /api/articles)"
     print(f"marsad: serving {where} on http://{args.host}:{args.port}/ — {token}", flush=True)
-    try:
-        uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
-    except OSError as e:
-        raise MarsadError(f"cannot listen on {args.host}:{args.port}: {e.strerror or e}") from None
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return 0
+
+
+def _check_listen(host: str, port: int) -> None:
+    """Fail with one line now, rather than through the server's log, when the address is taken or bad."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError as e:
+        raise MarsadError(f"--host {host!r}: {e.strerror or e}") from None
+    family, kind, proto, _name, addr = infos[0]
+    with socket.socket(family, kind, proto) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind(addr)
+        except OSError as e:
+            raise MarsadError(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
