@@ -169,3 +169,14 @@ def test_schema_version_is_recorded_and_newer_is_refused(store_url):
             c.store.conn.execute("COMMIT")
     with pytest.raises(MarsadError, match="newer"):
         Corpus(store_url)
+
+
+@pytest.mark.parametrize("bad", ["\x00", "قطر\x00", "'; DROP TABLE entities; --", "%_", "ا" * 5000])
+def test_hostile_names_everywhere(corpus, bad):
+    assert corpus.entity(bad) is None or corpus.entity(bad).entity.id
+    assert isinstance(corpus.quotes(speaker=bad, about=bad), list)
+    assert isinstance(corpus.events(actor=bad, type=bad), list)
+    assert isinstance(corpus.trends([bad]), list)
+    assert corpus.get(bad) is None
+    assert isinstance(corpus.search(bad, speaker=bad, topic=bad, source=bad), list)
+    assert corpus.stats()["articles"] == 4

@@ -130,6 +130,7 @@ def ingest(store, paths: list[str], workers: int = 1, tz: str | None = None, pub
             report.skipped += pending_skip[0]
             pending_skip[0] = 0
             report.seconds = time.perf_counter() - t0
+            report.processed = report.added + report.skipped + report.failed + len(batch)
             if progress:
                 progress(report, current[0])
 
@@ -151,6 +152,7 @@ def ingest(store, paths: list[str], workers: int = 1, tz: str | None = None, pub
         store.rebuild_stories()
         store.optimize()
     report.seconds = time.perf_counter() - t0
+    report.processed = report.added + report.skipped + report.failed
     if progress:
         progress(report, None)
     return report

@@ -19,8 +19,14 @@ def tsquery(groups: Groups, any_part: bool = False) -> str:
     return (" | " if any_part else " & ").join(parts)
 
 
-def tsvector(positions: dict) -> str:
-    return " ".join(f"'{t}':{','.join(map(str, p))}" for t, p in positions.items())
+def tsvector(terms: str) -> str:
+    """A tsvector literal (lexeme:positions) of space-joined terms; positions stop at 16383, 256 per lexeme."""
+    positions: dict[str, list[str]] = {}
+    for i, t in enumerate(terms.split()[:16000], 1):
+        p = positions.setdefault(t, [])
+        if len(p) < 256:
+            p.append(str(i))
+    return " ".join(f"'{t}':{','.join(p)}" for t, p in positions.items())
 
 
 class PostgresStore(SQLStore):
@@ -66,7 +72,7 @@ class PostgresStore(SQLStore):
         row = dict(rows.article)
         cols = list(row)
         cur.execute(f"INSERT INTO articles({', '.join(cols)}, terms) VALUES ({', '.join(['%s'] * len(cols))}, %s::tsvector) "
-                    "RETURNING n", [*(row[c] for c in cols), tsvector(rows.term_positions)])
+                    "RETURNING n", [*(row[c] for c in cols), tsvector(rows.terms)])
         return cur.fetchone()[0]
 
     def _index(self, cur, n: int, rows) -> None:

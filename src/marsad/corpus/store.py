@@ -21,6 +21,24 @@ from .terms import name_keys, query_terms, terms, clean_query
 Groups = list[list[list[str]]]
 
 
+_CHILD_SQL = {
+    "entities": "INSERT INTO entities(id, name, type, name_ar, wikidata) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+    "spellings": "INSERT INTO spellings(entity, norm, text, count) VALUES (?, ?, ?, ?) "
+                 "ON CONFLICT (entity, text) DO UPDATE SET count = spellings.count + excluded.count",
+    "article_entities": "INSERT INTO article_entities(article, entity, mentions, role, day) VALUES (?, ?, ?, ?, ?) "
+                        "ON CONFLICT (article, entity) DO NOTHING",
+    "mentions": "INSERT INTO mentions(article, entity, text, start_at, end_at, day) VALUES (?, ?, ?, ?, ?, ?)",
+    "quotations": "INSERT INTO quotations(article, text, start_at, end_at, direct, speaker_text, speaker_id, speaker_role, cue) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "events": "INSERT INTO events(article, type, cameo, text, start_at, end_at, trigger_word, actor_id, target_id, where_id, "
+              "when_value, polarity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "timexes": "INSERT INTO timexes(article, text, start_at, end_at, type, value, mod) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    "keywords": "INSERT INTO keywords(article, text, score) VALUES (?, ?, ?)",
+    "topics": "INSERT INTO topics(article, label, score) VALUES (?, ?, ?)",
+    "signatures": "INSERT INTO signatures(article, sig) VALUES (?, ?)",
+}
+
+
 class SQLStore:
     dialect: dict = {}
     placeholder = "?"
@@ -123,54 +141,57 @@ class SQLStore:
         return out
 
     def write(self, batch: list[ArticleRows]) -> tuple[int, int]:
-        """Store a batch in one transaction; (added, skipped as already stored)."""
+        """Store a batch in one transaction; (added, skipped as already stored).
+
+        Articles go in one by one (each needs its row number and a duplicate check);
+        their annotations then go in with one executemany per table for the whole batch.
+        """
         added = skipped = 0
         cur = self.conn.cursor()
         q = self.q
+        rows: dict[str, list[tuple]] = {k: [] for k in _CHILD_SQL}
+        seen_ids, seen_hashes, seen_urls = set(), set(), set()
         self.begin()
         try:
             for r in batch:
                 a = r.article
+                if a["id"] in seen_ids or a["content_hash"] in seen_hashes or (a["url"] and a["url"] in seen_urls):
+                    skipped += 1
+                    continue
                 cur.execute(q("SELECT 1 FROM articles WHERE id = ? OR content_hash = ? OR (url IS NOT NULL AND url = ?) LIMIT 1"),
                             [a["id"], a["content_hash"], a["url"]])
                 if cur.fetchone():
                     skipped += 1
                     continue
+                seen_ids.add(a["id"])
+                seen_hashes.add(a["content_hash"])
+                if a["url"]:
+                    seen_urls.add(a["url"])
                 n = self._insert_article(cur, r)
                 day = a["day"]
-                if r.entities:
-                    cur.executemany(q("INSERT INTO entities(id, name, type, name_ar, wikidata) VALUES (?, ?, ?, ?, ?) "
-                                      "ON CONFLICT (id) DO NOTHING"), r.entities)
-                if r.spellings:
-                    cur.executemany(q("INSERT INTO spellings(entity, norm, text, count) VALUES (?, ?, ?, ?) "
-                                      "ON CONFLICT (entity, text) DO UPDATE SET count = spellings.count + excluded.count"),
-                                    r.spellings)
-                if r.article_entities:
-                    cur.executemany(q("INSERT INTO article_entities(article, entity, mentions, role, day) VALUES (?, ?, ?, ?, ?) "
-                                      "ON CONFLICT (article, entity) DO NOTHING"),
-                                    [(n, e, m, role, day) for e, m, role in r.article_entities])
-                if r.mentions:
-                    cur.executemany(q("INSERT INTO mentions(article, entity, text, start_at, end_at, day) VALUES (?, ?, ?, ?, ?, ?)"),
-                                    [(n, *m, day) for m in r.mentions])
-                if r.quotations:
-                    cur.executemany(q("INSERT INTO quotations(article, text, start_at, end_at, direct, speaker_text, speaker_id, "
-                                      "speaker_role, cue) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                                    [(n, t, s, e, int(d), st, si, sr, c) for t, s, e, d, st, si, sr, c in r.quotations])
-                if r.events:
-                    cur.executemany(q("INSERT INTO events(article, type, cameo, text, start_at, end_at, trigger_word, actor_id, "
-                                      "target_id, where_id, when_value, polarity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                                    [(n, *e) for e in r.events])
-                if r.timexes:
-                    cur.executemany(q("INSERT INTO timexes(article, text, start_at, end_at, type, value, mod) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                                    [(n, *t) for t in r.timexes])
-                if r.keywords:
-                    cur.executemany(q("INSERT INTO keywords(article, text, score) VALUES (?, ?, ?)"), [(n, *k) for k in r.keywords])
-                if r.topics:
-                    cur.executemany(q("INSERT INTO topics(article, label, score) VALUES (?, ?, ?)"), [(n, *t) for t in r.topics])
+                rows["entities"] += r.entities
+                rows["spellings"] += r.spellings
+                rows["article_entities"] += [(n, e, m, role, day) for e, m, role in r.article_entities]
+                rows["mentions"] += [(n, *m, day) for m in r.mentions]
+                rows["quotations"] += [(n, t, s_, e, int(d), st, si, sr, c) for t, s_, e, d, st, si, sr, c in r.quotations]
+                rows["events"] += [(n, *e) for e in r.events]
+                rows["timexes"] += [(n, *t) for t in r.timexes]
+                rows["keywords"] += [(n, *k) for k in r.keywords]
+                rows["topics"] += [(n, *t) for t in r.topics]
                 if r.signature:
-                    cur.execute(q("INSERT INTO signatures(article, sig) VALUES (?, ?)"), [n, r.signature])
+                    rows["signatures"].append((n, r.signature))
                 self._index(cur, n, r)
                 added += 1
+            for table, sql in _CHILD_SQL.items():
+                if rows[table]:
+                    if table == "spellings":  # one upsert per key, in a stable order (no deadlocks between writers)
+                        acc: dict[tuple, int] = {}
+                        for e, norm, text, c in rows[table]:
+                            acc[(e, norm, text)] = acc.get((e, norm, text), 0) + c
+                        rows[table] = sorted((e, norm, text, c) for (e, norm, text), c in acc.items())
+                    elif table == "entities":
+                        rows[table] = sorted({r_[0]: r_ for r_ in rows[table]}.values())
+                    cur.executemany(q(sql), rows[table])
             if added:
                 self._set_meta(cur, "stories_stale", "1")
             self.commit()
@@ -183,7 +204,7 @@ class SQLStore:
     def get_article(self, article_id: str):
         from ..article import Article
 
-        r = self.one("SELECT doc FROM articles WHERE id = ?", [article_id])
+        r = self.one("SELECT doc FROM articles WHERE id = ?", [clean_query(str(article_id), 1000)])
         return Article.from_json(r[0]) if r else None
 
     def iter_articles(self, batch: int = 500) -> Iterator:
@@ -251,10 +272,12 @@ class SQLStore:
     def _ids(self, name: str | None) -> list[str]:
         return [e.id for e in self.resolve(name)] if name else []
 
-    def spellings(self, ids: list[str], limit: int = 50) -> list[dict]:
+    def spellings(self, ids: list[str], limit: int = 50, seen_only: bool = False) -> list[dict]:
+        """Names of these entities, most mentioned first; `seen_only`: only spellings found in articles."""
         marks = ",".join("?" * len(ids))
+        having = "HAVING sum(count) > 0 " if seen_only else ""
         rows = self.all(f"SELECT text, sum(count) AS c FROM spellings WHERE entity IN ({marks}) GROUP BY text "
-                        f"ORDER BY c DESC, text LIMIT ?", [*ids, limit])
+                        f"{having}ORDER BY c DESC, text LIMIT ?", [*ids, limit])
         return [{"text": t, "count": int(c)} for t, c in rows]
 
     def mentions_per_day(self, ids: list[str]) -> list[dict]:
@@ -314,6 +337,7 @@ class SQLStore:
             where.append(f"(ev.actor_id IN ({','.join('?' * len(ids))}))")
             params += ids
         if type:
+            type = clean_query(type, 100).strip()
             where.append("(lower(ev.type) = lower(?) OR ev.cameo = ?)")
             params += [type, type]
         sql = ("SELECT a.id, a.title, a.published, a.source, ev.type, ev.cameo, ev.text, ev.trigger_word, ev.actor_id, "
