@@ -103,7 +103,9 @@ def test_oversized_body_refused_while_streaming(client):
 def test_ingest_requires_the_token(client, readonly):
     body = ARTICLE.encode()
     h = {"content-type": "text/plain"}
-    error_of(client.post("/api/articles", content=body, headers=h), 401)
+    missing = client.post("/api/articles", content=body, headers=h)
+    error_of(missing, 401)
+    assert missing.headers["www-authenticate"].startswith("Bearer")
     error_of(client.post("/api/articles", content=body, headers={**h, "authorization": "Bearer wrong"}), 401)
     assert "MARSAD_API_TOKEN" in error_of(readonly.post("/api/articles", content=body,
                                                         headers={**h, "authorization": f"Bearer {TOKEN}"}), 403)

@@ -8,14 +8,14 @@ set, writes are refused.
 from __future__ import annotations
 
 import hmac
-from contextlib import asynccontextmanager
 import json
 import logging
 import os
+from contextlib import asynccontextmanager
+from datetime import date
 from pathlib import Path
 from typing import Any
-
-from datetime import date
+from urllib.parse import quote
 
 from fastapi import APIRouter, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -48,9 +48,9 @@ def _errors(*codes: int) -> dict:
 
 
 class ApiError(Exception):
-    def __init__(self, status: int, message: str):
+    def __init__(self, status: int, message: str, headers: dict | None = None):
         super().__init__(message)
-        self.status, self.message = status, message
+        self.status, self.message, self.headers = status, message, headers
 
 
 def _err(status: int, message: str, headers: dict | None = None) -> JSONResponse:
@@ -190,11 +190,12 @@ def api_router(get_backend, token: str | None, max_body: int) -> APIRouter:
         auth = request.headers.get("authorization", "")
         given = auth[7:].strip() if auth.lower().startswith("bearer ") else request.headers.get("x-marsad-token", "")
         if not given or not hmac.compare_digest(given.encode(), token.encode()):
-            raise ApiError(401, "missing or wrong token (send Authorization: Bearer TOKEN)")
+            raise ApiError(401, "missing or wrong token (send Authorization: Bearer TOKEN)",
+                           {"WWW-Authenticate": 'Bearer realm="marsad"'})
         data = await _read_body(request, max_body)
         art = await run_in_threadpool(_analyze, data, request.headers.get("content-type", ""), tz, published)
         added = await run_in_threadpool(get_backend().add, art)
-        body = {"id": art.id, "added": added, "title": art.title, "url": f"/articles/{art.id}"}
+        body = {"id": art.id, "added": added, "title": art.title, "url": "/articles/" + quote(art.id, safe="")}
         return JSONResponse(body, status_code=201 if added else 200)
 
     @r.get("/articles/{article_id:path}", summary="One stored article (the Article record)", responses=_errors(404))
@@ -281,7 +282,7 @@ def create_app(backend=None, *, token: str | None = None, max_body: int | None =
 
     @app.exception_handler(ApiError)
     async def _api_error(request, exc: ApiError):
-        return _err(exc.status, exc.message)
+        return _err(exc.status, exc.message, exc.headers)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request, exc):
