@@ -104,7 +104,7 @@ def test_search_with_another_spelling_finds_the_article_and_highlights_the_entit
     shot(page, "search")
     page.click("text=زيلينسكي يطالب بمزيد من الدفاعات الجوية")
     page.wait_for_url("**/articles/zelensky-drones")
-    marked = page.locator('.body a.ent[data-entity="volodymyr-zelensky"]')
+    marked = page.locator('.body a.ent[data-entity="volodymyr-zelenskyy"]')
     assert marked.count() == 2
     assert marked.first.inner_text() == "زيلينسكي"
     bg = marked.first.evaluate("e => getComputedStyle(e).backgroundColor")
@@ -114,7 +114,7 @@ def test_search_with_another_spelling_finds_the_article_and_highlights_the_entit
 
 
 def test_entity_page_shows_spellings_chart_and_network(page):
-    page.goto(page.base + "/entities/volodymyr-zelensky")
+    page.goto(page.base + "/entities/volodymyr-zelenskyy")
     spellings = page.locator(".spellings li").all_inner_texts()
     assert any("زيلينسكي" in s for s in spellings) and any("زيلنسكي" in s for s in spellings)
     chart = page.locator("#mentions-chart svg.chart")

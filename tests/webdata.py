@@ -10,7 +10,7 @@ from marsad.article import Article, Entity, Event, Keyword, Mention, Quote, Sect
 
 ENTITIES = {
     "vladimir-putin": ("Vladimir Putin", "PER", "فلاديمير بوتين"),
-    "volodymyr-zelensky": ("Volodymyr Zelensky", "PER", "فولوديمير زيلينسكي"),
+    "volodymyr-zelenskyy": ("Volodymyr Zelensky", "PER", "فولوديمير زيلينسكي"),
     "north-korea": ("North Korea", "LOC", "كوريا الشمالية"),
     "ukraine": ("Ukraine", "LOC", "أوكرانيا"),
     "kremlin": ("Kremlin", "ORG", "الكرملين"),
@@ -72,16 +72,16 @@ def articles() -> list[Article]:
             "zelensky-drones", "زيلينسكي يطالب بمزيد من الدفاعات الجوية", "ahram.example", "2024-06-20T11:00:00+03:00",
             ["طالب الرئيس الأوكراني فولوديمير زيلينسكي حلفاء أوكرانيا بتسريع إرسال أنظمة الدفاع الجوي بعد هجمات بطائرات مسيرة.",
              "وقال زيلينسكي في خطابه المسائي: \"كل يوم تأخير يكلفنا أرواحا\"."],
-            {"volodymyr-zelensky": ["زيلينسكي", "زيلينسكي"], "ukraine": ["أوكرانيا"]},
-            quotes=[("زيلينسكي", "volodymyr-zelensky", "كل يوم تأخير يكلفنا أرواحا")],
-            events=[("DEMAND", "10", "طالب الرئيس الأوكراني فولوديمير زيلينسكي حلفاء أوكرانيا", "volodymyr-zelensky", "ukraine")],
+            {"volodymyr-zelenskyy": ["زيلينسكي", "زيلينسكي"], "ukraine": ["أوكرانيا"]},
+            quotes=[("زيلينسكي", "volodymyr-zelenskyy", "كل يوم تأخير يكلفنا أرواحا")],
+            events=[("DEMAND", "10", "طالب الرئيس الأوكراني فولوديمير زيلينسكي حلفاء أوكرانيا", "volodymyr-zelenskyy", "ukraine")],
         ),
         _article(
             "zelensky-putin", "زيلنسكي: لن نتفاوض مع بوتين تحت القصف", "hayat.example", "2024-06-22T15:30:00+03:00",
             ["قال الرئيس الأوكراني زيلنسكي إن بلاده لن تتفاوض مع بوتين ما دام القصف مستمرا على المدن الأوكرانية.",
              "وأضاف زيلنسكي أن أوكرانيا تحتاج إلى ضمانات أمنية واضحة من شركائها."],
-            {"volodymyr-zelensky": ["زيلنسكي", "زيلنسكي"], "vladimir-putin": ["بوتين"], "ukraine": ["أوكرانيا"]},
-            quotes=[("زيلنسكي", "volodymyr-zelensky", "أوكرانيا تحتاج إلى ضمانات أمنية واضحة من شركائها")],
+            {"volodymyr-zelenskyy": ["زيلنسكي", "زيلنسكي"], "vladimir-putin": ["بوتين"], "ukraine": ["أوكرانيا"]},
+            quotes=[("زيلنسكي", "volodymyr-zelenskyy", "أوكرانيا تحتاج إلى ضمانات أمنية واضحة من شركائها")],
         ),
         _article(
             SCRIPT_ID, "خبر منسوخ <script>alert('title')</script>", "scraper.example", "2024-06-21T08:00:00+03:00",
