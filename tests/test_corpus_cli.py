@@ -85,3 +85,23 @@ def test_errors_are_one_line(db, capsys, tmp_path):
 def test_postgres_connection_failure_is_one_line(capsys):
     rc, _, err = run(capsys, "stats", "--db", "postgresql://nobody@127.0.0.1:1/none")
     assert rc == 1 and err.startswith("marsad: cannot connect to PostgreSQL")
+
+
+def test_corpus_is_exported_lazily_from_marsad(tmp_path):
+    import marsad
+
+    with marsad.Corpus(str(tmp_path / "c.db")) as c:
+        assert c.stats()["articles"] == 0
+
+
+def test_ingest_cli_reports_and_skips_bad_inputs(tmp_path, capsys):
+    (tmp_path / "ok.txt").write_text("عنوان الخبر\n\nبيروت - أعلنت الحكومة اللبنانية اليوم خطة جديدة لإصلاح قطاع الكهرباء في البلاد.",
+                                     encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    db = str(tmp_path / "c.db")
+    rc, out, err = run(capsys, "ingest", str(tmp_path / "ok.txt"), str(tmp_path / "empty.txt"), "--db", db,
+                       "--workers", "1", "--format", "json")
+    rep = json.loads(out)
+    assert rc == 0 and rep["added"] == 1 and rep["failed"] == 1 and "empty.txt" in err
+    rc, _, err = run(capsys, "ingest", str(tmp_path / "ok.txt"), "--db", db, "--workers", "0")
+    assert rc == 1 and "--workers" in err

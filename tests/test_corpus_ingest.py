@@ -65,7 +65,7 @@ def _consistent(url: str) -> None:
 
 
 def test_killed_ingest_resumes_to_the_exact_count(store_url, tmp_path):
-    total = 1500
+    total = 400
     data = tmp_path / "wire.jsonl"
     write_jsonl(data, synthetic_records(total))
     cmd = MARSAD + ["ingest", str(data), "--db", store_url, "--workers", "1", "--batch", "5", "--quiet"]

@@ -162,10 +162,21 @@ def test_get_returns_the_stored_article(corpus):
 
 def test_schema_version_is_recorded_and_newer_is_refused(store_url):
     with Corpus(store_url) as c:
-        assert c.store.meta("schema_version") == "1"
+        assert c.store.meta("schema_version") == "2"
         cur = c.store.conn.cursor()
         cur.execute(c.store.q("UPDATE meta SET value = ? WHERE key = ?"), ["99", "schema_version"])
         if hasattr(c.store.conn, "in_transaction") and c.store.conn.in_transaction:
             c.store.conn.execute("COMMIT")
     with pytest.raises(MarsadError, match="newer"):
         Corpus(store_url)
+
+
+@pytest.mark.parametrize("bad", ["\x00", "قطر\x00", "'; DROP TABLE entities; --", "%_", "ا" * 5000])
+def test_hostile_names_everywhere(corpus, bad):
+    assert corpus.entity(bad) is None or corpus.entity(bad).entity.id
+    assert isinstance(corpus.quotes(speaker=bad, about=bad), list)
+    assert isinstance(corpus.events(actor=bad, type=bad), list)
+    assert isinstance(corpus.trends([bad]), list)
+    assert corpus.get(bad) is None
+    assert isinstance(corpus.search(bad, speaker=bad, topic=bad, source=bad), list)
+    assert corpus.stats()["articles"] == 4

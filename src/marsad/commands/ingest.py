@@ -56,27 +56,45 @@ def run(args: argparse.Namespace) -> int:
     return 1 if report.failed and not (report.added or report.skipped) else 0
 
 
-def _with_bar(corpus, args, workers):
-    from rich.console import Console
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn, BarColumn
-
+def estimate_records(paths: list[str]) -> int:
+    """Articles the inputs probably hold: lines of JSON Lines files, one per other file (for the ETA)."""
     from ..inputs import expand
 
-    # ETA by input files (a JSON Lines or WARC file counts once; its records advance the article count)
-    files = sum(1 for _ in expand(args.paths))
-    cols = [SpinnerColumn(), TextColumn("{task.fields[articles]} articles"), TextColumn("{task.fields[rate]:.0f}/s"),
-            BarColumn(), TextColumn("{task.completed}/{task.total} files"), TimeElapsedColumn(), TextColumn("ETA"),
+    total = 0
+    for p in expand(paths):
+        low = p.lower()
+        try:
+            if low.endswith((".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")):
+                import gzip
+
+                opener = gzip.open if low.endswith(".gz") else open
+                with opener(p, "rb") as f:
+                    total += sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 20), b""))
+            else:
+                total += 1
+        except OSError:
+            total += 1
+    return max(1, total)
+
+
+def _with_bar(corpus, args, workers):
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+    total = estimate_records(args.paths)
+    cols = [SpinnerColumn(), TextColumn("{task.completed:.0f}/{task.total:.0f} articles"), BarColumn(),
+            TextColumn("{task.fields[rate]:.0f} articles/s"), TimeElapsedColumn(), TextColumn("ETA"),
             TimeRemainingColumn()]
     with Progress(*cols, console=Console(stderr=True), transient=False) as bar:
-        task = bar.add_task("ingest", total=max(1, files), articles=0, rate=0.0)
+        task = bar.add_task("ingest", total=total, rate=0.0)
         state = {"last": 0.0}
 
         def progress(rep, _title):
-            done = rep.added + rep.skipped + rep.failed
+            done = rep.processed
             if rep.seconds - state["last"] < 0.2 and _title is not None:
                 return
             state["last"] = rep.seconds
-            bar.update(task, articles=done, completed=rep.files, rate=(done / rep.seconds if rep.seconds else 0.0))
+            bar.update(task, completed=done, total=max(total, done), rate=(done / rep.seconds if rep.seconds else 0.0))
 
         return corpus.ingest(args.paths, workers=workers, tz=args.tz, published=args.published,
                              batch_size=args.batch, progress=progress)

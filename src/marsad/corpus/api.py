@@ -18,10 +18,8 @@ def open_store(url: str | None = None):
         from .postgres import PostgresStore
 
         return PostgresStore(url)
-    if url.startswith("sqlite:///"):
+    if url.startswith("sqlite:///"):  # sqlite:///rel/path, sqlite:////abs/path
         url = url[len("sqlite:///"):] or DEFAULT_DB
-        if not url.startswith("/") and url.startswith("/"):
-            pass
     elif url.startswith("sqlite://"):
         url = url[len("sqlite://"):] or DEFAULT_DB
     elif "://" in url:
@@ -87,6 +85,7 @@ class Corpus:
             rep.added, rep.skipped = rep.added + ad, rep.skipped + sk
         if rep.added:
             self.store.rebuild_stories()
+            self.store.optimize()
         return rep
 
     # -- reading ---------------------------------------------------------------
@@ -137,7 +136,7 @@ class Corpus:
         ids = [ref.id]
         return EntityProfile(
             entity=ref,
-            spellings=self.store.spellings(ids),
+            spellings=self.store.spellings(ids, seen_only=True),
             mentions_per_day=self.store.mentions_per_day(ids),
             co_occurring=self.store.co_occurring(ids, top),
             quotes=self.store.quotes(speaker=ref.id, limit=quotes),

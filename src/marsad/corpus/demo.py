@@ -56,5 +56,6 @@ def run(db_path: str = "marsad.db") -> int:
         out.print(f"\n$ marsad trends {name!r} --by week", style="bold cyan")
         for t in c.trends([name], by="week"):
             for p in t.series:
-                out.print(f"{p['period']}  {p['count']:>3}  " + "█" * p["count"])
+                if p["count"]:
+                    out.print(f"{p['period']}  {p['count']:>3}  " + "█" * p["count"])
     return 0

@@ -134,6 +134,7 @@ def ingest(store, paths: list[str], workers: int = 1, tz: str | None = None, pub
             report.skipped += pending_skip[0]
             pending_skip[0] = 0
             report.seconds = time.perf_counter() - t0
+            report.processed = report.added + report.skipped + report.failed + len(batch)
             if progress:
                 progress(report, current[0])
 
@@ -156,7 +157,9 @@ def ingest(store, paths: list[str], workers: int = 1, tz: str | None = None, pub
             store_reader.close()
     if report.added:
         store.rebuild_stories()
+        store.optimize()
     report.seconds = time.perf_counter() - t0
+    report.processed = report.added + report.skipped + report.failed
     if progress:
         progress(report, None)
     return report

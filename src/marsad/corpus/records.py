@@ -111,4 +111,5 @@ class IngestReport(Record):
     failed: int = 0  # inputs that could not be read or analysed
     seconds: float = 0.0
     files: int = 0  # input files opened so far
+    processed: int = 0  # documents done so far (stored, skipped or failed), for progress
     failures: list[str] = field(default_factory=list)  # first failures, one line each

@@ -26,8 +26,7 @@ class ArticleRows:
     """Everything one article adds to a store; `n` (the article's row number) is filled in on insert."""
 
     article: dict  # the articles row (column → value)
-    terms: str  # space-joined search terms of title + body
-    term_positions: dict  # term → [positions] (PostgreSQL's tsvector)
+    terms: str  # space-joined search terms of title + body (PostgreSQL builds its tsvector from them)
     entities: list[tuple] = field(default_factory=list)  # (id, name, type, name_ar, wikidata)
     spellings: list[tuple] = field(default_factory=list)  # (entity, norm, text, count)
     article_entities: list[tuple] = field(default_factory=list)  # (entity, mentions, role)
@@ -40,6 +39,24 @@ class ArticleRows:
     signature: bytes = b""
 
 
+def article_json(art: Article, with_text: bool = True) -> str:
+    """The same JSON as `Article.to_json()`, without `asdict`'s deep copies (5x faster on big articles).
+
+    `with_text=False` leaves out `text` (the store keeps it once, in the `body` column).
+    """
+    if with_text:
+        return json.dumps(art, ensure_ascii=False, default=_fields)
+    d = dict(art.__dict__)
+    del d["text"]
+    return json.dumps(d, ensure_ascii=False, default=_fields)
+
+
+def _fields(o):
+    if hasattr(o, "__dataclass_fields__"):
+        return o.__dict__
+    raise TypeError(f"{type(o).__name__} is not JSON serialisable")
+
+
 def _json(v) -> str | None:
     return None if v is None else json.dumps(v, ensure_ascii=False)
 
@@ -48,11 +65,6 @@ def article_rows(art: Article, raw_text_hash: str | None = None) -> ArticleRows:
     title = art.title or ""
     body_terms = terms(art.text)
     all_terms = terms(title) + body_terms if title else body_terms
-    positions: dict[str, list[int]] = {}
-    for i, t in enumerate(all_terms[:16000], 1):  # tsvector positions stop at 16383
-        p = positions.setdefault(t, [])
-        if len(p) < 256:
-            p.append(i)
     day = (art.published or "")[:10] or None
     row = {
         "id": art.id,
@@ -65,9 +77,9 @@ def article_rows(art: Article, raw_text_hash: str | None = None) -> ArticleRows:
         "source": art.source.site,
         "author": art.author,
         "body": art.text,
-        "doc": art.to_json(),
+        "doc": article_json(art, with_text=False),
     }
-    r = ArticleRows(row, " ".join(all_terms), positions, signature=signature(art.text, body_terms))
+    r = ArticleRows(row, " ".join(all_terms), signature=signature(art.text, body_terms))
     for e in art.entities:
         r.entities.append((e.id, e.name, e.type, e.name_ar, e.wikidata))
         seen: dict[str, int] = {}

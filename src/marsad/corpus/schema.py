@@ -6,7 +6,7 @@ to MIGRATIONS and bump SCHEMA_VERSION.
 """
 from __future__ import annotations
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -78,7 +78,11 @@ SQLITE = {"serial": "INTEGER", "bigint": "INTEGER", "blob": "BLOB", "real": "REA
 POSTGRES = {"serial": "BIGSERIAL", "bigint": "BIGINT", "blob": "BYTEA", "real": "DOUBLE PRECISION"}
 
 # (version, statements) applied in order to a store whose schema is older.
-MIGRATIONS: list[tuple[int, list[str]]] = []
+MIGRATIONS: list[tuple[int, list[str]]] = [
+    # 2: names and Wikidata ids are looked up on every search that names an entity
+    (2, ["CREATE INDEX IF NOT EXISTS entities_lname ON entities (lower(name))",
+         "CREATE INDEX IF NOT EXISTS entities_wikidata ON entities (wikidata)"]),
+]
 
 
 def statements(dialect: dict) -> list[str]:

@@ -31,18 +31,20 @@ def _inverse() -> dict[str, str]:
 _INV = _inverse()
 
 
+# One character → one character, so offsets in the folded text are offsets in the body.
+_FOLD = str.maketrans({c: k for k, chars in _INV.items() for c in chars if c != k and len(k) == 1}
+                      | {chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
+
+
 @lru_cache(maxsize=4096)
-def _stem_regex(stems: frozenset[str]) -> re.Pattern | None:
-    alts = []
-    for s in sorted(stems, key=len, reverse=True):
-        parts = []
-        for ch in s:
-            chars = _INV.get(ch, ch)
-            if ch.isascii() and ch.isalpha():
-                chars = ch.lower() + ch.upper()
-            parts.append("[" + re.escape(chars) + "]")
-        alts.append(f"[{_MARKS}]*".join(parts))
+def _stem_regex(stems: frozenset[str], marks: bool) -> re.Pattern | None:
+    """Literal stems; with `marks`, diacritics and tatweel may sit between their letters."""
+    sep = f"[{_MARKS}]*" if marks else ""
+    alts = [sep.join(re.escape(ch) for ch in s) for s in sorted(stems, key=len, reverse=True) if s]
     return re.compile("|".join(alts)) if alts else None
+
+
+_HAS_MARK = re.compile(f"[{_MARKS}]")
 
 
 def _word_at(text: str, a: int, b: int) -> tuple[int, int]:
@@ -56,10 +58,10 @@ def snippet(body: str, wanted: set[str]) -> tuple[str, list[list[int]]]:
     """(snippet text, [[start, end) of each matched word in the snippet])."""
     text = body[:MAX_SCAN]
     hits: list[tuple[int, int]] = []
-    rx = _stem_regex(frozenset(wanted)) if wanted else None
+    rx = _stem_regex(frozenset(wanted), bool(_HAS_MARK.search(text))) if wanted else None
     if rx is not None:
         last_end = -1
-        for m in rx.finditer(text):
+        for m in rx.finditer(text.translate(_FOLD)):
             if m.start() < last_end:
                 continue
             a, b = _word_at(text, m.start(), m.end())

@@ -63,19 +63,35 @@ class SQLiteStore(SQLStore):
     def _index(self, cur, n: int, rows) -> None:
         cur.execute("INSERT INTO article_fts(rowid, terms) VALUES (?, ?)", [n, rows.terms])
 
+    # BM25 costs a few µs per matching row; a query whose words are in most articles would
+    # rank the whole corpus. Only the newest CANDIDATES matches are ranked: their lowest
+    # rowid is found first by walking the index newest-first (cheap), then bounds the ranking.
+    CANDIDATES = 3000
     def _match(self, groups, where, params, limit, offset, any_part=False):
-        sql = ("SELECT a.n, a.id, a.title, a.published, a.source, a.url, a.body, -bm25(article_fts) AS s "
-               "FROM article_fts JOIN articles a ON a.n = article_fts.rowid WHERE article_fts MATCH ?")
-        if where:
-            sql += " AND " + " AND ".join(where)
-        sql += " ORDER BY bm25(article_fts) LIMIT ? OFFSET ?"
-        return self.all(sql, [fts_expression(groups, any_part), *params, limit, offset])
+        expr = fts_expression(groups, any_part)
+        join = " JOIN articles a ON a.n = article_fts.rowid" if where else ""
+        cond = " AND ".join(["article_fts MATCH ?", *where])
+        args = [expr, *params]
+        floor = self.one(f"SELECT article_fts.rowid FROM article_fts{join} WHERE {cond} "
+                         "ORDER BY article_fts.rowid DESC LIMIT 1 OFFSET ?", [*args, self.CANDIDATES - 1])
+        bound = " AND article_fts.rowid >= ?" if floor else ""
+        # rank on the index alone (rowid and score), then fetch the few winning rows: sorting
+        # whole article rows would drag every matching body through the sorter
+        inner = (f"SELECT article_fts.rowid AS n, bm25(article_fts) AS s FROM article_fts{join} WHERE {cond}{bound} "
+                 "ORDER BY s LIMIT ? OFFSET ?")
+        sql = (f"SELECT a.n, a.id, a.title, a.published, a.source, a.url, a.body, -r.s FROM ({inner}) r "
+               "JOIN articles a ON a.n = r.n ORDER BY r.s")
+        return self.all(sql, [*args, *([floor[0]] if floor else []), limit, offset])
 
     def _match_days(self, groups):
         rows = self.all("SELECT a.day, count(*) FROM article_fts JOIN articles a ON a.n = article_fts.rowid "
                         "WHERE article_fts MATCH ? AND a.day IS NOT NULL GROUP BY a.day ORDER BY a.day",
                         [fts_expression(groups)])
         return [(d, int(c)) for d, c in rows]
+
+    def optimize(self) -> None:
+        self.conn.execute("PRAGMA optimize")
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def size_bytes(self) -> int:
         return sum(os.path.getsize(p) for p in (self.path, self.path + "-wal") if os.path.exists(p))

@@ -21,6 +21,24 @@ from .terms import name_keys, query_terms, terms, clean_query
 Groups = list[list[list[str]]]
 
 
+_CHILD_SQL = {
+    "entities": "INSERT INTO entities(id, name, type, name_ar, wikidata) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+    "spellings": "INSERT INTO spellings(entity, norm, text, count) VALUES (?, ?, ?, ?) "
+                 "ON CONFLICT (entity, text) DO UPDATE SET count = spellings.count + excluded.count",
+    "article_entities": "INSERT INTO article_entities(article, entity, mentions, role, day) VALUES (?, ?, ?, ?, ?) "
+                        "ON CONFLICT (article, entity) DO NOTHING",
+    "mentions": "INSERT INTO mentions(article, entity, text, start_at, end_at, day) VALUES (?, ?, ?, ?, ?, ?)",
+    "quotations": "INSERT INTO quotations(article, text, start_at, end_at, direct, speaker_text, speaker_id, speaker_role, cue) "
+                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "events": "INSERT INTO events(article, type, cameo, text, start_at, end_at, trigger_word, actor_id, target_id, where_id, "
+              "when_value, polarity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    "timexes": "INSERT INTO timexes(article, text, start_at, end_at, type, value, mod) VALUES (?, ?, ?, ?, ?, ?, ?)",
+    "keywords": "INSERT INTO keywords(article, text, score) VALUES (?, ?, ?)",
+    "topics": "INSERT INTO topics(article, label, score) VALUES (?, ?, ?)",
+    "signatures": "INSERT INTO signatures(article, sig) VALUES (?, ?)",
+}
+
+
 class SQLStore:
     dialect: dict = {}
     placeholder = "?"
@@ -92,7 +110,7 @@ class SQLStore:
             if version == 0:
                 for s in statements(self.dialect) + self._extra_schema():
                     cur.execute(s)
-                version = SCHEMA_VERSION
+                version = 1  # the base tables; the migrations below bring it up to date
             for v, stmts in MIGRATIONS:
                 if v > version:
                     for s in stmts:
@@ -123,54 +141,57 @@ class SQLStore:
         return out
 
     def write(self, batch: list[ArticleRows]) -> tuple[int, int]:
-        """Store a batch in one transaction; (added, skipped as already stored)."""
+        """Store a batch in one transaction; (added, skipped as already stored).
+
+        Articles go in one by one (each needs its row number and a duplicate check);
+        their annotations then go in with one executemany per table for the whole batch.
+        """
         added = skipped = 0
         cur = self.conn.cursor()
         q = self.q
+        rows: dict[str, list[tuple]] = {k: [] for k in _CHILD_SQL}
+        seen_ids, seen_hashes, seen_urls = set(), set(), set()
         self.begin()
         try:
             for r in batch:
                 a = r.article
+                if a["id"] in seen_ids or a["content_hash"] in seen_hashes or (a["url"] and a["url"] in seen_urls):
+                    skipped += 1
+                    continue
                 cur.execute(q("SELECT 1 FROM articles WHERE id = ? OR content_hash = ? OR (url IS NOT NULL AND url = ?) LIMIT 1"),
                             [a["id"], a["content_hash"], a["url"]])
                 if cur.fetchone():
                     skipped += 1
                     continue
+                seen_ids.add(a["id"])
+                seen_hashes.add(a["content_hash"])
+                if a["url"]:
+                    seen_urls.add(a["url"])
                 n = self._insert_article(cur, r)
                 day = a["day"]
-                if r.entities:
-                    cur.executemany(q("INSERT INTO entities(id, name, type, name_ar, wikidata) VALUES (?, ?, ?, ?, ?) "
-                                      "ON CONFLICT (id) DO NOTHING"), r.entities)
-                if r.spellings:
-                    cur.executemany(q("INSERT INTO spellings(entity, norm, text, count) VALUES (?, ?, ?, ?) "
-                                      "ON CONFLICT (entity, text) DO UPDATE SET count = spellings.count + excluded.count"),
-                                    r.spellings)
-                if r.article_entities:
-                    cur.executemany(q("INSERT INTO article_entities(article, entity, mentions, role, day) VALUES (?, ?, ?, ?, ?) "
-                                      "ON CONFLICT (article, entity) DO NOTHING"),
-                                    [(n, e, m, role, day) for e, m, role in r.article_entities])
-                if r.mentions:
-                    cur.executemany(q("INSERT INTO mentions(article, entity, text, start_at, end_at, day) VALUES (?, ?, ?, ?, ?, ?)"),
-                                    [(n, *m, day) for m in r.mentions])
-                if r.quotations:
-                    cur.executemany(q("INSERT INTO quotations(article, text, start_at, end_at, direct, speaker_text, speaker_id, "
-                                      "speaker_role, cue) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                                    [(n, t, s, e, int(d), st, si, sr, c) for t, s, e, d, st, si, sr, c in r.quotations])
-                if r.events:
-                    cur.executemany(q("INSERT INTO events(article, type, cameo, text, start_at, end_at, trigger_word, actor_id, "
-                                      "target_id, where_id, when_value, polarity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                                    [(n, *e) for e in r.events])
-                if r.timexes:
-                    cur.executemany(q("INSERT INTO timexes(article, text, start_at, end_at, type, value, mod) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                                    [(n, *t) for t in r.timexes])
-                if r.keywords:
-                    cur.executemany(q("INSERT INTO keywords(article, text, score) VALUES (?, ?, ?)"), [(n, *k) for k in r.keywords])
-                if r.topics:
-                    cur.executemany(q("INSERT INTO topics(article, label, score) VALUES (?, ?, ?)"), [(n, *t) for t in r.topics])
+                rows["entities"] += r.entities
+                rows["spellings"] += r.spellings
+                rows["article_entities"] += [(n, e, m, role, day) for e, m, role in r.article_entities]
+                rows["mentions"] += [(n, *m, day) for m in r.mentions]
+                rows["quotations"] += [(n, t, s_, e, int(d), st, si, sr, c) for t, s_, e, d, st, si, sr, c in r.quotations]
+                rows["events"] += [(n, *e) for e in r.events]
+                rows["timexes"] += [(n, *t) for t in r.timexes]
+                rows["keywords"] += [(n, *k) for k in r.keywords]
+                rows["topics"] += [(n, *t) for t in r.topics]
                 if r.signature:
-                    cur.execute(q("INSERT INTO signatures(article, sig) VALUES (?, ?)"), [n, r.signature])
+                    rows["signatures"].append((n, r.signature))
                 self._index(cur, n, r)
                 added += 1
+            for table, sql in _CHILD_SQL.items():
+                if rows[table]:
+                    if table == "spellings":  # one upsert per key, in a stable order (no deadlocks between writers)
+                        acc: dict[tuple, int] = {}
+                        for e, norm, text, c in rows[table]:
+                            acc[(e, norm, text)] = acc.get((e, norm, text), 0) + c
+                        rows[table] = sorted((e, norm, text, c) for (e, norm, text), c in acc.items())
+                    elif table == "entities":
+                        rows[table] = sorted({r_[0]: r_ for r_ in rows[table]}.values())
+                    cur.executemany(q(sql), rows[table])
             if added:
                 self._set_meta(cur, "stories_stale", "1")
             self.commit()
@@ -183,8 +204,8 @@ class SQLStore:
     def get_article(self, article_id: str):
         from ..article import Article
 
-        r = self.one("SELECT doc FROM articles WHERE id = ?", [article_id])
-        return Article.from_json(r[0]) if r else None
+        r = self.one("SELECT doc, body FROM articles WHERE id = ?", [clean_query(str(article_id), 1000)])
+        return _article(r[0], r[1]) if r else None
 
     def iter_articles(self, batch: int = 500) -> Iterator:
         """Every stored Article, in ingest order, fetched in batches (bounded memory)."""
@@ -192,11 +213,11 @@ class SQLStore:
 
         last = 0
         while True:
-            rows = self.all("SELECT n, doc FROM articles WHERE n > ? ORDER BY n LIMIT ?", [last, batch])
+            rows = self.all("SELECT n, doc, body FROM articles WHERE n > ? ORDER BY n LIMIT ?", [last, batch])
             if not rows:
                 return
-            for n, doc in rows:
-                yield Article.from_json(doc)
+            for n, doc, body in rows:
+                yield _article(doc, body)
             last = rows[-1][0]
 
     def stats(self) -> dict:
@@ -251,10 +272,12 @@ class SQLStore:
     def _ids(self, name: str | None) -> list[str]:
         return [e.id for e in self.resolve(name)] if name else []
 
-    def spellings(self, ids: list[str], limit: int = 50) -> list[dict]:
+    def spellings(self, ids: list[str], limit: int = 50, seen_only: bool = False) -> list[dict]:
+        """Names of these entities, most mentioned first; `seen_only`: only spellings found in articles."""
         marks = ",".join("?" * len(ids))
+        having = "HAVING sum(count) > 0 " if seen_only else ""
         rows = self.all(f"SELECT text, sum(count) AS c FROM spellings WHERE entity IN ({marks}) GROUP BY text "
-                        f"ORDER BY c DESC, text LIMIT ?", [*ids, limit])
+                        f"{having}ORDER BY c DESC, text LIMIT ?", [*ids, limit])
         return [{"text": t, "count": int(c)} for t, c in rows]
 
     def mentions_per_day(self, ids: list[str]) -> list[dict]:
@@ -314,6 +337,7 @@ class SQLStore:
             where.append(f"(ev.actor_id IN ({','.join('?' * len(ids))}))")
             params += ids
         if type:
+            type = clean_query(type, 100).strip()
             where.append("(lower(ev.type) = lower(?) OR ev.cameo = ?)")
             params += [type, type]
         sql = ("SELECT a.id, a.title, a.published, a.source, ev.type, ev.cameo, ev.text, ev.trigger_word, ev.actor_id, "
@@ -330,34 +354,78 @@ class SQLStore:
         return out
 
     # -- search --------------------------------------------------------------
+    def _names_to_ids(self, names: list[str]) -> dict[str, list[str]]:
+        """Entity ids (present in this store) for each of several names, with a few batched queries."""
+        keys = {n: name_keys(n) for n in names}
+        all_keys = sorted({k for ks in keys.values() for k in ks})
+        by_key: dict[str, list[str]] = {}
+        for i in range(0, len(all_keys), 400):
+            chunk = all_keys[i:i + 400]
+            for norm, ent in self.all(f"SELECT DISTINCT norm, entity FROM spellings WHERE norm IN ({','.join('?' * len(chunk))})",
+                                      chunk):
+                by_key.setdefault(norm, []).append(ent)
+        lows = sorted({n.lower() for n in names})
+        by_name: dict[str, list[str]] = {}
+        if lows:
+            for eid, lname, wd in self.all(
+                    f"SELECT id, lower(name), wikidata FROM entities WHERE lower(name) IN ({','.join('?' * len(lows))}) "
+                    f"OR id IN ({','.join('?' * len(names))}) OR wikidata IN ({','.join('?' * len(names))})",
+                    [*lows, *names, *names]):
+                for k in {lname, eid, wd}:
+                    if k:
+                        by_name.setdefault(k.lower(), []).append(eid)
+        kb = {n: _kb_ids(n) for n in names}
+        kb_all = sorted({i for ids in kb.values() for i in ids})
+        present = set()
+        for i in range(0, len(kb_all), 400):
+            chunk = kb_all[i:i + 400]
+            present.update(r[0] for r in self.all(f"SELECT id FROM entities WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+        out = {}
+        for n in names:
+            ids = [e for k in keys[n] for e in by_key.get(k, [])] + by_name.get(n.lower(), [])
+            ids += [i for i in kb[n] if i in present]
+            out[n] = list(dict.fromkeys(ids))
+        # A single word names an entity only when it is the entity's own (Arabic or English)
+        # name or a knowledge-base form: an annotator's stray spelling such as `عام` must not
+        # turn a common word into an OR over some entity's names.
+        single = {n: ids for n, ids in out.items() if ids and " " not in n.strip()}
+        if single:
+            refs = {e.id: e for e in self.entity_refs(sorted({i for ids in single.values() for i in ids}))}
+            for n, ids in single.items():
+                ks = set(keys[n])
+                out[n] = [i for i in ids if i in kb[n] or i in by_name.get(n.lower(), [])
+                          or (refs.get(i) and refs[i].name_ar and ks & set(name_keys(refs[i].name_ar)))]
+        return out
+
     def query_groups(self, query: str) -> Groups:
         """The query as AND-parts; a run of words that names an entity becomes an OR over its spellings."""
         words = [w for w in clean_query(query).split() if w.strip()]
         parts: Groups = []
+        known: dict[str, list[str]] = {}
+        if 0 < len(words) <= 8:
+            chunks = [" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(len(words), i + 4) + 1)]
+            known = self._names_to_ids(list(dict.fromkeys(chunks)))
         i = 0
-        use_entities = len(words) <= 8
         while i < len(words):
             matched = False
-            if use_entities:
-                for j in range(min(len(words), i + 4), i, -1):
-                    chunk = " ".join(words[i:j])
-                    ids = [e.id for e in self.resolve(chunk)]
-                    if not ids:
-                        continue
-                    names = [s["text"] for s in self.spellings(ids, 30)] + kb_names(ids)
-                    alts = [terms(chunk)] + [terms(n) for n in names]
-                    alts = [a for a in alts if a]
-                    uniq = list(dict.fromkeys(tuple(a) for a in alts))
-                    if uniq:
-                        parts.append([list(a) for a in uniq])
-                        i = j
-                        matched = True
-                        break
+            for j in range(min(len(words), i + 4), i, -1) if known else ():
+                chunk = " ".join(words[i:j])
+                ids = known.get(chunk)
+                if not ids:
+                    continue
+                names = [s["text"] for s in self.spellings(ids, 12, seen_only=True)] + kb_names(ids)
+                alts = [terms(chunk)] + [terms(n) for n in names]
+                uniq = list(dict.fromkeys(tuple(a) for a in alts if a))
+                if uniq:
+                    parts.append([list(a) for a in uniq])
+                    i = j
+                    matched = True
+                    break
             if not matched:
                 for t in query_terms(words[i]):
                     parts.append([[t]])
                 i += 1
-        # drop function words only parts when content remains
+        # drop parts made only of function words when the query has content words
         content = query_terms(query)
         if content:
             keep = set(content)
@@ -468,6 +536,15 @@ class SQLStore:
             sources = sorted({r[3] for r in arts if r[3]})
             out.append(Story(int(sid), int(c), sources, first, [StoryArticle(*r) for r in arts]))
         return out
+
+
+def _article(doc: str, body: str):
+    """An Article from its stored JSON (kept without `text`) and its body."""
+    from ..article import Article
+
+    art = Article.from_json(doc)
+    art.text = body if body is not None else art.text
+    return art
 
 
 def _day(value: str, flag: str) -> str:

@@ -73,11 +73,16 @@ def group(items, threshold: float = 0.5) -> list[list]:
     for members in buckets.values():
         if len(members) < 2:
             continue
-        head = members[0]
-        for other in members[1:]:
-            ra, rb = find(head), find(other)
-            if ra != rb and similarity(sigs[head], sigs[other]) >= threshold:
-                parent[rb] = ra
+        # each member joins the first of (at most 8) earlier members it is similar to
+        for k in range(1, len(members)):
+            b = members[k]
+            for a in members[max(0, k - 8):k]:
+                ra, rb = find(a), find(b)
+                if ra == rb:
+                    break
+                if similarity(sigs[a], sigs[b]) >= threshold:
+                    parent[rb] = ra
+                    break
     groups: dict[int, list] = defaultdict(list)
     for i, k in enumerate(keys):
         groups[find(i)].append(k)
