@@ -56,15 +56,19 @@ def tagger_spans(text: str, tokens, tagger) -> list[Candidate]:
     words = range(len(tokens))
     bounds = [(s.start, s.end) for s in sentences(text)]
     k = 0
+    groups: list[list[int]] = []
     for a, b in bounds:
         idx = []
         while k < len(words) and tokens[words[k]].start < b:
             if tokens[words[k]].start >= a:
                 idx.append(words[k])
             k += 1
-        if not idx:
-            continue
-        tags = tagger.tag([tokens[x].text for x in idx])
+        if idx:
+            groups.append(idx)
+    sents = [[tokens[x].text for x in idx] for idx in groups]
+    # the whole document at once, so that repeats of a name agree (marsad.ner.postprocess)
+    tagged = tagger.tag_sentences(sents) if hasattr(tagger, "tag_sentences") else [tagger.tag(s) for s in sents]
+    for idx, tags in zip(groups, tagged):
         cur: list[int] = []
         cur_type = None
         for x, tag in list(zip(idx, tags)) + [(None, "O")]:

@@ -54,8 +54,16 @@ class Tagger:
             return []
         return list(self._crf.tag(self.featurizer.sentence(list(tokens))))
 
-    def tag_sentences(self, sentences: list[list[str]]) -> list[list[str]]:
-        return [self.tag(s) for s in sentences]
+    def tag_sentences(self, sentences: list[list[str]], consistent: bool = True) -> list[list[str]]:
+        """Tags of consecutive sentences of one text (or a file of them, in order): each
+        sentence is tagged alone, then untagged repeats of names tagged nearby are filled
+        in (`marsad.ner.postprocess`), unless `consistent` is False."""
+        tags = [self.tag(s) for s in sentences]
+        if not consistent:
+            return tags
+        from .postprocess import consistent as fill
+
+        return fill([list(s) for s in sentences], tags)
 
 
 def load_tagger(path: str | Path) -> Tagger:

@@ -1,0 +1,100 @@
+"""Document-level label consistency for the NER tagger's output.
+
+News text names the same entity many times; the CRF sees one sentence at a time and
+misses some of those mentions. Over a window of neighbouring sentences this pass
+1. collects every tagged span under a clitic-tolerant key (`لبوتين` counts as `بوتين`),
+2. gives an untagged occurrence of a collected key the majority type of its tagged
+   occurrences (longest key first, only over tokens the tagger left O), and
+3. lets a person's full name vouch for its surname alone (`بوتين` after `فلاديمير بوتين`).
+No retraining: it only reads the tags the CRF gave.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+
+from ..arabic import clitic_splits, normalize
+from .data import spans
+
+MAX_LEN = 4        # longest span (tokens) that is propagated
+MIN_CHARS = 3      # a shorter one-word key is too ambiguous to propagate
+WINDOW = 20        # sentences on each side that vote
+
+
+@lru_cache(maxsize=100_000)
+def forms(tok: str) -> tuple[str, ...]:
+    """The word's normalised form and its proclitic-stripped stems (3+ letters)."""
+    n = normalize(tok)
+    out = [n]
+    for sp in clitic_splits(n):
+        if sp.prefix and len(sp.stem) >= MIN_CHARS and sp.stem not in out:
+            out.append(sp.stem)
+    return tuple(out)
+
+
+def _keys(toks: list[str], i: int, j: int) -> list[tuple[str, ...]]:
+    rest = tuple(normalize(t) for t in toks[i + 1:j])
+    return [(f,) + rest for f in forms(toks[i])]
+
+
+def _votes(sents: list[list[str]], tags: list[list[str]]) -> list[Counter]:
+    """Per sentence: key → Counter(type) of the spans tagged in that sentence."""
+    out = []
+    for toks, tg in zip(sents, tags):
+        c: dict[tuple[str, ...], Counter] = {}
+        for i, j, typ in spans(tg):
+            if j - i > MAX_LEN:
+                continue
+            # the written form, not its stems, is the key of a tagged span: a stem
+            # vote would let `وتين` (from `بوتين`) tag unrelated words
+            key = (normalize(toks[i]),) + tuple(normalize(t) for t in toks[i + 1:j])
+            c.setdefault(key, Counter())[typ] += 1
+            if j - i > 1 and typ == "PER":
+                sur = (normalize(toks[j - 1]),)
+                c.setdefault(sur, Counter())[typ] += 1
+            # the stem too, so that `لبوتين` tagged votes for a bare `بوتين`
+            for f in forms(toks[i])[1:]:
+                c.setdefault((f,) + key[1:], Counter())[typ] += 1
+        out.append(c)
+    return out
+
+
+def consistent(sents: list[list[str]], tags: list[list[str]], window: int = WINDOW) -> list[list[str]]:
+    """`tags` with untagged repeats of tagged names filled in (new lists; input untouched)."""
+    votes = _votes(sents, tags)
+    out = [list(t) for t in tags]
+    for s, (toks, tg) in enumerate(zip(sents, out)):
+        lo, hi = max(0, s - window), min(len(sents), s + window + 1)
+        pool: dict[tuple[str, ...], Counter] = {}
+        for v in votes[lo:hi]:
+            for k, c in v.items():
+                pool.setdefault(k, Counter()).update(c)
+        i = 0
+        while i < len(toks):
+            if tg[i] != "O":
+                i += 1
+                continue
+            hit = None
+            for j in range(min(len(toks), i + MAX_LEN), i, -1):
+                if any(t != "O" for t in tg[i:j]):
+                    continue
+                if j < len(tg) and tg[j].startswith("I-"):
+                    continue
+                for key in _keys(toks, i, j):
+                    if j - i == 1 and len(key[0]) < MIN_CHARS:
+                        continue
+                    c = pool.get(key)
+                    if c:
+                        hit = (j, c.most_common(1)[0][0])
+                        break
+                if hit:
+                    break
+            if hit:
+                j, typ = hit
+                tg[i] = "B-" + typ
+                for k in range(i + 1, j):
+                    tg[k] = "I-" + typ
+                i = j
+            else:
+                i += 1
+    return out
