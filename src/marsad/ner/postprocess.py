@@ -71,13 +71,14 @@ def consistent(sents: list[list[str]], tags: list[list[str]], window: int = WIND
                 pool.setdefault(k, Counter()).update(c)
         i = 0
         while i < len(toks):
-            if tg[i] != "O":
+            if tg[i].startswith("I-"):
                 i += 1
                 continue
             hit = None
             for j in range(min(len(toks), i + MAX_LEN), i, -1):
-                if any(t != "O" for t in tg[i:j]):
-                    continue
+                inside = {t[2:] for t in tg[i:j] if t != "O"}
+                if tg[i] != "O" and (j - i < 2 or tg[i:j].count("O") == 0):
+                    continue  # a tagged token only starts a longer name that covers untagged words
                 if j < len(tg) and tg[j].startswith("I-"):
                     continue
                 for key in _keys(toks, i, j):
@@ -85,7 +86,10 @@ def consistent(sents: list[list[str]], tags: list[list[str]], window: int = WIND
                         continue
                     c = pool.get(key)
                     if c:
-                        hit = (j, c.most_common(1)[0][0])
+                        typ = c.most_common(1)[0][0]
+                        if inside - {typ}:
+                            continue  # never overwrite another type
+                        hit = (j, typ)
                         break
                 if hit:
                     break
