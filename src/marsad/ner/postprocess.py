@@ -32,8 +32,8 @@ def forms(tok: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _keys(toks: list[str], i: int, j: int) -> list[tuple[str, ...]]:
-    rest = tuple(normalize(t) for t in toks[i + 1:j])
+def _keys(norm: list[str], toks: list[str], i: int, j: int) -> list[tuple[str, ...]]:
+    rest = tuple(norm[i + 1:j])
     return [(f,) + rest for f in forms(toks[i])]
 
 
@@ -63,15 +63,34 @@ def consistent(sents: list[list[str]], tags: list[list[str]], window: int = WIND
     """`tags` with untagged repeats of tagged names filled in (new lists; input untouched)."""
     votes = _votes(sents, tags)
     out = [list(t) for t in tags]
+    # the votes of sentences s-window .. s+window, kept up to date as s moves on
+    pool: dict[tuple[str, ...], Counter] = {}
+    heads: Counter = Counter()  # first words of the pooled keys: most words start none
+
+    def shift(v: dict, sign: int) -> None:
+        for k, c in v.items():
+            heads[k[0]] += sign
+            p = pool.setdefault(k, Counter())
+            for typ, n in c.items():
+                p[typ] += sign * n
+                if p[typ] <= 0:
+                    del p[typ]
+            if not p:
+                del pool[k]
+
+    for v in votes[:window]:
+        shift(v, 1)
     for s, (toks, tg) in enumerate(zip(sents, out)):
-        lo, hi = max(0, s - window), min(len(sents), s + window + 1)
-        pool: dict[tuple[str, ...], Counter] = {}
-        for v in votes[lo:hi]:
-            for k, c in v.items():
-                pool.setdefault(k, Counter()).update(c)
+        if s + window < len(votes):
+            shift(votes[s + window], 1)
+        if s - window - 1 >= 0:
+            shift(votes[s - window - 1], -1)
+        if not pool:
+            continue
+        norm = [forms(t)[0] for t in toks]
         i = 0
         while i < len(toks):
-            if tg[i].startswith("I-"):
+            if tg[i].startswith("I-") or not any(heads[f] > 0 for f in forms(toks[i])):
                 i += 1
                 continue
             hit = None
@@ -81,7 +100,7 @@ def consistent(sents: list[list[str]], tags: list[list[str]], window: int = WIND
                     continue  # a tagged token only starts a longer name that covers untagged words
                 if j < len(tg) and tg[j].startswith("I-"):
                     continue
-                for key in _keys(toks, i, j):
+                for key in _keys(norm, toks, i, j):
                     if j - i == 1 and len(key[0]) < MIN_CHARS:
                         continue
                     c = pool.get(key)
