@@ -44,3 +44,30 @@ def test_tagger_sentences_path_applies_consistency():
     assert t.tag_sentences(sents, consistent=False) == alone
     assert both[0] == alone[0]
     assert both[1][1] == "B-PER"
+
+
+def test_ner_tag_fills_a_repeat_unless_sentence_only(tmp_path, capsys):
+    from marsad.cli import main
+
+    t = get_tagger()
+    first = "قال الرئيس الروسي فلاديمير بوتين في موسكو اليوم".split()
+    second = "وأكد بوتين أن بلاده مستعدة".split()
+    f = tmp_path / "in.txt"
+    f.write_text("\n".join(first) + "\n\n" + "\n".join(second) + "\n", encoding="utf-8")
+
+    def tags_of(args):
+        assert main(["ner-tag", str(f), *args]) == 0
+        lines = capsys.readouterr().out.splitlines()
+        return [l.split("\t")[1] for l in lines if l]
+
+    alone = t.tag(first) + t.tag(second)
+    assert tags_of(["--sentence-only"]) == alone
+    assert tags_of([]) == t.tag_sentences([first, second])[0] + t.tag_sentences([first, second])[1]
+
+
+def test_titles_leave_person_names():
+    from marsad.ner.postprocess import trim_titles
+
+    sents = [["استقبل", "الشيخ", "حمد", "بن", "جاسم", "وزيرا"], ["وقال", "الرئيس"], ["زار", "والأمير", "فيصل"]]
+    tags = [["O", "B-PER", "I-PER", "I-PER", "I-PER", "O"], ["O", "B-PER"], ["O", "B-PER", "I-PER"]]
+    assert trim_titles(sents, tags) == [["O", "O", "B-PER", "I-PER", "I-PER", "O"], ["O", "O"], ["O", "O", "B-PER"]]

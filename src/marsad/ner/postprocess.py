@@ -6,12 +6,16 @@ misses some of those mentions. Over a window of neighbouring sentences this pass
 2. gives an untagged occurrence of a collected key the majority type of its tagged
    occurrences (longest key first, only over tokens the tagger left O), and
 3. lets a person's full name vouch for its surname alone (`بوتين` after `فلاديمير بوتين`).
+Before that, `trim_titles` drops titles (`الشيخ`, `الرئيس`) from the front of person names:
+ANERcorp, like most news NER data, leaves them out of the name.
 No retraining: it only reads the tags the CRF gave.
 """
 from __future__ import annotations
 
+import json
 from collections import Counter
 from functools import lru_cache
+from importlib import resources
 
 from ..arabic import clitic_splits, normalize
 from .data import spans
@@ -30,6 +34,32 @@ def forms(tok: str) -> tuple[str, ...]:
         if sp.prefix and len(sp.stem) >= MIN_CHARS and sp.stem not in out:
             out.append(sp.stem)
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    raw = json.loads((resources.files("marsad.knowledge") / "entity_cues.json").read_text(encoding="utf-8"))
+    return frozenset(normalize(w) for w in raw["person_titles"] + raw["honorifics"])
+
+
+def trim_titles(sents: list[list[str]], tags: list[list[str]]) -> list[list[str]]:
+    """Person spans without their leading title words (`وسمو`-style clitics allowed); a span
+    of titles alone is dropped."""
+    titles = _titles()
+    out = []
+    for toks, tg in zip(sents, tags):
+        tg = list(tg)
+        for i, j, typ in spans(tg):
+            if typ != "PER":
+                continue
+            k = i
+            while k < j and any(f in titles for f in forms(toks[k])):
+                tg[k] = "O"
+                k += 1
+            if i < k < j:
+                tg[k] = "B-PER"
+        out.append(tg)
+    return out
 
 
 def _keys(norm: list[str], toks: list[str], i: int, j: int) -> list[tuple[str, ...]]:
@@ -61,8 +91,8 @@ def _votes(sents: list[list[str]], tags: list[list[str]]) -> list[Counter]:
 
 def consistent(sents: list[list[str]], tags: list[list[str]], window: int = WINDOW) -> list[list[str]]:
     """`tags` with untagged repeats of tagged names filled in (new lists; input untouched)."""
-    votes = _votes(sents, tags)
-    out = [list(t) for t in tags]
+    out = trim_titles(sents, tags)
+    votes = _votes(sents, out)
     # the votes of sentences s-window .. s+window, kept up to date as s moves on
     pool: dict[tuple[str, ...], Counter] = {}
     heads: Counter = Counter()  # first words of the pooled keys: most words start none
