@@ -1,7 +1,10 @@
 """Time per article for every stage of `analyze`, one core, over ANT articles rendered as scrapes.
 
-Prints a table: stage, ms per article (mean and p95), share of the total. The floor the
+Prints a table: stage, CPU ms per article (mean and p95), share of the total. The floor the
 project holds itself to: under 10 ms for an average 300-word article with every stage on.
+Times are CPU time of this process (time.process_time), so other load on a shared machine
+inflates them less than wall time would; `--repeat` passes over the same articles keep the
+best mean per stage (process-wide word caches are warm after the first pass).
 
 usage: taskset -c 0 .venv/bin/python bench/pipeline.py [--data ../shared/data] [--n 1000]
 """
@@ -28,6 +31,7 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default=str(Path(__file__).resolve().parents[1].parent / "shared" / "data"))
     ap.add_argument("--n", type=int, default=1000)
+    ap.add_argument("--repeat", type=int, default=1, help="passes over the articles; the best pass is shown")
     args = ap.parse_args()
     root = Path(args.data) / "ant-corpus-multisource-2018-03"
     if not root.exists():
@@ -37,7 +41,7 @@ def main() -> int:
     random.Random(3).shuffle(recs)
     docs = [render(r, k, random.Random(k))[0] for k, r in enumerate(recs[: args.n])]
     stages = []
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     for name, target in STAGES:
         mod, fn = target.split(":")
         try:
@@ -47,21 +51,43 @@ def main() -> int:
     # warm up: models and lexicons load once per process, outside the timing
     for name, fn in stages:
         fn(layout(read_text(docs[0]), tz="Africa/Cairo"))
-    load_s = time.perf_counter() - t0
+    load_s = time.process_time() - t0
+    best: dict[str, list[float]] | None = None
+    first = 0.0
+    for k in range(max(1, args.repeat)):
+        times, words = _pass(docs, stages)
+        if k == 0:
+            first = sum(map(sum, times.values()))
+        if best is None or sum(map(sum, times.values())) < sum(map(sum, best.values())):
+            best = times
+    times = best
+    _report(times, words, len(docs), load_s)
+    if args.repeat > 1:
+        per300 = 1000 * first / len(docs) / statistics.mean(words) * 300
+        print(f"first pass (word caches cold), scaled to 300 words: {per300:.2f} ms (CPU)")
+    return 0
+
+
+def _pass(docs, stages) -> tuple[dict[str, list[float]], list[int]]:
+    clock = time.process_time
     times: dict[str, list[float]] = {"layout": []} | {n: [] for n, _ in stages}
     words = []
     for d in docs:
-        a0 = time.perf_counter()
+        a0 = clock()
         art = layout(read_text(d), tz="Africa/Cairo")
-        times["layout"].append(time.perf_counter() - a0)
+        times["layout"].append(clock() - a0)
         words.append(len(art.text.split()))
         for name, fn in stages:
-            s0 = time.perf_counter()
+            s0 = clock()
             art = fn(art)
-            times[name].append(time.perf_counter() - s0)
+            times[name].append(clock() - s0)
+    return times, words
+
+
+def _report(times, words, n_docs, load_s) -> None:
     total = [sum(ts) for ts in zip(*times.values())]
     mean_total = statistics.mean(total)
-    print(f"{len(docs)} ANT articles, {statistics.mean(words):.0f} words on average; models loaded in {load_s:.2f} s")
+    print(f"{n_docs} ANT articles, {statistics.mean(words):.0f} words on average; models loaded in {load_s:.2f} s")
     print("| stage | ms/article (mean) | ms/article (p95) | share |")
     print("|---|---:|---:|---:|")
     for name, ts in times.items():
@@ -70,8 +96,7 @@ def main() -> int:
     tot_sorted = sorted(total)
     print(f"| **all** | **{1000 * mean_total:.2f}** | {1000 * tot_sorted[int(0.95 * (len(total) - 1))]:.2f} | 100% |")
     per300 = 1000 * mean_total / statistics.mean(words) * 300
-    print(f"\nscaled to a 300-word article: {per300:.2f} ms")
-    return 0
+    print(f"\nscaled to a 300-word article: {per300:.2f} ms (CPU)")
 
 
 if __name__ == "__main__":

@@ -29,6 +29,7 @@ from importlib import resources
 from ..arabic import clitic_splits, normalize, strip_article, word_value
 from ..arabic.verbs import FUTURE, PRESENT, strip_verb_proclitics, verb_forms
 from ..article import Article, Event
+from . import kbview
 from .participants import Span, View, agent, ensure_entity, proclitic, view
 
 _NEG = {normalize(w) for w in ("لم", "لن", "لا", "ما", "ليس", "لما", "عدم", "دون", "بدون", "رفض", "رفضت")}
@@ -500,6 +501,14 @@ def _verb_participants(v: View, i: int, typ: str, after: list[Span], sa: int, ct
                 if _prep_of(v, sp) is None:
                     actor, rest = sp, after[k + 1:]
                     break
+    if actor is not None and actor.start > v.tokens[i].start and actor.type != "PER":
+        # `نفى المتحدث باسم الكرملين، دميتري بيسكوف، …`: the named spokesman is the subject
+        k = v.tok_of(actor.end - 1) + 1
+        nxt = next((sp for sp in rest if sp.start >= actor.end), None)
+        if nxt is not None and nxt.type == "PER" and k < len(v.tokens) and v.tokens[k].text in "،," \
+                and v.tok_of(nxt.start) == k + 1 and _word_before_span(v, actor) == "باسم":
+            actor = nxt
+            rest = [sp for sp in rest if sp.start > nxt.start]
     target = None
     co_actor = None
     # the object is looked for after the verb, or after a subject that follows it
@@ -521,6 +530,11 @@ def _verb_participants(v: View, i: int, typ: str, after: list[Span], sa: int, ct
     return actor, target
 
 
+def _word_before_span(v: View, sp: Span) -> str:
+    k = v.tok_of(sp.start)
+    return v.tokens[k - 1].norm if k else ""
+
+
 def _noun_participants(v: View, i: int, typ: str, after: list[Span], sa: int, ctx: _Context):
     toks = v.tokens
     gen = None
@@ -531,6 +545,9 @@ def _noun_participants(v: View, i: int, typ: str, after: list[Span], sa: int, ct
             break
         p = _prep_of(v, sp)
         if _coordinated(v, sp):
+            break
+        if k == i + 1 and sp.demonym:
+            gen = sp  # للقصف التركي: the adjective agrees with the noun, whatever governs the noun
             break
         if p is None or (p == "ل" and sp.type == "PER"):
             gen = sp
@@ -546,7 +563,7 @@ def _noun_participants(v: View, i: int, typ: str, after: list[Span], sa: int, ct
         k = v.tok_of(gen.end - 1) + 1
         nxt = v.tokens[k].norm if k < len(v.tokens) else ""
         object_gen = not (nxt.startswith("ل") or nxt in ("الي", "تجاه", "ضد", "علي"))
-    if gen is not None and gen.demonym:
+    if gen is not None and (gen.demonym or kbview.demonym(normalize(v.text[gen.start:gen.end]))):
         object_gen = False  # الهجوم التركي, الدعم الإيراني, الفيتو الروسي: an adjective names the doer
     if object_gen:
         target = gen
@@ -604,7 +621,8 @@ def _verbal_noun(v: View, i: int) -> bool:
     if prev in _PREPS or prev in _NOUN_CONTEXT:
         return True
     # سياسة دعم أوكرانيا: a bare past form right after a common noun is that noun's genitive
-    if (prev_tok.kind == "word" and t.norm in _lex()["lemmas"] and v.tok_span[i - 1] < 0
+    # (a three-letter past doubles as its verbal noun; أنكر, استنكر, اتهم do not: `في تعليق أنكر`)
+    if (prev_tok.kind == "word" and t.norm in _lex()["lemmas"] and len(t.norm) == 3 and v.tok_span[i - 1] < 0
             and prev not in _VERB_BEFORE and not prev.endswith(("ا", "وا"))):
         return True
     return False

@@ -13,11 +13,9 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from functools import lru_cache
 
-from ..arabic import Token, normalize, sentences
-from ..arabic.tokens import _TOKEN_RE
-from ..article import Article, Entity
+from ..arabic import Token, normalize, shared_sentences, shared_tokens
+from ..article import Article, Entity, Mention
 from . import kbview
 
 
@@ -82,17 +80,11 @@ _CURRENCIES = {normalize(w) for w in ("دولار", "الدولار", "دولا�
                                        "ريال", "الريال", "ريالا", "درهم", "الدرهم", "درهما", "ليرة", "الليرة", "يورو", "روبل", "يوان", "ين")}
 
 _cache: tuple[int, str, View] | None = None
-_norm = lru_cache(maxsize=200_000)(normalize)
 
 
 def _tokenize(text: str) -> list[Token]:
-    """`arabic.tokenize`, with each distinct word normalised once per process (words repeat)."""
-    out = []
-    for m in _TOKEN_RE.finditer(text):
-        kind = m.lastgroup
-        s = m.group()
-        out.append(Token(s, m.start(), m.end(), kind, _norm(s) if kind != "punct" else s))
-    return out
+    """`arabic.tokenize`, shared with the entities stage (computed once per text)."""
+    return shared_tokens(text)
 
 
 def _cover(tokens: list[Token], starts: list[int], spans: list[Span]) -> list[int]:
@@ -168,7 +160,7 @@ def view(article: Article) -> View:
     if extra:
         spans = sorted(spans + extra, key=lambda s: s.start)
         tok_span = _cover(tokens, starts, spans)
-    sents = [(s.start, s.end) for s in sentences(text)]
+    sents = [(s.start, s.end) for s in shared_sentences(text)]
     v = View(text, tokens, starts, spans, sents, ents, tok_span)
     _cache = (key, text, v)
     return v
@@ -191,6 +183,28 @@ def ensure_entity(article: Article, v: View, entity_id: str | None) -> str | Non
         article.entities.append(added)
         v.entities.setdefault(entity_id, added)
     return entity_id
+
+
+def add_person(article: Article, v: View, start: int, end: int, name_ar: str, name: str, eid: str) -> str:
+    """A person the entity annotator missed, found by a later stage (a speaker's name):
+    reuse an entity of the article with that Arabic name, else add one; the mention
+    joins the view so later cues see it."""
+    key = normalize(name_ar)
+    ent = next((e for e in article.entities if e.type == "PER" and key in v.names_of(e.id)), None)
+    if ent is None:
+        base, k = eid, 2
+        while article.entity(eid) is not None or eid in v.entities:
+            eid = f"{base}-{k}"
+            k += 1
+        ent = Entity(eid, name, "PER", name_ar, [])
+        article.entities.append(ent)
+        v.entities[eid] = ent
+    ent.mentions.append(Mention(v.text[start:end], start, end))
+    v._names.pop(ent.id, None)
+    i = bisect_left([sp.start for sp in v.spans], start)
+    v.spans.insert(i, Span(start, end, ent.id, "PER"))
+    v.tok_span[:] = _cover(v.tokens, v.starts, v.spans)
+    return ent.id
 
 
 def proclitic(v: View, sp: Span) -> str:

@@ -24,7 +24,11 @@ from importlib import resources
 from ..arabic import normalize, strip_article
 from ..arabic.verbs import strip_verb_proclitics, verb_forms
 from ..article import Article, Quote
-from .participants import Span, View, ensure_entity, proclitic, view
+from ..entities.patterns import cues as entity_cues
+from ..entities.resolve import slug
+from ..entities.romanize import romanize
+from ..text.terms import _word, docfreq
+from .participants import Span, View, add_person, ensure_entity, proclitic, view
 
 _OPENERS = {"«": "»", "“": "”", '"': '"', "„": "“"}
 _ENDS = set(".!?؟…")
@@ -35,6 +39,8 @@ _TIME_WORDS = {normalize(w) for w in ("بالقول", "أمس", "اليوم", "�
                                       "مساء", "صباح", "لاحقا", "أيضا", "كذلك", "مؤخرا", "بدوره", "بدورها")}
 _MAX_SPEAKER = 16  # tokens between a cue and its content
 _MIN_QUOTE_WORDS = 3  # a shorter quoted span without a cue is a title or a scare quote
+_NAME_DF = 40  # a word in more news articles than this is a common word, not a name
+_DATELINE = re.compile(r"^[^.\n]{0,80}?\)\s*[-—–]+\s*")  # `دبي، الإمارات (CNN) -- `
 
 
 @lru_cache(maxsize=1)
@@ -66,6 +72,9 @@ def _lex() -> dict:
         "roles": {strip_article(w) for w in raw["role_nouns"]},
         "banners": {strip_article(w) for w in raw["banner_nouns"]},
         "continuation": {strip_article(w) for w in raw["continuation_nouns"]},
+        "not_speakers": set(raw.get("not_speakers", [])),
+        # a definite title that stands for a person named earlier (وأضاف المتحدث)
+        "titles": {strip_article(w) for w in raw["role_nouns"]} | {strip_article(w) for w in entity_cues().titles},
     }
 
 
@@ -114,6 +123,7 @@ class _State:
         self.speaker_text: str | None = None
         self.role: str | None = None
         self.history: list[tuple[str, str]] = []  # (entity id, speaker text), most recent last
+        self.at = -1  # char offset of the last cue that made a quotation
 
     def set(self, sid: str | None, stext: str | None, role: str | None = None) -> None:
         if sid or stext:
@@ -163,6 +173,7 @@ def annotate(article: Article) -> Article:
                 if made:
                     made, i = made
             if made:
+                state.at = t.start
                 for q, span_open in made:
                     quotes.append(q)
                     if span_open is not None:
@@ -251,7 +262,7 @@ def _speaker(article: Article, v: View, lex: dict, a: int, b: int, state: _State
     text = v.text
     s, e = _trim(text, toks[a].start, toks[b - 1].end)
     phrase = text[s:e]
-    spans = [sp for sp in v.spans_in(s, e) if source or not _addressee(v, sp)]
+    spans = [sp for sp in v.spans_in(s, e) if (source or not _addressee(v, sp)) and sp.entity_id not in lex["not_speakers"]]
     # وعبرت لي، التي تدير مطعما في سول، عن …: a place in a relative clause is not the speaker
     rel = next((t.start for t in toks[a:b] if t.norm in _RELATIVE), None)
     if rel is not None:
@@ -275,7 +286,21 @@ def _speaker(article: Article, v: View, lex: dict, a: int, b: int, state: _State
             return sp.entity_id, phrase, phrase
         sp = spans[0]
         return sp.entity_id, text[sp.start:sp.end], None
-    # no entity: a definite noun continuing an earlier speaker (الوزارة, الرئيس)
+    # no entity: a title standing for a person named earlier (وأضاف المتحدث)
+    sp = _title_antecedent(v, lex, a, b)
+    if sp is not None:
+        return sp.entity_id, phrase, None
+    # a name the entity annotator did not know (الفائزة في السباق نجلاء عبدالهادي)
+    pid = _name_person(article, v, lex, a, b)
+    if pid is not None:
+        return pid, phrase, None
+    # `كما قالت لشركة اليانصيب "…"`: only the one spoken to; the speaker continues
+    words_ab = [t for t in toks[a:b] if t.kind == "word"]
+    if words_ab and (words_ab[0].norm in ("الي", "لدي") or (_word(words_ab[0].norm) or ("",))[0] == "ل"
+                     or words_ab[0].norm.startswith("لل")):
+        if state.speaker_id:
+            return state.speaker_id, state.speaker_text, state.role
+    # a definite noun continuing an earlier speaker (الوزارة, الرئيس)
     key = first
     definite = toks[a].norm.startswith(("ال", "وال", "فال"))
     words = [t for t in toks[a:b] if t.kind == "word"]
@@ -293,6 +318,88 @@ def _speaker(article: Article, v: View, lex: dict, a: int, b: int, state: _State
         if state.speaker_id:
             return state.speaker_id, phrase, None
     return None, phrase, None
+
+
+def _title_antecedent(v: View, lex: dict, a: int, b: int) -> Span | None:
+    """`وأضاف المتحدث`, `وكان المبعوث الأممي قد أشار`: the person an earlier mention
+    introduced with the same title (`المبعوث … مارتن غريفيث`, `ليم سوسوك، المتحدث`)."""
+    toks = v.tokens
+    for x in range(a, min(b, a + 2)):
+        t = toks[x]
+        if t.kind != "word":
+            continue
+        n = t.norm[1:] if t.norm[:1] in "وف" and t.norm[1:3] == "ال" else t.norm
+        if not n.startswith("ال"):
+            continue
+        key = strip_article(n)
+        if key not in lex["titles"]:
+            continue
+        def is_key(y: int) -> bool:
+            n2 = toks[y].norm
+            if n2[:1] in "وف" and n2[1:3] == "ال":
+                n2 = n2[1:]
+            return toks[y].kind == "word" and strip_article(n2) == key
+
+        for sp in reversed([sp for sp in v.spans if sp.end <= t.start and sp.type == "PER"]):
+            i, j = v.tok_of(sp.start), v.tok_of(sp.end - 1)
+            # the title introduces this name: before it with no other name between
+            y = i - 1
+            while y >= 0 and i - y <= 8 and not _is_sentence_end(toks[y]) and toks[y].norm not in lex["comp"] and (
+                    v.tok_span[y] < 0 or v.spans[v.tok_span[y]].type != "PER"):
+                if is_key(y):
+                    return sp
+                y -= 1
+            # or in apposition after it: `ليم سوسوك، المتحدث باسم …`
+            if j + 2 < len(toks) and toks[j + 1].text in "،," and (is_key(j + 2) or (j + 3 < len(toks) and is_key(j + 3))):
+                return sp
+        return None
+    return None
+
+
+def _name_like(lex: dict, t) -> bool:
+    """A rare, bare word: no article, no proclitic, not a cue or a role noun."""
+    if t.kind != "word" or len(t.norm) < 2 or t.norm.startswith("ال"):
+        return False
+    if t.norm in lex["comp"] or strip_article(t.norm) in lex["roles"] or strip_article(t.norm) in lex["statement"] \
+            or strip_article(t.norm) in lex["titles"] or cue_verb(t.norm) is not None or _participle(t.norm):
+        return False
+    w = _word(t.norm)
+    if w is None or w[0] or w[2]:
+        return False  # a stop word, or read with a proclitic or the article
+    df = docfreq().words
+    if t.norm.endswith(("ته", "تها", "تهم")):  # كلمته: a noun in ة with a pronoun
+        if df.get(t.norm[: t.norm.rindex("ت")] + "ه", 0) > _NAME_DF:
+            return False
+    return df.get(w[1], 0) <= _NAME_DF
+
+
+def _name_person(article: Article, v: View, lex: dict, a: int, b: int) -> str | None:
+    """A person's name in a speaker phrase that the entity annotator missed: the first run
+    of one to three rare bare words (a known first name may start it)."""
+    toks = v.tokens
+    x = a
+    while x < b:
+        prev = toks[x - 1] if x > a else None
+        # `شقيقة توماس`, `في كلمته`: a genitive or the object of a preposition is not the speaker
+        after_noun = prev is not None and prev.kind == "word" and (
+            prev.norm in _PREP_WORDS or (not prev.norm.startswith("ال") and strip_article(prev.norm) not in lex["titles"]
+                                         and v.tok_span[x - 1] < 0))
+        if v.tok_span[x] < 0 and not after_noun and _name_like(lex, toks[x]):
+            y = x
+            while y < b and y - x < 3 and v.tok_span[y] < 0 and _name_like(lex, toks[y]):
+                y += 1
+            if y < b and toks[y].kind == "word" and v.tok_span[y] < 0 and not toks[y].norm.startswith("ال") \
+                    and _word(toks[y].norm) is not None and not _word(toks[y].norm)[0] and y - x >= 3:
+                return None  # a longer run of words: a phrase, not a name
+            if y - x == 1 and toks[x].norm not in entity_cues().first_names \
+                    and not any(toks[z].norm == toks[x].norm and z and _name_like(lex, toks[z - 1]) for z in range(x)):
+                return None  # one word: only a first name, or a family name given before after a given name
+            s, e = toks[x].start, toks[y - 1].end
+            surface = v.text[s:e]
+            name = romanize(surface)
+            return add_person(article, v, s, e, surface, name, slug(name) or "person")
+        x += 1
+    return None
 
 
 def _addressee(v: View, sp: Span) -> bool:
@@ -321,10 +428,27 @@ def _left_subject(article: Article, v: View, lex: dict, i: int, state: _State) -
     while j >= 0 and toks[j].start >= sa and steps < 6:
         t = toks[j]
         if t.kind == "punct" and t.text in "،,؛;":
+            if j == i - 1 and t.text in "،,":
+                # `منظمته، فاطمة خلف، قالت`: a name set off by commas just before the verb
+                k = j - 1
+                while k >= 0 and j - k <= 3 and toks[k].kind == "word":
+                    k -= 1
+                if k >= 0 and toks[k].text in "،," and k < j - 1:
+                    sp = v.span_of_token(j - 1)
+                    if sp is not None and sp.entity_id not in lex["not_speakers"]:
+                        return sp.entity_id, v.text[sp.start:sp.end], None
+                    pid = _name_person(article, v, lex, k + 1, j)
+                    if pid is not None:
+                        return pid, v.text[toks[k + 1].start:toks[j - 1].end], None
             break
         sp = v.span_of_token(j)
-        if sp is not None and not sp.demonym:
+        if sp is not None and not sp.demonym and sp.entity_id not in lex["not_speakers"] \
+                and not (sp.type == "LOC" and _word_before(v, sp) in _PREP_WORDS):
             return sp.entity_id, v.text[sp.start:sp.end], None
+        if sp is None and t.kind == "word":
+            ante = _title_antecedent(v, lex, j, j + 1)
+            if ante is not None:
+                return ante.entity_id, v.text[t.start:toks[i - 1].end], None
         if t.kind == "word" and strip_article(t.norm) in lex["banners"]:
             return None, t.text, None
         j -= 1
@@ -336,15 +460,15 @@ def _left_subject(article: Article, v: View, lex: dict, i: int, state: _State) -
             return None, toks[j].text, None
         j -= 1
     # `اتهم الجيش … ، وقال في بيان إن …`: the subject of the sentence's first clause
-    first = _sentence_subject(v, sa, toks[i].start)
+    first = _sentence_subject(v, sa, toks[i].start, lex["not_speakers"])
     if first is not None:
         return first.entity_id, v.text[first.start:first.end], None
     return state.speaker_id, state.speaker_text, state.role
 
 
-def _sentence_subject(v: View, sa: int, pos: int) -> Span | None:
+def _sentence_subject(v: View, sa: int, pos: int, not_speakers=frozenset()) -> Span | None:
     """The first person named before `pos` in the sentence, else the first body no preposition governs."""
-    cands = [sp for sp in v.spans_in(sa, pos) if not sp.demonym and not _addressee(v, sp)]
+    cands = [sp for sp in v.spans_in(sa, pos) if not sp.demonym and not _addressee(v, sp) and sp.entity_id not in not_speakers]
     pers = [sp for sp in cands if sp.type == "PER"]
     if pers:
         return pers[0]
@@ -536,11 +660,23 @@ def _from_participle(article, v: View, lex, i, t, spans, open_at, state, limit):
     toks = v.tokens
     sa, _sb = v.sentence_of(t.start)
     # the subject of the main clause: the first person named in the sentence, else the first body
-    pick = _sentence_subject(v, sa, t.start)
+    if state.at >= sa and (state.speaker_id or state.speaker_text):
+        # `وقال الحمد الله إن …، مؤكدا أنه …`: the speaker of the sentence goes on
+        return _finish_participle(article, v, lex, i, t, spans, open_at, state, limit, state.speaker_id, state.speaker_text)
+    pick = _sentence_subject(v, sa, t.start, lex["not_speakers"])
+    if pick is None and not v.text[sa:t.start].strip() and sa > 0:
+        # `… أنكر بيسكوف الاتهامات\n\nقائلاً: "…"`: the sentence the participle goes on from
+        pa, _pb = v.sentence_of(v.text.rstrip()[:sa].rstrip().__len__() - 1)
+        pick = _sentence_subject(v, pa, sa, lex["not_speakers"])
     if pick is not None:
         sid, stext = pick.entity_id, v.text[pick.start:pick.end]
     else:
         sid, stext = state.speaker_id, state.speaker_text
+    return _finish_participle(article, v, lex, i, t, spans, open_at, state, limit, sid, stext)
+
+
+def _finish_participle(article, v, lex, i, t, spans, open_at, state, limit, sid, stext):
+    toks = v.tokens
     k = i + 1
     if k < limit and toks[k].norm in _PREP_WORDS:
         k += 1  # مشيرا إلى أن
@@ -592,6 +728,9 @@ def _from_source(article, v: View, lex, i, state, limit):
             return None
         if t.start - sa > 10:
             s, e = _trim(text, sa, t.start)
+            m_dl = _DATELINE.match(text, s, e)
+            if m_dl:
+                s = m_dl.end()
         else:
             if m >= limit or toks[m].start >= sb:
                 return None

@@ -16,7 +16,7 @@ from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
-from ..arabic import normalize, sentences
+from ..arabic import normalize, shared_sentences
 from ..article import Article, SummarySentence
 from ..text import terms
 
@@ -50,7 +50,7 @@ def summarize(article: Article, n: int = MAX_SENTENCES) -> list[SummarySentence]
     text = article.text
     if not text:
         return []
-    sents = [s for s in sentences(text)]
+    sents = list(shared_sentences(text))
     cands = []
     for idx, s in enumerate(sents):
         words = s.text.split()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from .normalize import normalize
@@ -31,6 +32,37 @@ def tokenize(text: str) -> list[Token]:
         kind = m.lastgroup
         s = m.group()
         out.append(Token(s, m.start(), m.end(), kind, normalize(s) if kind != "punct" else s))
+    return out
+
+
+_WORD_NORM: dict[str, str] = {}
+_new_token = tuple.__new__
+
+
+@lru_cache(maxsize=4)
+def shared_tokens(text: str) -> list[Token]:
+    """`tokenize(text)`, computed once per text and shared by every stage that reads it.
+
+    The stages of one article (entities, quotes, events) tokenise the same body text;
+    the last few texts are remembered, and each distinct word is normalised once per
+    process (news repeats its vocabulary). The list is shared: callers must not change it.
+    """
+    cache = _WORD_NORM
+    if len(cache) > 200_000:
+        cache.clear()
+    out = []
+    append = out.append
+    for m in _TOKEN_RE.finditer(text):
+        kind = m.lastgroup
+        s = m.group()
+        a, b = m.span()
+        if kind == "punct":
+            append(_new_token(Token, (s, a, b, kind, s)))
+            continue
+        n = cache.get(s)
+        if n is None:
+            n = cache[s] = normalize(s)
+        append(_new_token(Token, (s, a, b, kind, n)))
     return out
 
 
@@ -191,6 +223,12 @@ def sentences(text: str, max_quote: int = 1200) -> list[Sentence]:
         i += 1
     emit(start, n)
     return out
+
+
+@lru_cache(maxsize=4)
+def shared_sentences(text: str) -> list[Sentence]:
+    """`sentences(text)`, computed once per text for all stages (callers must not change it)."""
+    return sentences(text)
 
 
 _CLAUSE_RE = re.compile(r"[،؛;,]")

@@ -8,34 +8,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..arabic import Token, normalize, normalize_map
-from ..arabic.tokens import _TOKEN_RE
+from ..arabic import Token, normalize, normalize_map, shared_tokens
 from .kb import KnowledgeBase
 
-_NORM_CACHE: dict[str, str] = {}
 # Titles that some knowledge-base names start with; a mention leaves them out.
 PERSON_TITLES = {normalize(w) for w in ("الملك", "الأمير", "الشيخ", "الشيخة", "السلطان", "الرئيس", "البابا", "الإمام",
                                          "المهاتما", "الملا", "آية", "السيد")}
 
 
 def fast_tokenize(text: str) -> list[Token]:
-    """`marsad.arabic.tokenize` with the normalisation of each distinct word cached
-    across calls (news repeats its vocabulary; this is most of the tokenising time)."""
-    cache = _NORM_CACHE
-    if len(cache) > 200_000:
-        cache.clear()
-    out = []
-    for m in _TOKEN_RE.finditer(text):
-        kind = m.lastgroup
-        s = m.group()
-        if kind == "punct":
-            out.append(Token(s, m.start(), m.end(), kind, s))
-            continue
-        n = cache.get(s)
-        if n is None:
-            n = cache[s] = normalize(s)
-        out.append(Token(s, m.start(), m.end(), kind, n))
-    return out
+    """`marsad.arabic.tokenize`, shared with the other stages that read the same text
+    (computed once per text; do not change the list)."""
+    return shared_tokens(text)
 
 
 @dataclass

@@ -18,7 +18,7 @@ import bisect
 import re
 import unicodedata
 
-from ..arabic import sentences
+from ..arabic import shared_sentences
 from ..arabic.variants import variant_key
 from ..article import Entity, Mention
 from ..errors import MarsadError
@@ -54,7 +54,7 @@ def tagger_spans(text: str, tokens, tagger) -> list[Candidate]:
     """Spans from a BIO tagger, sentence by sentence (punctuation included, as in CoNLL)."""
     out: list[Candidate] = []
     words = range(len(tokens))
-    bounds = [(s.start, s.end) for s in sentences(text)]
+    bounds = [(s.start, s.end) for s in shared_sentences(text)]
     k = 0
     groups: list[list[int]] = []
     for a, b in bounds:
@@ -66,9 +66,11 @@ def tagger_spans(text: str, tokens, tagger) -> list[Candidate]:
         if idx:
             groups.append(idx)
     sents = [[tokens[x].text for x in idx] for idx in groups]
-    # the whole document at once, so that repeats of a name agree (marsad.ner.postprocess)
-    tagged = tagger.tag_sentences(sents) if hasattr(tagger, "tag_sentences") else [tagger.tag(s) for s in sents]
-    for idx, tags in zip(groups, tagged):
+    # all sentences in one call when the tagger can: the shipped one tags them in one batch
+    # and makes the labels of repeated names agree (marsad.ner.postprocess)
+    batch = getattr(tagger, "tag_sentences", None)
+    all_tags = batch(sents) if batch is not None else [tagger.tag(s) for s in sents]
+    for idx, tags in zip(groups, all_tags):
         cur: list[int] = []
         cur_type = None
         for x, tag in list(zip(idx, tags)) + [(None, "O")]:

@@ -10,23 +10,60 @@ the entity's name or aliases; an Arabic surface matches the entity's Arabic name
 or one of its mentions. So gold stays valid whatever ids the knowledge base uses,
 and names the knowledge base does not hold (romanised by the entity annotator)
 are still checked against what the text calls them.
+
+A gold document on a public corpus article names the article instead of holding
+its text: `ant_path` is the path of an ANT corpus file under the data folder
+(`--data DIR`, else $MARSAD_DATA, else a `shared/data` folder beside the project
+or the working directory). The body paragraphs become `text` and the file's
+<TIME> becomes `published` when the record gives none. The corpus never enters
+the repository.
 """
 from __future__ import annotations
 
 import json
+import os
 import re
 import unicodedata
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 from ..annotate import pipeline
 from ..arabic import normalize
 from ..article import Article, Section
+from ..corpora import parse_ant
 from ..errors import MarsadError
 
 _ARABIC = re.compile("[\u0600-\u06ff]")
 
 
-def read_gold(path: str, key: str) -> list[dict]:
+def data_dirs(gold: Path, data: str | None = None) -> list[Path]:
+    """Where corpus paths in a gold file are looked up, first match wins."""
+    if data:
+        return [Path(data)]
+    out = []
+    if os.environ.get("MARSAD_DATA"):
+        out.append(Path(os.environ["MARSAD_DATA"]))
+    for base in [Path.cwd(), *gold.resolve().parents]:
+        out.append(base / ".." / "shared" / "data")
+    return out
+
+
+def _ant_text(rel: str, dirs: list[Path], where: str) -> tuple[str, str | None]:
+    for d in dirs:
+        f = d / rel
+        if f.is_file():
+            rec = parse_ant(f.read_text(encoding="utf-8", errors="replace"))
+            published = None
+            if rec.get("time"):
+                try:
+                    published = parsedate_to_datetime(rec["time"]).isoformat()
+                except (TypeError, ValueError):
+                    published = None
+            return "\n\n".join(rec["paragraphs"]), published
+    raise MarsadError(f"{where}: corpus article not found: {rel} (give --data DIR, the folder that holds it)")
+
+
+def read_gold(path: str, key: str, data: str | None = None) -> list[dict]:
     p = Path(path)
     if not p.is_file():
         raise MarsadError(f"no such gold file: {path}")
@@ -38,8 +75,11 @@ def read_gold(path: str, key: str) -> list[dict]:
             d = json.loads(line)
         except json.JSONDecodeError as e:
             raise MarsadError(f"{path}:{n}: not JSON ({e.msg})") from None
+        if isinstance(d, dict) and "text" not in d and isinstance(d.get("ant_path"), str):
+            d["text"], published = _ant_text(d["ant_path"], data_dirs(p, data), f"{path}:{n}")
+            d.setdefault("published", published)
         if not isinstance(d, dict) or not isinstance(d.get("text"), str) or not isinstance(d.get(key), list):
-            raise MarsadError(f"{path}:{n}: a gold line needs 'text' and a '{key}' list")
+            raise MarsadError(f"{path}:{n}: a gold line needs 'text' (or 'ant_path') and a '{key}' list")
         docs.append(d)
     if not docs:
         raise MarsadError(f"{path}: no gold documents")

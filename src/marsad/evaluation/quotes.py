@@ -17,6 +17,7 @@ from ._gold import annotate_doc, names_entity, prf, read_gold
 def add_arguments(parser) -> None:
     parser.add_argument("file", help="gold JSONL (e.g. tests/data/quotes_gold.jsonl)")
     parser.add_argument("--errors", action="store_true", help="print every miss and false alarm")
+    parser.add_argument("--data", metavar="DIR", help="folder holding the corpora that 'ant_path' records name (default: $MARSAD_DATA or ../shared/data)")
 
 
 def _key(s: str) -> str:
@@ -70,7 +71,7 @@ def score(docs: list[dict], errors: list[str] | None = None) -> dict:
 
 
 def run(args) -> int:
-    docs = read_gold(args.file, "quotes")
+    docs = read_gold(args.file, "quotes", getattr(args, "data", None))
     errs: list[str] | None = [] if args.errors else None
     s = score(docs, errs)
     p, r, f = prf(s["found"], s["system"], s["gold"])

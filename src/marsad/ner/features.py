@@ -20,8 +20,6 @@ _LATIN = re.compile(r"[A-Za-z]")
 _ARABIC = re.compile(r"[\u0621-\u064a]")
 _DIGIT = re.compile(r"\d")
 
-CACHE_WORDS = 200_000
-
 # Hook: extra gazetteer sources (e.g. the entities knowledge base) register a callable that
 # yields (type, name) pairs; the tagger is trained and used with whatever is registered.
 GAZETTEER_SOURCES: list[Callable[[], Iterable[tuple[str, str]]]] = []
@@ -62,12 +60,12 @@ class Featurizer:
         self._vnames = {d: tuple("v%+d_%d" % (d, q) for q in range(dims)) for d in (-1, 0, 1)}
         self.gazetteer = gazetteer or {}
         self.gaz_max = max((len(k) for k in self.gazetteer), default=0)
-        # first word of a multi-word name → its longest length: most positions start no
-        # name at all and are skipped with one set lookup
-        self.gaz_first: dict[str, int] = {}
+        # first word of each phrase of 2+ words -> its longest such phrase: most words
+        # start none, and are passed over without trying every length
+        self._gaz_first: dict[str, int] = {}
         for k in self.gazetteer:
-            if len(k) > 1 and self.gaz_first.get(k[0], 0) < len(k):
-                self.gaz_first[k[0]] = len(k)
+            if len(k) > 1 and len(k) > self._gaz_first.get(k[0], 0):
+                self._gaz_first[k[0]] = len(k)
         self._cache: dict[str, tuple] = {}
 
     # -- per word ---------------------------------------------------------
@@ -97,12 +95,9 @@ class Featurizer:
         vi = self.vindex.get(n)
         if vi is None:
             vi = self.vindex.get(stem, self.vindex.get("ال" + stem, -1))
-        # the neighbour features already prefixed with their offset, for each offset
-        by_offset = {d: tuple("%+d" % d + v for v in ctx) for d in (-2, -1, 1, 2)}
-        hit = (n, stem, tuple(own), by_offset, vi)
-        if len(self._cache) >= CACHE_WORDS:
-            self._cache.clear()  # bounded memory in long runs; refills with the frequent words
-        self._cache[tok] = hit
+        hit = (n, stem, tuple(own), tuple(ctx), vi)
+        if len(self._cache) < 500000:
+            self._cache[tok] = hit
         return hit
 
     # -- gazetteer phrases ----------------------------------------------------
@@ -112,20 +107,26 @@ class Featurizer:
             return out
         n = len(words)
         norms = [w[0] for w in words]
-        firsts = self.gaz_first
+        starts = self._gaz_first
+        gazetteer = self.gazetteer
         i = 0
         while i < n:
             best = None
-            for first in (norms[i], "ال" + words[i][1], words[i][1]):
-                longest = firsts.get(first)
-                if not longest:
-                    continue
-                for L in range(min(longest, n - i), 1, -1):
-                    types = self.gazetteer.get((first,) + tuple(norms[i + 1:i + L]))
+            # the same search as over every length and reading, skipping the lookups that
+            # cannot succeed (no phrase that long starts with that reading)
+            firsts = [(f, starts[f]) for f in (norms[i], "ال" + words[i][1], words[i][1]) if f in starts]
+            top = min(max((m for _, m in firsts), default=0), n - i)
+            for L in range(top, 1, -1):
+                rest = tuple(norms[i + 1:i + L])
+                for first, longest in firsts:
+                    if longest < L:
+                        continue
+                    types = gazetteer.get((first,) + rest)
                     if types:
-                        if best is None or L > best[0]:
-                            best = (L, types)
+                        best = (L, types)
                         break
+                if best:
+                    break
             if best:
                 L, types = best
                 for t in types:
@@ -168,9 +169,9 @@ class Featurizer:
             for d in (-2, -1, 1, 2):
                 j = i + d
                 if 0 <= j < n:
-                    f.extend(words[j][3][d])
-                    if gaz[j] and d in (-1, 1):
-                        tag = "%+d" % d
+                    tag = "%+d" % d
+                    f.extend(tag + v for v in words[j][3])
+                    if d in (-1, 1):
                         f.extend(tag + v for v in gaz[j])
                 else:
                     f.append("%+d=BOS" % d if d < 0 else "%+d=EOS" % d)

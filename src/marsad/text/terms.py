@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -232,8 +232,9 @@ def _surface_word(surface: str) -> Word | None:
 
 
 @lru_cache(maxsize=32)
-def _tokens(text: str) -> tuple[list[int], list[int], list[Word | None]]:
-    """Start, end and content word (None: a break) of every token of `text`, cached per text."""
+def _tokens(text: str) -> tuple[list[int], list[int], list[Word | None], list[int]]:
+    """Start, end and content word (None: a break) of every token of `text`, and the
+    indexes of the breaks; cached per text."""
     starts, ends, ws = [], [], []
     sw = _surface_word
     for m in _TOKEN.finditer(text):
@@ -241,30 +242,29 @@ def _tokens(text: str) -> tuple[list[int], list[int], list[Word | None]]:
         starts.append(a)
         ends.append(b)
         ws.append(sw(text[a:b]))
-    return starts, ends, ws
+    breaks = [i for i, w in enumerate(ws) if w is None]
+    breaks.append(len(ws))  # a sentinel break after the last token
+    return starts, ends, ws, breaks
 
 
 def runs_in(text: str, start: int = 0, end: int | None = None) -> list[Run]:
     """Runs of content words of `text[start:end]`, offsets into `text` (tokens cached per text)."""
-    starts, ends, ws = _tokens(text)
+    starts, ends, ws, breaks = _tokens(text)
     end = len(text) if end is None else end
     i = bisect_left(starts, start)
+    # tokens end in order: those ending by `end`, from i, are the first stop - i
+    stop = bisect_right(ends, end, i)
     out: list[Run] = []
-    cur = Run([], [], [])
-    n = len(starts)
-    while i < n and ends[i] <= end:
-        w = ws[i]
-        if w is None:
-            if cur.words:
-                out.append(cur)
-                cur = Run([], [], [])
-        else:
-            cur.words.append(w)
-            cur.starts.append(starts[i])
-            cur.ends.append(ends[i])
-        i += 1
-    if cur.words:
-        out.append(cur)
+    # the runs are the stretches between consecutive breaks
+    k = bisect_left(breaks, i)
+    while i < stop:
+        b = breaks[k]
+        if b > stop:
+            b = stop
+        if b > i:
+            out.append(Run(ws[i:b], starts[i:b], ends[i:b]))
+        i = b + 1
+        k += 1
     return out
 
 
