@@ -49,6 +49,9 @@ def trim_titles(sents: list[list[str]], tags: list[list[str]]) -> list[list[str]
     out = []
     for toks, tg in zip(sents, tags):
         tg = list(tg)
+        if "B-PER" not in tg and "I-PER" not in tg:
+            out.append(tg)
+            continue
         for i, j, typ in spans(tg):
             if typ != "PER":
                 continue
@@ -72,6 +75,9 @@ def _votes(sents: list[list[str]], tags: list[list[str]]) -> list[Counter]:
     out = []
     for toks, tg in zip(sents, tags):
         c: dict[tuple[str, ...], Counter] = {}
+        out.append(c)
+        if tg.count("O") == len(tg):
+            continue
         for i, j, typ in spans(tg):
             if j - i > MAX_LEN:
                 continue
@@ -85,7 +91,6 @@ def _votes(sents: list[list[str]], tags: list[list[str]]) -> list[Counter]:
             # the stem too, so that `لبوتين` tagged votes for a bare `بوتين`
             for f in forms(toks[i])[1:]:
                 c.setdefault((f,) + key[1:], Counter())[typ] += 1
-        out.append(c)
     return out
 
 
@@ -100,6 +105,8 @@ def consistent(sents: list[list[str]], tags: list[list[str]], window: int = WIND
     def shift(v: dict, sign: int) -> None:
         for k, c in v.items():
             heads[k[0]] += sign
+            if not heads[k[0]]:
+                del heads[k[0]]
             p = pool.setdefault(k, Counter())
             for typ, n in c.items():
                 p[typ] += sign * n
@@ -117,10 +124,14 @@ def consistent(sents: list[list[str]], tags: list[list[str]], window: int = WIND
             shift(votes[s - window - 1], -1)
         if not pool:
             continue
-        norm = [forms(t)[0] for t in toks]
+        fs = [forms(t) for t in toks]
+        starts = [any(f in heads for f in x) for x in fs]
+        if not any(starts):
+            continue
+        norm = [x[0] for x in fs]
         i = 0
         while i < len(toks):
-            if tg[i].startswith("I-") or not any(heads[f] > 0 for f in forms(toks[i])):
+            if not starts[i] or tg[i].startswith("I-"):
                 i += 1
                 continue
             hit = None
