@@ -24,3 +24,21 @@ def seed_article(shared):
 
     doc = next(read_path(shared / "fixtures" / "seed" / "article.txt"))
     return analyze(doc, tz="Africa/Cairo")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path):
+    """A fresh, empty corpus URL for each store; PostgreSQL runs when MARSAD_TEST_PG is set (CI sets it)."""
+    from corpus_helpers import PgSchema, pg_url
+
+    if request.param == "sqlite":
+        yield str(tmp_path / "corpus.db")
+        return
+    base = pg_url()
+    if not base:
+        pytest.skip("MARSAD_TEST_PG is not set (scripts/pg.sh start prints one)")
+    schema = PgSchema(base)
+    try:
+        yield schema.url
+    finally:
+        schema.drop()

@@ -157,3 +157,8 @@ def test_not_a_warc(tmp_path):
     p.write_bytes(b"WARC/1.0\r\ngarbage\r\n\r\n" + b"\x00" * 50)
     with pytest.raises(InputError):
         list(read_path(p))
+
+
+def test_control_bytes_are_not_taken_for_utf16():
+    with pytest.raises(InputError, match="binary"):
+        list(read_bytes(b"\x00\x01\x02\x03" * 100, name="x"))

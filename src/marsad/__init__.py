@@ -11,4 +11,13 @@ def analyze(*args, **kwargs):
     return _analyze(*args, **kwargs)
 
 
-__all__ = ["Article", "SCHEMA_VERSION", "analyze", "__version__"]
+def __getattr__(name):
+    # `marsad.Corpus` is imported on first use so `import marsad` stays light
+    if name == "Corpus":
+        from .corpus import Corpus
+
+        return Corpus
+    raise AttributeError(f"module 'marsad' has no attribute {name!r}")
+
+
+__all__ = ["Article", "Corpus", "SCHEMA_VERSION", "analyze", "__version__"]

@@ -12,7 +12,7 @@ def classify(title: str | None, text: str, top: int = 3) -> list[Topic]:
         return []
     p = m.scores(features(title, text))
     order = p.argsort()[::-1][:top]
-    return [Topic(m.labels[i], round(float(p[i]), 4)) for i in order]
+    return [Topic(str(m.labels[i]), round(float(p[i]), 4)) for i in order]
 
 
 def annotate(article: Article) -> Article:

@@ -33,12 +33,24 @@ def _utf16_guess(data: bytes) -> str | None:
     return None
 
 
+def _plausible_text(text: str) -> bool:
+    """Decoded text that is mostly letters, digits, spaces and punctuation (not control codes)."""
+    sample = text[:4000]
+    if not sample:
+        return False
+    bad = sum(1 for c in sample if (ord(c) < 32 and c not in "\t\n\r\f") or 0xE000 <= ord(c) <= 0xF8FF or c == "\ufffd")
+    letters = sum(1 for c in sample if c.isalpha())
+    return bad <= len(sample) * 0.01 and letters >= len(sample) * 0.3
+
+
 def looks_binary(head: bytes) -> bool:
     """True for data that is not text in any encoding we read."""
     if not head:
         return False
-    if _utf16_guess(head):
-        return False
+    enc16 = _utf16_guess(head)
+    if enc16:
+        d = head[: len(head) - len(head) % 2]
+        return not _plausible_text(d.decode(enc16, errors="replace").lstrip("\ufeff"))
     if b"\x00" in head:
         return True
     return len(_CONTROL.findall(head[:8192])) > max(8, len(head[:8192]) // 100)

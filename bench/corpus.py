@@ -1,0 +1,195 @@
+"""Corpus benchmark: ingest throughput with analysis, peak memory, store size, search latency.
+
+    python bench/corpus.py --n 100000 --workers 2 [--pg postgresql://…]
+
+Input: the news corpora in ../shared/data (ANT multi-source news and SaudiNewsNet,
+which is allowed for benchmarks), repeated with small variations (new id and URL, a
+changed closing line, paragraphs rotated) until there are N articles. They are written
+as JSON Lines files to a temporary directory and ingested by the `marsad ingest`
+command in a subprocess, exactly as a user would; peak memory is the largest summed
+RSS of that process and its workers. Search latency is measured in-process over a
+fixed set of 200 queries (1-3 words drawn with a fixed seed from the titles), 10
+results each with snippets. PostgreSQL runs when --pg or MARSAD_TEST_PG gives a URL.
+Prints a Markdown table.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "data"
+_ANT_FIELD = re.compile(r"<(DOCNO|URL|SRC|TITLE|TIME|TEXT|ABSTRACT)>\s*(.*?)\s*</\1>", re.S)
+
+
+def ant_records():
+    base = DATA / "ant-corpus-multisource-2018-03"
+    for p in sorted(base.rglob("*.txt")):
+        if p.name.startswith(("LICENSE", "README")):
+            continue
+        raw = p.read_text(encoding="utf-8", errors="replace")
+        f = {k: v for k, v in _ANT_FIELD.findall(raw)}
+        text = f.get("TEXT") or f.get("ABSTRACT")
+        if not text:
+            continue
+        yield {"id": f.get("DOCNO", p.stem), "url": f.get("URL"), "title": f.get("TITLE"), "published": f.get("TIME"),
+               "source": f.get("SRC"), "text": text}
+
+
+def saudinewsnet_records():
+    for z in sorted((DATA / "saudinewsnet-2015-08").glob("*.zip")):
+        with zipfile.ZipFile(z) as zf:
+            for name in zf.namelist():
+                for i, r in enumerate(json.loads(zf.read(name).decode("utf-8"))):
+                    if r.get("content"):
+                        yield {"id": f"snn-{z.stem}-{i}", "url": r.get("url"), "title": r.get("title"),
+                               "published": r.get("date_extracted"), "source": r.get("source"), "text": r["content"]}
+
+
+def base_records() -> list[dict]:
+    recs = list(ant_records()) + list(saudinewsnet_records())
+    if not recs:
+        sys.exit(f"bench: no corpora under {DATA}")
+    return recs
+
+
+def variant(r: dict, k: int) -> dict:
+    if k == 0:
+        return r
+    paras = [p for p in r["text"].split("\n") if p.strip()]
+    if len(paras) > 2:
+        j = k % len(paras)
+        paras = paras[:1] + paras[1:][j - 1:] + paras[1:][:j - 1]
+    paras.append(f"(نسخة محدثة رقم {k})")
+    return {**r, "id": f"{r['id']}~{k}", "url": (r.get("url") or "") + f"#v{k}", "text": "\n\n".join(paras)}
+
+
+def write_input(n: int, outdir: Path, per_file: int = 5000) -> tuple[list[str], list[str]]:
+    base = base_records()
+    files, titles, f, written = [], [], None, 0
+    for i in range(n):
+        if written % per_file == 0:
+            if f:
+                f.close()
+            files.append(str(outdir / f"part-{len(files):04d}.jsonl"))
+            f = open(files[-1], "w", encoding="utf-8")
+        r = variant(base[i % len(base)], i // len(base))
+        if i < len(base) and r.get("title"):
+            titles.append(r["title"])
+        f.write(json.dumps(r, ensure_ascii=False) + "\n")
+        written += 1
+    if f:
+        f.close()
+    return files, titles
+
+
+def queries(titles: list[str], count: int = 200) -> list[str]:
+    rng = random.Random(7)
+    words = [w for t in titles for w in re.findall(r"[\u0621-\u064a]{3,}", t)]
+    out = []
+    while len(out) < count:
+        k = rng.choice((1, 1, 2, 2, 3))
+        out.append(" ".join(rng.choice(words) for _ in range(k)))
+    return out
+
+
+def tree_rss(pid: int) -> int:
+    """Summed RSS (bytes) of a process and its descendants, from /proc."""
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        try:
+            with open(f"/proc/{p}/status") as fh:
+                for line in fh:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1]) * 1024
+            for t in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{t}/children") as fh:
+                    todo += [int(x) for x in fh.read().split()]
+        except (FileNotFoundError, ProcessLookupError, PermissionError):
+            continue
+    return total
+
+
+def run_ingest(files: list[str], url: str, workers: int) -> tuple[float, int, dict]:
+    cmd = [sys.executable, "-m", "marsad.cli", "ingest", *files, "--db", url, "--workers", str(workers),
+           "--quiet", "--format", "json"]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    peak = 0
+    while proc.poll() is None:
+        peak = max(peak, tree_rss(proc.pid))
+        time.sleep(0.25)
+    out, err = proc.communicate()
+    secs = time.perf_counter() - t0
+    if proc.returncode != 0:
+        sys.exit(f"bench: ingest failed: {err[-2000:]}")
+    return secs, peak, json.loads(out)
+
+
+def search_latency(url: str, qs: list[str]) -> tuple[float, float, float]:
+    from marsad.corpus import Corpus
+
+    with Corpus(url) as c:
+        for q in qs[:10]:  # warm the caches as a running server would be
+            c.search(q, limit=10)
+        times, found = [], 0
+        for q in qs:
+            t0 = time.perf_counter()
+            hits = c.search(q, limit=10)
+            times.append((time.perf_counter() - t0) * 1000)
+            found += bool(hits)
+    times.sort()
+    return statistics.median(times), times[int(len(times) * 0.95) - 1], found / len(qs)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--n", type=int, default=100_000, help="articles (default 100000)")
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--pg", default=os.environ.get("MARSAD_BENCH_PG") or os.environ.get("MARSAD_TEST_PG"),
+                    help="PostgreSQL URL (an empty database or schema); omitted: SQLite only")
+    ap.add_argument("--only", choices=["sqlite", "postgresql"], help="run one store")
+    args = ap.parse_args()
+    from marsad.annotate import pipeline
+
+    with tempfile.TemporaryDirectory(prefix="marsad-bench-") as tmp:
+        tmpd = Path(tmp)
+        files, titles = write_input(args.n, tmpd)
+        qs = queries(titles)
+        stores = []
+        if args.only != "postgresql":
+            stores.append(("SQLite", str(tmpd / "bench.db")))
+        if args.pg and args.only != "sqlite":
+            stores.append(("PostgreSQL", args.pg))
+        rows = []
+        for name, url in stores:
+            secs, peak, rep = run_ingest(files, url, args.workers)
+            from marsad.corpus import Corpus
+
+            with Corpus(url) as c:
+                size = c.size_bytes()
+            p50, p95, hit_rate = search_latency(url, qs)
+            rows.append((name, rep["added"], rep["failed"], secs, rep["added"] / secs, peak, size, p50, p95, hit_rate))
+    print(f"stages: {', '.join(pipeline.available()) or '(layout only)'}; workers: {args.workers}; "
+          f"cores: {os.cpu_count()}; articles asked: {args.n}\n")
+    print("| store | articles | failed | ingest s | articles/s | peak memory | store size | search p50 | search p95 | queries with hits |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for name, n, failed, secs, rate, peak, size, p50, p95, hr in rows:
+        print(f"| {name} | {n:,} | {failed} | {secs:.0f} | {rate:.0f} | {peak / 2**20:.0f} MB | {size / 2**20:.0f} MB | "
+              f"{p50:.1f} ms | {p95:.1f} ms | {hr:.0%} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,82 @@
+"""`marsad ingest PATH... [--db URL] [--workers N]`: analyse documents and store them in a corpus."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def register(sub) -> None:
+    from ..corpus.cli_util import add_common
+
+    p = sub.add_parser("ingest", help="analyse documents and store them in a corpus (SQLite or PostgreSQL)")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or directories (anything `marsad analyze` reads); - is stdin")
+    add_common(p)
+    p.add_argument("--workers", type=int, default=None, metavar="N", help="analysis processes (default: number of CPUs)")
+    p.add_argument("--tz", metavar="ZONE", help="IANA time zone for datelines without an offset")
+    p.add_argument("--published", metavar="ISO", help="reference time when a document has no dateline")
+    p.add_argument("--batch", type=int, default=200, metavar="N", help="articles per transaction (default 200)")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..corpus.cli_util import open_corpus, print_json
+    from ..corpus.ingest import cpu_count
+    from ..dates import get_zone, parse_date_text
+    from ..errors import MarsadError
+
+    if args.tz:
+        get_zone(args.tz)
+    if args.published and parse_date_text(args.published) is None:
+        raise MarsadError(f"--published {args.published!r} is not an ISO 8601 date or time")
+    workers = args.workers if args.workers is not None else cpu_count()
+    if workers < 1 or workers > 64:
+        raise MarsadError("--workers must be between 1 and 64")
+    if args.batch < 1:
+        raise MarsadError("--batch must be at least 1")
+    corpus = open_corpus(args, must_exist=False)
+    show = not args.quiet and sys.stderr.isatty()
+    try:
+        if show:
+            report = _with_bar(corpus, args, workers)
+        else:
+            report = corpus.ingest(args.paths, workers=workers, tz=args.tz, published=args.published, batch_size=args.batch)
+    finally:
+        corpus.close()
+    for f in report.failures:
+        print(f"marsad: {f}", file=sys.stderr)
+    if report.failed > len(report.failures):
+        print(f"marsad: … and {report.failed - len(report.failures)} more failures", file=sys.stderr)
+    if args.format == "json":
+        print_json(report)
+    else:
+        rate = report.added / report.seconds if report.seconds else 0.0
+        print(f"{report.added} added, {report.skipped} already stored, {report.failed} failed "
+              f"in {report.seconds:.1f} s ({rate:.0f} articles/s) → {args.db}", file=sys.stderr)
+    return 1 if report.failed and not (report.added or report.skipped) else 0
+
+
+def _with_bar(corpus, args, workers):
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn, BarColumn
+
+    from ..inputs import expand
+
+    # ETA by input files (a JSON Lines or WARC file counts once; its records advance the article count)
+    files = sum(1 for _ in expand(args.paths))
+    cols = [SpinnerColumn(), TextColumn("{task.fields[articles]} articles"), TextColumn("{task.fields[rate]:.0f}/s"),
+            BarColumn(), TextColumn("{task.completed}/{task.total} files"), TimeElapsedColumn(), TextColumn("ETA"),
+            TimeRemainingColumn()]
+    with Progress(*cols, console=Console(stderr=True), transient=False) as bar:
+        task = bar.add_task("ingest", total=max(1, files), articles=0, rate=0.0)
+        state = {"last": 0.0}
+
+        def progress(rep, _title):
+            done = rep.added + rep.skipped + rep.failed
+            if rep.seconds - state["last"] < 0.2 and _title is not None:
+                return
+            state["last"] = rep.seconds
+            bar.update(task, articles=done, completed=rep.files, rate=(done / rep.seconds if rep.seconds else 0.0))
+
+        return corpus.ingest(args.paths, workers=workers, tz=args.tz, published=args.published,
+                             batch_size=args.batch, progress=progress)

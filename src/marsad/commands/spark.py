@@ -1,0 +1,82 @@
+"""`marsad spark analyze`: the same analysis as `marsad analyze`, on a Spark cluster, to Parquet."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..annotate.pipeline import STAGE_NAMES
+from ..errors import MarsadError
+
+
+def register(sub) -> None:
+    p = sub.add_parser("spark", help="run marsad on Apache Spark (analyze many articles to Parquet)")
+    ssub = p.add_subparsers(dest="spark_command", metavar="COMMAND")
+    ssub.required = True
+    a = ssub.add_parser(
+        "analyze", help="analyse JSON Lines, WARC, Parquet records and folders of scrapes; write Parquet tables",
+        description="Analyse every record with the same analyze() as `marsad analyze` and write Parquet: "
+                    "articles (partitioned by published_date), errors, duplicates, stories and aggregates.")
+    a.add_argument("--input", "-i", nargs="+", action="extend", required=True, metavar="PATH",
+                   help="files, directories or globs; local paths or Hadoop URIs (hdfs://, s3a://, ...)")
+    a.add_argument("--output", "-o", required=True, metavar="DIR", help="output directory (local or Hadoop URI)")
+    a.add_argument("--master", metavar="URL", help="Spark master (default: spark-submit's, else local[*])")
+    a.add_argument("--partitions", type=int, metavar="N", help="analysis partitions (default: 4 per core)")
+    a.add_argument("--tz", metavar="ZONE", help="IANA time zone for datelines without an offset")
+    a.add_argument("--published", metavar="ISO", help="reference time when a document has no dateline")
+    a.add_argument("--skip", action="append", default=[], metavar="NAME",
+                   help=f"leave out an annotation stage ({', '.join(STAGE_NAMES)})")
+    a.add_argument("--dedup-threshold", type=float, default=None, metavar="J",
+                   help="shingle Jaccard similarity for near-duplicates (default: marsad.dedup.THRESHOLD, "
+                        "as the single-machine detector)")
+    a.add_argument("--overwrite", action="store_true", help="replace a non-empty output directory")
+    a.set_defaults(func=run_analyze)
+
+
+def run_analyze(args: argparse.Namespace) -> int:
+    from ..dates import get_zone, parse_date_text
+
+    if args.tz:
+        get_zone(args.tz)
+    if args.published and parse_date_text(args.published) is None:
+        raise MarsadError(f"--published {args.published!r} is not an ISO 8601 date or time")
+    if args.partitions is not None and args.partitions < 1:
+        raise MarsadError("--partitions must be at least 1")
+    if args.dedup_threshold is not None and not 0 < args.dedup_threshold <= 1:
+        raise MarsadError("--dedup-threshold must be in (0, 1]")
+    skip = {s.strip() for item in args.skip for s in item.split(",") if s.strip()}
+    unknown = skip - set(STAGE_NAMES)
+    if unknown:
+        raise MarsadError(f"--skip: unknown stage {', '.join(sorted(unknown))} (stages: {', '.join(STAGE_NAMES)})")
+
+    _check_local_paths(args.input, args.output, args.overwrite)
+    from ..spark import job
+
+    spark = job.session(args.master)
+    try:
+        s = job.run(spark, args.input, args.output, partitions=args.partitions, tz=args.tz,
+                    published=args.published, skip=skip, dedup_threshold=args.dedup_threshold,
+                    overwrite=args.overwrite)
+    finally:
+        spark.stop()
+    print(f"marsad: {s.articles} articles, {s.errors} errors, {s.duplicate_pairs} near-duplicate pairs "
+          f"in {s.stories} stories → {args.output}", file=sys.stderr)
+    return 0
+
+
+def _is_local(p: str) -> bool:
+    return "://" not in p and not p.startswith("file:")
+
+
+def _check_local_paths(inputs: list[str], output: str, overwrite: bool) -> None:
+    """Fail in a second, before starting a JVM, on local paths that cannot work."""
+    import glob
+    import os
+
+    for p in inputs:
+        if _is_local(p) and not os.path.exists(p) and not glob.glob(p):
+            raise MarsadError(f"--input {p}: no such file or directory")
+    if _is_local(output) and os.path.exists(output):
+        if not os.path.isdir(output):
+            raise MarsadError(f"--output {output}: exists and is not a directory")
+        if os.listdir(output) and not overwrite:
+            raise MarsadError(f"--output {output}: directory is not empty (use --overwrite to replace it)")

@@ -1,0 +1,90 @@
+"""Highlighted snippets: the passage of the body with the most query-term hits.
+
+Scanning every word of ten bodies per query through the stemmer is too slow for a
+search box, so each query stem becomes a regex over the raw text that accepts every
+spelling normalising to it (أ/إ/آ/ا, ة/ه, ى/ي, marks, tatweel); only the words it
+finds are checked with the real term function.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..arabic import normalize
+from .terms import _MARKS, _WORD_OR_NUM, term
+
+SPAN = 220  # characters of a snippet
+LEAD = 50  # characters of context kept before the first hit
+MAX_SCAN = 20000  # characters of the body looked at
+
+
+def _inverse() -> dict[str, str]:
+    inv: dict[str, set[str]] = {}
+    for cp in list(range(0x20, 0x7F)) + list(range(0x0600, 0x0700)) + list(range(0x06F0, 0x06FA)):
+        ch = chr(cp)
+        n = normalize(ch)
+        if len(n) == 1:
+            inv.setdefault(n, set()).add(ch)
+    return {k: "".join(sorted(v)) for k, v in inv.items()}
+
+
+_INV = _inverse()
+
+
+@lru_cache(maxsize=4096)
+def _stem_regex(stems: frozenset[str]) -> re.Pattern | None:
+    alts = []
+    for s in sorted(stems, key=len, reverse=True):
+        parts = []
+        for ch in s:
+            chars = _INV.get(ch, ch)
+            if ch.isascii() and ch.isalpha():
+                chars = ch.lower() + ch.upper()
+            parts.append("[" + re.escape(chars) + "]")
+        alts.append(f"[{_MARKS}]*".join(parts))
+    return re.compile("|".join(alts)) if alts else None
+
+
+def _word_at(text: str, a: int, b: int) -> tuple[int, int]:
+    for m in _WORD_OR_NUM.finditer(text, max(0, a - 24), min(len(text), b + 24)):
+        if m.start() <= a < m.end():
+            return m.span()
+    return a, b
+
+
+def snippet(body: str, wanted: set[str]) -> tuple[str, list[list[int]]]:
+    """(snippet text, [[start, end) of each matched word in the snippet])."""
+    text = body[:MAX_SCAN]
+    hits: list[tuple[int, int]] = []
+    rx = _stem_regex(frozenset(wanted)) if wanted else None
+    if rx is not None:
+        last_end = -1
+        for m in rx.finditer(text):
+            if m.start() < last_end:
+                continue
+            a, b = _word_at(text, m.start(), m.end())
+            if a >= last_end and term(text[a:b]) in wanted:
+                hits.append((a, b))
+                last_end = b
+    # the window of SPAN characters holding the most hits
+    best_i, best, j = 0, 0, 0
+    for i in range(len(hits)):
+        while j < len(hits) and hits[j][1] - hits[i][0] <= SPAN - LEAD:
+            j += 1
+        if j - i > best:
+            best, best_i = j - i, i
+    a = max(0, hits[best_i][0] - LEAD) if hits else 0
+    if a:
+        sp = text.find(" ", a)
+        a = sp + 1 if 0 <= sp < (hits[best_i][0] if hits else a + 20) else a
+    b = min(len(text), a + SPAN)
+    if b < len(text):
+        sp = text.rfind(" ", a, b)
+        b = sp if sp > a + SPAN // 2 else b
+    while b < len(text) and hits and any(h[0] < b < h[1] for h in hits):
+        b += 1  # never cut a highlighted word
+    prefix = "… " if a > 0 else ""
+    suffix = " …" if b < len(body) else ""
+    snip = prefix + text[a:b].replace("\n", " ") + suffix
+    marks = [[s - a + len(prefix), e - a + len(prefix)] for s, e in hits if s >= a and e <= b]
+    return snip, marks

@@ -1,0 +1,273 @@
+"""The Spark job: list inputs, analyse per partition, write Parquet tables.
+
+Output layout under DIR:
+  articles/published_date=YYYY-MM-DD/*.parquet   the Article record as nested columns
+  errors/*.parquet                               source, stage (read|analyze), reason
+  duplicates/*.parquet                           id_a, id_b, similarity (MinHash LSH)
+  stories/*.parquet                              id, story, size (near-duplicate groups)
+  entity_mentions_daily/, entity_cooccurrence/, quotes_by_speaker/, events_by_actor/
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import time
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from ..errors import MarsadError
+from .schema import PARTITION_COLUMN, to_spark
+from .worker import FILE, LINE, Analyze
+
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz", ".jsonl.bz2")
+PARQUET_SUFFIXES = (".parquet",)
+_SKIP_SUFFIXES = (".pyc", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf", ".md5", ".sha1", ".crc")
+
+
+@dataclass
+class Inputs:
+    jsonl: list[str] = field(default_factory=list)
+    parquet: list[str] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    empty: list[str] = field(default_factory=list)  # Spark's file sources skip empty files silently
+
+    def __len__(self) -> int:
+        return len(self.jsonl) + len(self.parquet) + len(self.files) + len(self.empty)
+
+
+@dataclass
+class Summary:
+    articles: int = 0
+    errors: int = 0
+    duplicate_pairs: int = 0
+    stories: int = 0
+    seconds: dict = field(default_factory=dict)  # wall time of each step
+
+
+def session(master: str | None = None, app: str = "marsad", conf: dict | None = None):
+    """A SparkSession (local mode when no master is set and none is configured)."""
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError:
+        raise MarsadError("marsad spark needs pyspark: pip install 'marsad[spark]' (and Java 17+)") from None
+    java_home = os.environ.get("JAVA_HOME")
+    java = os.path.join(java_home, "bin", "java") if java_home else shutil.which("java")
+    if not java or not os.path.exists(java):
+        where = f"JAVA_HOME={java_home} has no bin/java" if java_home else "no `java` on PATH"
+        raise MarsadError(f"Spark needs Java 17+ ({where}): install a JRE, e.g. Debian's default-jre-headless")
+    local = (master or ("local" if "PYSPARK_GATEWAY_PORT" not in os.environ else "")).startswith("local")
+    if local:
+        # local workers must run this Python, the one that has marsad installed
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+        os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")  # no network needed, no hostname warning
+    b = SparkSession.builder.appName(app)
+    if master:
+        b = b.master(master)
+    elif "PYSPARK_GATEWAY_PORT" not in os.environ and "MASTER" not in os.environ:
+        # not under spark-submit (which sets the master): run on this machine's cores
+        b = b.master("local[*]")
+    settings = {"spark.ui.showConsoleProgress": "false", "spark.sql.session.timeZone": "UTC"}
+    if local:
+        # a laptop has a few cores: 200 shuffle partitions would be 200 tiny tasks per aggregate
+        settings["spark.sql.shuffle.partitions"] = str(max(4, (os.cpu_count() or 2) * 2))
+        settings["spark.ui.enabled"] = "false"
+    for k, v in {**settings, **(conf or {})}.items():
+        b = b.config(k, v)
+    try:
+        spark = b.getOrCreate()
+    except Exception as e:  # no Java, wrong Java, port trouble: one line, not a JVM trace
+        msg = str(e).splitlines()[0] if str(e) else type(e).__name__
+        if "JAVA" in msg.upper():
+            msg += " (Spark needs Java 17+: install a JRE, e.g. Debian's default-jre-headless, or set JAVA_HOME)"
+        raise MarsadError(f"cannot start Spark: {msg}") from None
+    spark.sparkContext.setLogLevel("WARN")
+    return spark
+
+
+# -- inputs ---------------------------------------------------------------------
+
+def list_inputs(spark, paths: Iterable[str]) -> Inputs:
+    """Files named or under directories named, on any Hadoop file system (globs allowed)."""
+    jvm = spark.sparkContext._jvm
+    conf = spark.sparkContext._jsc.hadoopConfiguration()
+    out = Inputs()
+    for p in paths:
+        hp = jvm.org.apache.hadoop.fs.Path(p)
+        try:
+            fs = hp.getFileSystem(conf)
+            statuses = fs.globStatus(hp)
+        except Exception as e:
+            raise MarsadError(f"{p}: cannot open ({str(e).splitlines()[0][:160]})") from None
+        if not statuses:
+            raise MarsadError(f"{p}: no such file or directory")
+        for st in statuses:
+            for f, size in _walk(fs, st):
+                name = f.rsplit("/", 1)[-1].lower()
+                if name.startswith((".", "_")) or name.endswith(_SKIP_SUFFIXES):
+                    continue
+                if size == 0:
+                    out.empty.append(f)
+                elif name.endswith(JSONL_SUFFIXES):
+                    out.jsonl.append(f)
+                elif name.endswith(PARQUET_SUFFIXES):
+                    out.parquet.append(f)
+                else:
+                    out.files.append(f)
+    if not len(out):
+        raise MarsadError("no input files found under " + ", ".join(paths))
+    return out
+
+
+def _walk(fs, status):
+    if not status.isDirectory():
+        yield status.getPath().toString(), status.getLen()
+        return
+    it = fs.listFiles(status.getPath(), True)
+    while it.hasNext():
+        st = it.next()
+        # hidden directories (.git, _temporary) are skipped like hidden files
+        rel = st.getPath().toString()[len(status.getPath().toString()):]
+        if any(part.startswith((".", "_")) for part in rel.split("/") if part):
+            continue
+        yield st.getPath().toString(), st.getLen()
+
+
+RAW_SCHEMA = "kind string, source string, text string, data binary"
+
+
+def load_inputs(spark, inputs: Inputs):
+    """One DataFrame of raw rows (kind, source, text, data) over every input."""
+    from pyspark.sql import functions as F
+
+    parts = []
+    if inputs.jsonl:
+        parts.append(
+            spark.read.text(inputs.jsonl).select(
+                F.lit(LINE).alias("kind"), F.col("_metadata.file_path").alias("source"),
+                F.col("value").alias("text"), F.lit(None).cast("binary").alias("data"))
+        )
+    if inputs.parquet:
+        # Parquet of raw records ({id, url, title, text, ...}) reads like JSON Lines
+        df = spark.read.parquet(*inputs.parquet)
+        parts.append(
+            df.select(
+                F.lit(LINE).alias("kind"), F.col("_metadata.file_path").alias("source"),
+                F.to_json(F.struct(*[F.col(c) for c in df.columns])).alias("text"),
+                F.lit(None).cast("binary").alias("data"))
+        )
+    if inputs.files:
+        parts.append(
+            spark.read.format("binaryFile").load(inputs.files).select(
+                F.lit(FILE).alias("kind"), F.col("path").alias("source"),
+                F.lit(None).cast("string").alias("text"), F.col("content").alias("data"))
+        )
+    if inputs.empty:
+        # reported by the worker as `marsad analyze` reports them ("empty")
+        parts.append(spark.createDataFrame([(FILE, f, None, b"") for f in inputs.empty], RAW_SCHEMA))
+    df = parts[0]
+    for p in parts[1:]:
+        df = df.unionByName(p)
+    return df
+
+
+# -- analysis -------------------------------------------------------------------
+
+def result_schema():
+    from pyspark.sql import types as T
+
+    return T.StructType([
+        T.StructField("article", to_spark(), True),
+        T.StructField(PARTITION_COLUMN, T.StringType(), True),
+        T.StructField("shingles", T.ArrayType(T.StringType()), True),
+        T.StructField("error", T.StructType([
+            T.StructField("source", T.StringType(), True),
+            T.StructField("stage", T.StringType(), True),
+            T.StructField("reason", T.StringType(), True),
+        ]), True),
+    ])
+
+
+def analyse(spark, raw_df, partitions: int | None = None, tz=None, published=None, skip=()):
+    """The result DataFrame (article | error per record), computed by `analyze` per partition."""
+    n = partitions or max(2, spark.sparkContext.defaultParallelism * 4)
+    if partitions or raw_df.rdd.getNumPartitions() < n:
+        raw_df = raw_df.repartition(n)
+    fn = Analyze(tz=tz, published=published, skip=skip)
+    rdd = raw_df.rdd.mapPartitions(fn)
+    return spark.createDataFrame(rdd, result_schema(), verifySchema=False)
+
+
+def articles_frame(result):
+    from pyspark.sql import functions as F
+
+    return result.where(F.col("article").isNotNull()).select("article.*", PARTITION_COLUMN)
+
+
+def run(spark, paths: list[str], output: str, *, partitions: int | None = None, tz=None, published=None,
+        skip=(), dedup_threshold: float | None = None, overwrite: bool = False) -> Summary:
+    """The whole job; returns counts. Tables are written under `output`."""
+    from pyspark import StorageLevel
+    from pyspark.sql import functions as F
+
+    from . import aggregates, dedup
+
+    _check_output(spark, output, overwrite)
+    s = Summary()
+    clock = [time.perf_counter()]
+
+    def lap(step: str) -> None:
+        now = time.perf_counter()
+        s.seconds[step] = round(now - clock[0], 2)
+        clock[0] = now
+
+    inputs = list_inputs(spark, paths)
+    result = analyse(spark, load_inputs(spark, inputs), partitions, tz=tz, published=published, skip=skip)
+    # analysed once, read by every table below
+    result = result.persist(StorageLevel.MEMORY_AND_DISK)
+    try:
+        mode = "overwrite"
+        # the first action computes every record once and fills the cache
+        counts = result.select(F.count(F.col("article")).alias("a"), F.count(F.col("error")).alias("e")).first()
+        s.articles, s.errors = counts["a"], counts["e"]
+        lap("analyze")
+        arts = articles_frame(result)
+        arts.write.mode(mode).partitionBy(PARTITION_COLUMN).parquet(_join(output, "articles"))
+        errors = result.where(F.col("error").isNotNull()).select("error.*")
+        # repartition, not coalesce: coalesce(1) would scan the whole cache in one task
+        errors.repartition(1).write.mode(mode).parquet(_join(output, "errors"))
+        lap("write")
+
+        pairs, stories = dedup.near_duplicates(
+            result.where(F.col("article").isNotNull()).select(F.col("article.id").alias("id"), "shingles"),
+            threshold=dedup_threshold,
+        )
+        pairs.coalesce(1).write.mode(mode).parquet(_join(output, "duplicates"))
+        stories.coalesce(1).write.mode(mode).parquet(_join(output, "stories"))
+        s.duplicate_pairs = pairs.count()
+        s.stories = stories.select("story").distinct().count()
+        lap("dedup")
+
+        # only the columns the aggregates read, from the cache
+        slim = arts.select("id", PARTITION_COLUMN, "entities", "quotes", "events")
+        for name, df in aggregates.tables(slim).items():
+            df.write.mode(mode).parquet(_join(output, name))  # adaptive execution merges small outputs
+        lap("aggregates")
+        return s
+    finally:
+        result.unpersist()
+
+
+def _join(base: str, name: str) -> str:
+    return base.rstrip("/") + "/" + name
+
+
+def _check_output(spark, output: str, overwrite: bool) -> None:
+    jvm = spark.sparkContext._jvm
+    hp = jvm.org.apache.hadoop.fs.Path(output)
+    fs = hp.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration())
+    if fs.exists(hp):
+        if not fs.getFileStatus(hp).isDirectory():
+            raise MarsadError(f"--output {output}: exists and is not a directory")
+        if fs.listStatus(hp) and not overwrite:
+            raise MarsadError(f"--output {output}: directory is not empty (use --overwrite to replace it)")

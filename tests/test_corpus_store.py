@@ -1,0 +1,171 @@
+"""The corpus stores (SQLite and a real PostgreSQL): search, filters, profiles, quotes, events, trends, stories."""
+from __future__ import annotations
+
+import pytest
+
+from corpus_helpers import HOSTILE, articles, make_article
+from marsad.corpus import Corpus
+from marsad.errors import MarsadError
+
+
+@pytest.fixture
+def corpus(store_url):
+    c = Corpus(store_url)
+    rep = c.add(articles())
+    assert rep.added == 4
+    yield c
+    c.close()
+
+
+def ids(hits):
+    return [h.id for h in hits]
+
+
+def test_stats_count_everything(corpus):
+    st = corpus.stats()
+    assert st["articles"] == 4
+    assert st["entities"] == 5
+    assert st["quotations"] == 2
+    assert st["events"] == 2
+    assert st["first_day"] == "2024-03-10" and st["last_day"] == "2024-03-18"
+
+
+@pytest.mark.parametrize("q", ["العقوبات", "والعقوبات", "عقوبات", "بالعقوبات", "العقوبات الجديدة"])
+def test_light_stem_spellings_find_each_other(corpus, q):
+    assert ids(corpus.search(q)) == ["a2"]
+
+
+def test_snippet_highlights_the_matched_words(corpus):
+    hit = corpus.search("العقوبات")[0]
+    marked = [hit.snippet[a:b] for a, b in hit.highlights]
+    assert "العقوبات" in marked and "والعقوبات" in marked and "عقوبات" in marked
+
+
+def test_more_occurrences_rank_first(store_url):
+    with Corpus(store_url) as c:
+        c.add([
+            make_article("x1", "خبر", ["تحدث التقرير عن الاقتصاد مرة واحدة وعن أمور أخرى كثيرة في المنطقة والعالم."],
+                         "2024-01-01", "س"),
+            make_article("x2", "الاقتصاد", ["الاقتصاد ينمو، واقتصاد المنطقة يتحسن، والاقتصادي يتوقع نموا."], "2024-01-02", "س"),
+        ])
+        assert ids(c.search("اقتصاد"))[0] == "x2"
+
+
+def test_query_naming_an_entity_finds_its_other_spellings(corpus):
+    # a3 never writes "محمد بن سلمان": it says "ولي العهد السعودي", a stored spelling of the same entity
+    got = ids(corpus.search("محمد بن سلمان"))
+    assert set(got) == {"a1", "a3"}
+
+
+def test_entity_filter_accepts_any_spelling(corpus):
+    for name in ("ولي العهد السعودي", "محمد بن سلمان", "Mohammed bin Salman", "Q1045375"):
+        assert set(ids(corpus.search("", entity=name))) == {"a1", "a3"}, name
+    assert ids(corpus.search("الدوحة", entity="قطر")) == ["a3"]
+    assert corpus.search("", entity="اسم لا وجود له") == []
+
+
+def test_filters_source_topic_speaker_dates(corpus):
+    assert set(ids(corpus.search("", source="الخليج"))) == {"a2", "a3"}
+    assert ids(corpus.search("", topic="weather")) == ["a4"]
+    assert set(ids(corpus.search("", speaker="محمد بن سلمان"))) == {"a1", "a3"}
+    assert set(ids(corpus.search("", date_from="2024-03-11", date_to="2024-03-12"))) == {"a2", "a4"}
+    with pytest.raises(MarsadError):
+        corpus.search("قطر", date_from="not a date")
+
+
+@pytest.mark.parametrize("q", HOSTILE)
+def test_hostile_queries_are_data(corpus, q):
+    hits = corpus.search(q, entity=q if len(q) < 50 else None, limit=5)
+    assert isinstance(hits, list)
+
+
+def test_hostile_query_with_real_word_still_finds(corpus):
+    assert "a2" in ids(corpus.search('عقوبات" OR 1=1 --'))
+    assert "a2" in ids(corpus.search("(عقوبات*"))
+
+
+def test_entity_profile(corpus):
+    p = corpus.entity("ولي العهد السعودي")
+    assert p.entity.id == "Q1045375" and p.entity.articles == 2
+    assert {s["text"] for s in p.spellings} >= {"محمد بن سلمان", "ولي العهد السعودي"}
+    assert [d["day"] for d in p.mentions_per_day] == ["2024-03-10", "2024-03-18"]
+    assert p.co_occurring[0]["id"] == "Q846" and p.co_occurring[0]["articles"] == 2
+    assert len(p.quotes) == 2
+    assert corpus.entity("لا أحد") is None
+
+
+def test_quotes_by_speaker_and_about(corpus):
+    assert len(corpus.quotes(speaker="Mohammed bin Salman")) == 2
+    about = corpus.quotes(speaker="محمد بن سلمان", about="السعودية")
+    assert [q.text for q in about] == ["العلاقات بين السعودية وقطر تشهد تطورا كبيرا"]
+    assert about[0].speaker_name == "Mohammed bin Salman"
+    assert corpus.quotes(speaker="إيران") == []
+
+
+def test_events_by_actor_and_type(corpus):
+    ev = corpus.events(actor="واشنطن")
+    assert [e.type for e in ev] == ["SANCTION"] and ev[0].target_name == "Iran"
+    assert [e.article_id for e in corpus.events(type="040")] == ["a1"]
+    assert corpus.events(actor="المغرب") == []
+
+
+def test_trends_by_day_and_week(corpus):
+    (t,) = corpus.trends(["قطر"], by="day")
+    assert t.entity.id == "Q846"
+    counts = {p["period"]: p["count"] for p in t.series}
+    assert counts["2024-03-10"] == 3 and counts["2024-03-18"] == 1 and counts["2024-03-14"] == 0
+    assert len(t.series) == 9
+    weeks = corpus.trends(["قطر", "أمطار"], by="week")
+    assert [p["period"] for p in weeks[0].series] == ["2024-03-04", "2024-03-11", "2024-03-18"]
+    assert [p["count"] for p in weeks[1].series] == [0, 1, 0]  # not an entity: articles matching the word
+
+
+def test_stories_group_near_duplicates_across_outlets(store_url):
+    body = ["أعلنت وزارة الصحة المصرية اليوم عن افتتاح مستشفى جديد في محافظة أسوان بتكلفة بلغت مليار جنيه، "
+            "ويضم المستشفى مئتي سرير وأقساما للطوارئ والعناية المركزة وجراحة القلب.",
+            "وقال وزير الصحة خلال الافتتاح إن المستشفى سيخدم أكثر من مليون مواطن في جنوب مصر."]
+    copy = [body[0], body[1] + " وأضاف أن العمل بدأ فعليا."]
+    with Corpus(store_url) as c:
+        c.add(articles() + [
+            make_article("s1", "افتتاح مستشفى في أسوان", body, "2024-03-20", "الأهرام"),
+            make_article("s2", "مستشفى جديد بأسوان", copy, "2024-03-20", "المصري اليوم"),
+        ])
+        stories = c.stories()
+        assert len(stories) == 1
+        assert {a.id for a in stories[0].articles} == {"s1", "s2"}
+        assert stories[0].sources == ["الأهرام", "المصري اليوم"]
+        assert c.stats()["stories"] == 1
+
+
+def test_readding_changes_nothing(store_url):
+    with Corpus(store_url) as c:
+        c.add(articles())
+        before = c.stats()
+        rep = c.add(articles())
+        assert (rep.added, rep.skipped) == (0, 4)
+        # same content under another id, same URL under another id: both are the same article
+        a = articles()[0]
+        a.id = "other-id"
+        b = articles()[1]
+        b.id, b.sections[0].paragraphs[0] = "third-id", "نص مختلف تماما عن النص الأول."
+        b.rebuild_text()
+        assert c.add([a, b]).added == 0
+        assert c.stats() == before
+
+
+def test_get_returns_the_stored_article(corpus):
+    a = corpus.get("a1")
+    assert a.title.startswith("ولي العهد") and a.entities[0].mentions[0].text == "محمد بن سلمان"
+    assert corpus.get("missing") is None
+    assert sum(1 for _ in corpus.articles()) == 4
+
+
+def test_schema_version_is_recorded_and_newer_is_refused(store_url):
+    with Corpus(store_url) as c:
+        assert c.store.meta("schema_version") == "1"
+        cur = c.store.conn.cursor()
+        cur.execute(c.store.q("UPDATE meta SET value = ? WHERE key = ?"), ["99", "schema_version"])
+        if hasattr(c.store.conn, "in_transaction") and c.store.conn.in_transaction:
+            c.store.conn.execute("COMMIT")
+    with pytest.raises(MarsadError, match="newer"):
+        Corpus(store_url)
