@@ -11,6 +11,8 @@ def register(sub) -> None:
     p = sub.add_parser("ner-tag", help="tag tokens (one a line, blank line between sentences) with B-/I- PER, LOC, ORG, MISC")
     p.add_argument("file", metavar="FILE", help="input file, or - for standard input; extra columns after the token are ignored")
     p.add_argument("--model", metavar="PATH", help="model directory (default: the shipped model)")
+    p.add_argument("--sentence-only", action="store_true",
+                   help="tag each sentence alone (no document-level label consistency across sentences)")
     p.set_defaults(func=run)
 
 
@@ -43,8 +45,9 @@ def run(args) -> int:
     tagger = load_tagger(args.model) if args.model else get_tagger()
     out = sys.stdout
     blocks = list(read_blocks(text.splitlines()))
-    for i, sent in enumerate(blocks):
-        for tok, tag in zip(sent, tagger.tag(sent)):
+    tagged = tagger.tag_sentences(blocks, consistent=not args.sentence_only)
+    for i, (sent, tags) in enumerate(zip(blocks, tagged)):
+        for tok, tag in zip(sent, tags):
             out.write(f"{tok}\t{tag}\n")
         if i + 1 < len(blocks):
             out.write("\n")

@@ -61,7 +61,8 @@ def tagger_spans(text: str, tokens, tagger) -> list[Candidate]:
         if idx:
             groups.append(idx)
     sents = [[tokens[x].text for x in idx] for idx in groups]
-    # all sentences in one call when the tagger can (the shipped one tags them together)
+    # all sentences in one call when the tagger can: the shipped one tags them in one batch
+    # and makes the labels of repeated names agree (marsad.ner.postprocess)
     batch = getattr(tagger, "tag_sentences", None)
     all_tags = batch(sents) if batch is not None else [tagger.tag(s) for s in sents]
     for idx, tags in zip(groups, all_tags):

@@ -14,6 +14,8 @@ def add_arguments(p) -> None:
     p.add_argument("--dev-split", action="store_true",
                    help="score only the development split of FILE (its last sixth by tokens, as `marsad train ner "
                         "--dev-from` holds out)")
+    p.add_argument("--sentence-only", action="store_true",
+                   help="tag each sentence alone, without document-level label consistency")
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
 
 
@@ -35,7 +37,7 @@ def run(args) -> int:
         pred = [p for _, p in pred_sents]
     else:
         tagger = load_tagger(args.model) if args.model else get_tagger()
-        pred = [tagger.tag(t) for t, _ in gold]
+        pred = tagger.tag_sentences([t for t, _ in gold], consistent=not args.sentence_only)
     result = score([g for _, g in gold], pred)
     if args.json:
         print(json.dumps(result, indent=1))

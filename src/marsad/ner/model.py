@@ -63,8 +63,17 @@ class Tagger:
             return []
         return list(self._crf.tag(self.featurizer.sentence(list(tokens))))
 
-    def tag_sentences(self, sentences: list[list[str]]) -> list[list[str]]:
-        return self._fast.tag_sentences([list(s) for s in sentences])
+    def tag_sentences(self, sentences: list[list[str]], consistent: bool = True) -> list[list[str]]:
+        """Tags of consecutive sentences of one text (or a file of them, in order): the CRF
+        tags each sentence (all in one batch), then untagged repeats of names tagged nearby
+        are filled in (`marsad.ner.postprocess`), unless `consistent` is False."""
+        sents = [list(s) for s in sentences]
+        tags = self._fast.tag_sentences(sents)
+        if not consistent:
+            return tags
+        from .postprocess import consistent as fill
+
+        return fill(sents, tags)
 
 
 def load_tagger(path: str | Path) -> Tagger:

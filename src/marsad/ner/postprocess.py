@@ -1,0 +1,164 @@
+"""Document-level label consistency for the NER tagger's output.
+
+News text names the same entity many times; the CRF sees one sentence at a time and
+misses some of those mentions. Over a window of neighbouring sentences this pass
+1. collects every tagged span under a clitic-tolerant key (`لبوتين` counts as `بوتين`),
+2. gives an untagged occurrence of a collected key the majority type of its tagged
+   occurrences (longest key first, only over tokens the tagger left O), and
+3. lets a person's full name vouch for its surname alone (`بوتين` after `فلاديمير بوتين`).
+Before that, `trim_titles` drops titles (`الشيخ`, `الرئيس`) from the front of person names:
+ANERcorp, like most news NER data, leaves them out of the name.
+No retraining: it only reads the tags the CRF gave.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+
+from ..arabic import clitic_splits, normalize
+from .data import spans
+
+MAX_LEN = 4        # longest span (tokens) that is propagated
+MIN_CHARS = 3      # a shorter one-word key is too ambiguous to propagate
+WINDOW = 20        # sentences on each side that vote
+
+
+@lru_cache(maxsize=100_000)
+def forms(tok: str) -> tuple[str, ...]:
+    """The word's normalised form and its proclitic-stripped stems (3+ letters)."""
+    n = normalize(tok)
+    out = [n]
+    for sp in clitic_splits(n):
+        if sp.prefix and len(sp.stem) >= MIN_CHARS and sp.stem not in out:
+            out.append(sp.stem)
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    raw = json.loads((resources.files("marsad.knowledge") / "entity_cues.json").read_text(encoding="utf-8"))
+    return frozenset(normalize(w) for w in raw["person_titles"] + raw["honorifics"])
+
+
+def trim_titles(sents: list[list[str]], tags: list[list[str]]) -> list[list[str]]:
+    """Person spans without their leading title words (`وسمو`-style clitics allowed); a span
+    of titles alone is dropped."""
+    titles = _titles()
+    out = []
+    for toks, tg in zip(sents, tags):
+        tg = list(tg)
+        if "B-PER" not in tg and "I-PER" not in tg:
+            out.append(tg)
+            continue
+        for i, j, typ in spans(tg):
+            if typ != "PER":
+                continue
+            k = i
+            while k < j and any(f in titles for f in forms(toks[k])):
+                tg[k] = "O"
+                k += 1
+            if i < k < j:
+                tg[k] = "B-PER"
+        out.append(tg)
+    return out
+
+
+def _keys(norm: list[str], toks: list[str], i: int, j: int) -> list[tuple[str, ...]]:
+    rest = tuple(norm[i + 1:j])
+    return [(f,) + rest for f in forms(toks[i])]
+
+
+def _votes(sents: list[list[str]], tags: list[list[str]]) -> list[Counter]:
+    """Per sentence: key → Counter(type) of the spans tagged in that sentence."""
+    out = []
+    for toks, tg in zip(sents, tags):
+        c: dict[tuple[str, ...], Counter] = {}
+        out.append(c)
+        if tg.count("O") == len(tg):
+            continue
+        for i, j, typ in spans(tg):
+            if j - i > MAX_LEN:
+                continue
+            # the written form, not its stems, is the key of a tagged span: a stem
+            # vote would let `وتين` (from `بوتين`) tag unrelated words
+            key = (normalize(toks[i]),) + tuple(normalize(t) for t in toks[i + 1:j])
+            c.setdefault(key, Counter())[typ] += 1
+            if j - i > 1 and typ == "PER":
+                sur = (normalize(toks[j - 1]),)
+                c.setdefault(sur, Counter())[typ] += 1
+            # the stem too, so that `لبوتين` tagged votes for a bare `بوتين`
+            for f in forms(toks[i])[1:]:
+                c.setdefault((f,) + key[1:], Counter())[typ] += 1
+    return out
+
+
+def consistent(sents: list[list[str]], tags: list[list[str]], window: int = WINDOW) -> list[list[str]]:
+    """`tags` with untagged repeats of tagged names filled in (new lists; input untouched)."""
+    out = trim_titles(sents, tags)
+    votes = _votes(sents, out)
+    # the votes of sentences s-window .. s+window, kept up to date as s moves on
+    pool: dict[tuple[str, ...], Counter] = {}
+    heads: Counter = Counter()  # first words of the pooled keys: most words start none
+
+    def shift(v: dict, sign: int) -> None:
+        for k, c in v.items():
+            heads[k[0]] += sign
+            if not heads[k[0]]:
+                del heads[k[0]]
+            p = pool.setdefault(k, Counter())
+            for typ, n in c.items():
+                p[typ] += sign * n
+                if p[typ] <= 0:
+                    del p[typ]
+            if not p:
+                del pool[k]
+
+    for v in votes[:window]:
+        shift(v, 1)
+    for s, (toks, tg) in enumerate(zip(sents, out)):
+        if s + window < len(votes):
+            shift(votes[s + window], 1)
+        if s - window - 1 >= 0:
+            shift(votes[s - window - 1], -1)
+        if not pool:
+            continue
+        fs = [forms(t) for t in toks]
+        starts = [any(f in heads for f in x) for x in fs]
+        if not any(starts):
+            continue
+        norm = [x[0] for x in fs]
+        i = 0
+        while i < len(toks):
+            if not starts[i] or tg[i].startswith("I-"):
+                i += 1
+                continue
+            hit = None
+            for j in range(min(len(toks), i + MAX_LEN), i, -1):
+                inside = {t[2:] for t in tg[i:j] if t != "O"}
+                if tg[i] != "O" and (j - i < 2 or tg[i:j].count("O") == 0):
+                    continue  # a tagged token only starts a longer name that covers untagged words
+                if j < len(tg) and tg[j].startswith("I-"):
+                    continue
+                for key in _keys(norm, toks, i, j):
+                    if j - i == 1 and len(key[0]) < MIN_CHARS:
+                        continue
+                    c = pool.get(key)
+                    if c:
+                        typ = c.most_common(1)[0][0]
+                        if inside - {typ}:
+                            continue  # never overwrite another type
+                        hit = (j, typ)
+                        break
+                if hit:
+                    break
+            if hit:
+                j, typ = hit
+                tg[i] = "B-" + typ
+                for k in range(i + 1, j):
+                    tg[k] = "I-" + typ
+                i = j
+            else:
+                i += 1
+    return out

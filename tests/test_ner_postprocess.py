@@ -1,0 +1,73 @@
+"""Document-level label consistency (marsad.ner.postprocess) on hand-made tag sequences."""
+from __future__ import annotations
+
+from marsad.ner import get_tagger
+from marsad.ner.postprocess import consistent
+
+
+def test_untagged_repeat_gets_the_tagged_type_with_clitics():
+    sents = [["قال", "كوفي", "عنان", "إن", "الأمم", "المتحدة", "مستعدة"],
+             ["وأضاف", "لعنان", "مسؤول", "في", "الأمم", "المتحدة"],
+             ["وتحدث", "عنان", "أمس"]]
+    tags = [["O", "B-PER", "I-PER", "O", "B-ORG", "I-ORG", "O"],
+            ["O", "O", "O", "O", "O", "O"],
+            ["O", "O", "O"]]
+    out = consistent(sents, tags)
+    assert out[0] == tags[0]  # what the tagger found stays
+    assert out[1] == ["O", "B-PER", "O", "O", "B-ORG", "I-ORG"]  # لعنان = ل + عنان (surname)
+    assert out[2] == ["O", "B-PER", "O"]
+    assert tags[1] == ["O"] * 6  # input not modified
+
+
+def test_majority_type_wins_and_tagged_tokens_are_kept():
+    sents = [["زار", "الأردن"], ["في", "الأردن"], ["من", "الأردن"], ["نادي", "الأردن", "و", "الأردن"]]
+    tags = [["O", "B-LOC"], ["O", "B-LOC"], ["O", "B-ORG"], ["O", "B-ORG", "O", "O"]]
+    out = consistent(sents, tags)
+    assert out[3] == ["O", "B-ORG", "O", "B-LOC"]  # LOC 2 votes to ORG 2: first-seen LOC, ORG kept where tagged
+
+
+def test_short_words_and_far_sentences_do_not_vote():
+    sents = [["في", "يد", "سامي"]] + [["كلام", "عادي"]] * 30 + [["قال", "سامي"], ["في", "يد"]]
+    tags = [["O", "B-MISC", "B-PER"]] + [["O", "O"]] * 30 + [["O", "O"], ["O", "O"]]
+    out = consistent(sents, tags, window=20)
+    assert out[-2] == ["O", "O"]  # 31 sentences away: outside the window
+    assert out[-1] == ["O", "O"]  # two-letter word never propagated
+    assert consistent(sents, tags, window=100)[-2] == ["O", "B-PER"]
+
+
+def test_tagger_sentences_path_applies_consistency():
+    t = get_tagger()
+    sents = [["قال", "الرئيس", "الروسي", "فلاديمير", "بوتين", "في", "موسكو", "اليوم"],
+             ["وأكد", "بوتين", "أن", "بلاده", "مستعدة"]]
+    alone = [t.tag(s) for s in sents]
+    both = t.tag_sentences(sents)
+    assert t.tag_sentences(sents, consistent=False) == alone
+    assert both[0] == alone[0]
+    assert both[1][1] == "B-PER"
+
+
+def test_ner_tag_fills_a_repeat_unless_sentence_only(tmp_path, capsys):
+    from marsad.cli import main
+
+    t = get_tagger()
+    first = "قال الرئيس الروسي فلاديمير بوتين في موسكو اليوم".split()
+    second = "وأكد بوتين أن بلاده مستعدة".split()
+    f = tmp_path / "in.txt"
+    f.write_text("\n".join(first) + "\n\n" + "\n".join(second) + "\n", encoding="utf-8")
+
+    def tags_of(args):
+        assert main(["ner-tag", str(f), *args]) == 0
+        lines = capsys.readouterr().out.splitlines()
+        return [l.split("\t")[1] for l in lines if l]
+
+    alone = t.tag(first) + t.tag(second)
+    assert tags_of(["--sentence-only"]) == alone
+    assert tags_of([]) == t.tag_sentences([first, second])[0] + t.tag_sentences([first, second])[1]
+
+
+def test_titles_leave_person_names():
+    from marsad.ner.postprocess import trim_titles
+
+    sents = [["استقبل", "الشيخ", "حمد", "بن", "جاسم", "وزيرا"], ["وقال", "الرئيس"], ["زار", "والأمير", "فيصل"]]
+    tags = [["O", "B-PER", "I-PER", "I-PER", "I-PER", "O"], ["O", "B-PER"], ["O", "B-PER", "I-PER"]]
+    assert trim_titles(sents, tags) == [["O", "O", "B-PER", "I-PER", "I-PER", "O"], ["O", "O"], ["O", "O", "B-PER"]]
