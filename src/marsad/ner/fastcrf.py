@@ -80,18 +80,22 @@ class LinearChainCRF:
         lens = [len(S) for S in scores]
         T = max(lens)
         L = self.trans.shape[0]
-        pad = np.zeros((B, T, L))
+        # time-major buffers, so that each step reads and writes contiguous (B, L) blocks
+        # in place: the loop is a handful of numpy calls per token position
+        pad = np.zeros((T, B, L))
         for k, S in enumerate(scores):
-            pad[k, :len(S)] = S
+            pad[:len(S), k] = S
         trans = self.trans[None]
-        back = np.zeros((B, T, L), dtype=np.intp)
-        curs = np.empty((B, T, L))
-        cur = curs[:, 0] = pad[:, 0]
+        back = np.zeros((T, B, L), dtype=np.intp)
+        curs = np.empty((T, B, L))
+        curs[0] = pad[0]
+        M = np.empty((B, L, L))
         for t in range(1, T):
-            M = cur[:, :, None] + trans  # (sentence, from, to)
-            back[:, t] = M.argmax(axis=1)  # first best, as CRFsuite's strict `<`
-            cur = curs[:, t] = M.max(axis=1) + pad[:, t]
-        ends = curs[np.arange(B), np.array(lens) - 1].argmax(axis=1).tolist()
+            np.add(curs[t - 1][:, :, None], trans, out=M)  # (sentence, from, to)
+            M.argmax(axis=1, out=back[t])  # first best, as CRFsuite's strict `<`
+            np.add(M.max(axis=1), pad[t], out=curs[t])
+        ends = curs[np.array(lens) - 1, np.arange(B)].argmax(axis=1).tolist()
+        back = back.transpose(1, 0, 2)
         labels = self.labels
         out = []
         for k in range(B):

@@ -125,7 +125,8 @@ def consistent(sents: list[list[str]], tags: list[list[str]], window: int = WIND
         if not pool:
             continue
         fs = [forms(t) for t in toks]
-        starts = [any(f in heads for f in x) for x in fs]
+        hk = heads.keys()
+        starts = [not hk.isdisjoint(x) for x in fs]
         if not any(starts):
             continue
         norm = [x[0] for x in fs]
@@ -136,11 +137,11 @@ def consistent(sents: list[list[str]], tags: list[list[str]], window: int = WIND
                 continue
             hit = None
             for j in range(min(len(toks), i + MAX_LEN), i, -1):
-                inside = {t[2:] for t in tg[i:j] if t != "O"}
                 if tg[i] != "O" and (j - i < 2 or tg[i:j].count("O") == 0):
                     continue  # a tagged token only starts a longer name that covers untagged words
                 if j < len(tg) and tg[j].startswith("I-"):
                     continue
+                inside = {t[2:] for t in tg[i:j] if t != "O"}
                 for key in _keys(norm, toks, i, j):
                     if j - i == 1 and len(key[0]) < MIN_CHARS:
                         continue
