@@ -100,7 +100,9 @@ def extract(article: Article, top: int = TOP) -> list[Keyword]:
     # Doc counts of words and n-grams, for phrases that hold together in this article
     # (an n-gram can only recur if its first word does, so only those are counted).
     vruns = [[w.vkey for w in r.words] for runs, _, _, _ in pieces for r in runs]
-    wcount: Counter = Counter(k for v in vruns for k in v)
+    wcount: Counter = Counter()
+    for v in vruns:
+        wcount.update(v)
     gcount: dict[tuple, int] = {}
     for v in vruns:
         nv = len(v)
@@ -149,7 +151,7 @@ def extract(article: Article, top: int = TOP) -> list[Keyword]:
                         j = i + 1
                         while j < len(r.words) and r.ends[j] <= ent[1]:
                             j += 1
-                        ent_keys.setdefault(tuple(w.vkey for w in r.words[i:j]), ent[0])
+                        ent_keys.setdefault(tuple([w.vkey for w in r.words[i:j]]), ent[0])
 
     next_vkeys = iter(vruns).__next__  # the runs in the same order as vruns was built
     for runs, in_text, weight, pos in pieces:
@@ -168,7 +170,7 @@ def extract(article: Article, top: int = TOP) -> list[Keyword]:
                             j += 1
                         e = ent_names[eid]
                         # shown as the article writes it (`بورما`, not the canonical `ميانمار`)
-                        form = " ".join(w_.display for w_ in rw[i:j]) or e.name_ar or ""
+                        form = " ".join([w_.display for w_ in rw[i:j]]) or e.name_ar or ""
                         add(("e", eid, ""), tuple(v[i:j]), form, weight, pos, entity=True)
                         i = j
                         continue
@@ -176,7 +178,7 @@ def extract(article: Article, top: int = TOP) -> list[Keyword]:
                     for n in range(min(MAX_N, n_words - i), 0, -1):
                         eid = ent_keys.get(tuple(v[i:i + n]))
                         if eid is not None:
-                            form = " ".join(w_.display for w_ in rw[i:i + n])
+                            form = " ".join([w_.display for w_ in rw[i:i + n]])
                             add(("e", eid, ""), tuple(v[i:i + n]), form, weight, pos, entity=True)
                             i += n
                             break
@@ -206,7 +208,7 @@ def extract(article: Article, top: int = TOP) -> list[Keyword]:
                     i += 1
                     continue
                 g = tuple(v[i:i + taken])
-                add(g, g, " ".join(w_.display for w_ in rw[i:i + taken]), weight, pos)
+                add(g, g, " ".join([w_.display for w_ in rw[i:i + taken]]), weight, pos)
                 i += taken
 
     furniture = _furniture()
@@ -240,7 +242,7 @@ def extract(article: Article, top: int = TOP) -> list[Keyword]:
     for n, (score, key, c) in enumerate(head):
         forms = c.forms
         top_form = next(iter(forms)) if len(forms) == 1 else max(forms, key=forms.__getitem__)
-        if all(_looks_adjective(f) for f in top_form.split()):
+        if all(map(_looks_adjective, top_form.split())):
             score *= 0.6  # `العسكرية`, `الكوري الشمالي`: a description, rarely a tag on its own
         if len(c.vkeys) == 1 and not c.entity and _looks_verb(top_form):
             score *= 0.5  # `يسيطرون`: an imperfect verb, not a tag
@@ -268,7 +270,7 @@ def extract(article: Article, top: int = TOP) -> list[Keyword]:
         if not form or nf in seen_forms:
             continue
         if len(c.vkeys) == 1:
-            stem = light_stem(form)  # `معارضون` after `المعارضة`: one keyword
+            stem = _light_stem(form)  # `معارضون` after `المعارضة`: one keyword
             if stem in chosen_stems:
                 continue
             chosen_stems.add(stem)
@@ -302,6 +304,10 @@ def _best_form(forms: dict[str, int]) -> str:
         return w is not None and last in (w.key, "ال" + w.key)
 
     return max(forms.items(), key=lambda kv: (bare(kv[0]), kv[1], kv[0].startswith("ال"), -len(kv[0])))[0]
+
+
+# the stem of a chosen one-word keyword's form (a pure function; news repeats its words)
+_light_stem = lru_cache(maxsize=50_000)(light_stem)
 
 
 @lru_cache(maxsize=50_000)

@@ -86,14 +86,17 @@ class LinearChainCRF:
         for k, S in enumerate(scores):
             pad[:len(S), k] = S
         trans = self.trans[None]
-        back = np.zeros((T, B, L), dtype=np.intp)
         curs = np.empty((T, B, L))
         curs[0] = pad[0]
-        M = np.empty((B, L, L))
+        # every step's (sentence, from, to) scores are kept, so that the back pointers
+        # come from one argmax after the loop (first best, as CRFsuite's strict `<`)
+        M = np.empty((T, B, L, L))
+        M[0] = 0.0
         for t in range(1, T):
-            np.add(curs[t - 1][:, :, None], trans, out=M)  # (sentence, from, to)
-            M.argmax(axis=1, out=back[t])  # first best, as CRFsuite's strict `<`
-            np.add(M.max(axis=1), pad[t], out=curs[t])
+            Mt = M[t]
+            np.add(curs[t - 1][:, :, None], trans, out=Mt)
+            np.add(Mt.max(axis=1), pad[t], out=curs[t])
+        back = M.argmax(axis=2)  # (T, B, L)
         ends = curs[np.array(lens) - 1, np.arange(B)].argmax(axis=1).tolist()
         back = back.transpose(1, 0, 2)
         labels = self.labels
