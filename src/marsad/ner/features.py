@@ -69,6 +69,7 @@ class Featurizer:
             if len(k) > 1 and self.gaz_first.get(k[0], 0) < len(k):
                 self.gaz_first[k[0]] = len(k)
         self._cache: dict[str, tuple] = {}
+        self._gaz_heads: dict[str, tuple[tuple[str, int], ...]] = {}
 
     # -- per word ---------------------------------------------------------
     def word(self, tok: str) -> tuple:
@@ -113,13 +114,22 @@ class Featurizer:
         n = len(words)
         norms = [w[0] for w in words]
         firsts = self.gaz_first
+        # per normalised word: the readings (as written, with the article, the stem) that
+        # start a multi-word name, with its longest length; most words start none
+        heads = self._gaz_heads
+        if len(heads) > 200_000:
+            heads.clear()
         i = 0
         while i < n:
+            w = words[i]
+            hs = heads.get(w[0])
+            if hs is None:
+                hs = heads[w[0]] = tuple((f, firsts[f]) for f in (w[0], "ال" + w[1], w[1]) if firsts.get(f))
+            if not hs:
+                i += 1
+                continue
             best = None
-            for first in (norms[i], "ال" + words[i][1], words[i][1]):
-                longest = firsts.get(first)
-                if not longest:
-                    continue
+            for first, longest in hs:
                 for L in range(min(longest, n - i), 1, -1):
                     types = self.gazetteer.get((first,) + tuple(norms[i + 1:i + L]))
                     if types:
