@@ -140,9 +140,12 @@ class FastTagger:
         cache = self._words
         if len(cache) + len(toks) > _MAX_WORDS:
             cache.clear()  # bounded memory on an endless stream (never in the middle of a call)
+        hits = list(map(cache.get, toks))
+        if None not in hits:  # the common case once the article's words are known
+            return [h[0] for h in hits], [h[1] for h in hits]
         new: dict[str, tuple] = {}
-        for t in toks:
-            if t not in cache and t not in new:
+        for t, h in zip(toks, hits):
+            if h is None and t not in new:
                 new[t] = self.fz.word(t)
         if new:
             first = len(cache)
