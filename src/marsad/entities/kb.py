@@ -72,6 +72,8 @@ class KnowledgeBase:
         self.max_words = 1
         self.adjectives = adjectives
         self.adj_prefixes = {a.split(" ")[0] for a in adjectives if " " in a}
+        # normalised word -> its clitic readings that can open a match (filled by the matcher)
+        self.openings: dict[str, tuple[tuple[int, str], ...]] = {}
         if index is not None:
             self._load_index(index)
             return

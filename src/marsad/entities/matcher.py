@@ -89,7 +89,7 @@ def _adjacent(text: str, a: Token, b: Token) -> bool:
 def match(text: str, tokens: list[Token], kb: KnowledgeBase) -> list[Candidate]:
     """Longest gazetteer matches, left to right, not overlapping."""
     out: list[Candidate] = []
-    forms, prefixes, starts = kb.forms, kb.prefixes, kb.starts
+    forms, prefixes, starts, openings = kb.forms, kb.prefixes, kb.starts, kb.openings
     n = len(tokens)
     i = 0
     while i < n:
@@ -97,10 +97,17 @@ def match(text: str, tokens: list[Token], kb: KnowledgeBase) -> list[Candidate]:
         if t.kind != "word":
             i += 1
             continue
+        ks = openings.get(t.norm)
+        if ks is None:
+            # the word's readings that can begin a name, once per word: most begin none
+            if len(openings) > 200_000:
+                openings.clear()
+            ks = openings[t.norm] = tuple(x for x in stems(t.norm) if x[1] in starts)
+        if not ks:
+            i += 1
+            continue
         best: tuple[int, int, str] | None = None  # (tj, reading, form)
-        for k, stem in stems(t.norm):
-            if stem not in starts:
-                continue
+        for k, stem in ks:
             s, j = stem, i
             while True:
                 if s in forms and (best is None or j > best[0]):
