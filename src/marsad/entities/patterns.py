@@ -324,17 +324,19 @@ def first_name_spans(ctx: Context, taken: set[int]) -> list[Candidate]:
     ("on") is often typed that way.
     """
     c, toks = ctx.cues, ctx.tokens
+    first_names = c.first_names
     out = []
     i = 0
     while i < ctx.n:
         t = toks[i]
-        if t.kind != "word" or i in taken or _strong_at(ctx, i):
+        if t.kind != "word":
             i += 1
             continue
         w = t.norm
-        if w not in c.first_names:
+        if w not in first_names:
             w = strip_conj(w) if w[:1] in ("و", "ف") else ""
-        if w not in c.first_names or w == "علي":
+        # the name test first: it rules out most words without a look at the gazetteer
+        if w not in first_names or w == "علي" or i in taken or _strong_at(ctx, i):
             i += 1  # على ("on") is often typed علي: too risky as a trigger
             continue
         # one more name word (a family name), and more only through a joiner:
