@@ -109,12 +109,21 @@ def read_many(paths: Iterable[str | Path]) -> list[Sentence]:
 
 def spans(tags: list[str]) -> set[tuple[int, int, str]]:
     """Entity spans (start, end, type) of an IOB2 tag sequence, CoNLL-style."""
+    if not isinstance(tags, (list, tuple)):
+        tags = list(tags)
     out = set()
     start, kind = None, None
-    for i, t in enumerate(list(tags) + ["O"]):
+    for i, t in enumerate(tags):
+        if t == "O":  # most tags: closes the open span, if any (the same as the general case)
+            if start is not None:
+                out.add((start, i, kind))
+                start = None
+            continue
         if start is not None and not (t.startswith("I-") and t[2:] == kind):
             out.add((start, i, kind))
             start = None
         if t.startswith("B-") or (t.startswith("I-") and start is None):
             start, kind = i, t[2:]
+    if start is not None:
+        out.add((start, len(tags), kind))
     return out

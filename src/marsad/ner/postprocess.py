@@ -83,10 +83,10 @@ def _votes(sents: list[list[str]], tags: list[list[str]]) -> list[Counter]:
                 continue
             # the written form, not its stems, is the key of a tagged span: a stem
             # vote would let `وتين` (from `بوتين`) tag unrelated words
-            key = (normalize(toks[i]),) + tuple(normalize(t) for t in toks[i + 1:j])
+            key = tuple([forms(t)[0] for t in toks[i:j]])  # forms(t)[0] is normalize(t), cached
             c.setdefault(key, Counter())[typ] += 1
             if j - i > 1 and typ == "PER":
-                sur = (normalize(toks[j - 1]),)
+                sur = (forms(toks[j - 1])[0],)
                 c.setdefault(sur, Counter())[typ] += 1
             # the stem too, so that `لبوتين` tagged votes for a bare `بوتين`
             for f in forms(toks[i])[1:]:
