@@ -39,7 +39,16 @@ def seed_excerpt() -> str:
         "summary": [s["text"][:70] + "…" for s in doc["summary"]],
         "topics": doc["topics"][:2],
     }
-    return json.dumps(short, ensure_ascii=False, indent=1)
+    # one line per field, one line per list item: readable without scrolling
+    lines = ["{"]
+    for k, v in short.items():
+        if isinstance(v, list) and v and isinstance(v[0], dict):
+            items = ",\n".join("   " + json.dumps(x, ensure_ascii=False) for x in v)
+            lines.append(f' "{k}": [\n{items}\n ],')
+        else:
+            lines.append(f' "{k}": {json.dumps(v, ensure_ascii=False)},')
+    lines[-1] = lines[-1].rstrip(",")
+    return "\n".join(lines + ["}"])
 
 
 def main() -> int:
