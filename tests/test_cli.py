@@ -158,3 +158,13 @@ def test_html_fixtures(shared):
     # the description is the byline followed by the lede: the body starts with the lede
     lede = exp["description"].split(doc["author"], 1)[1].strip()[:40]
     assert doc["text"].startswith(lede)
+
+
+def test_demo_never_overwrites_a_store_with_other_articles(tmp_path):
+    db = tmp_path / "mine.db"
+    f = tmp_path / "a.txt"
+    f.write_text("خبر خاص بي\n\nقال الوزير إن المحادثات مستمرة بين الطرفين.\n", encoding="utf-8")
+    assert run("ingest", str(f), "--db", str(db)).returncode == 0
+    p = run("demo", "--db", str(db))
+    assert p.returncode != 0 and "not overwriting" in p.stderr
+    assert json.loads(run("stats", "--db", str(db), "--format", "json").stdout)["articles"] == 1

@@ -31,5 +31,13 @@ def run(args: argparse.Namespace) -> int:
             continue
         render(analyze(doc, tz="Africa/Cairo" if doc.format == "text" else None))
         n += 1
-    c.print(f"[bold green]{n} articles analysed.[/] Try: .venv/bin/marsad analyze FILE --format text")
+    c.print(f"[bold green]{n} articles analysed.[/]\n")
+    from ..corpus import demo as corpus_demo
+
+    c.rule(f"[bold cyan]the corpus: the same examples stored in {args.db}")
+    corpus_demo(args.db)
+    c.print()
+    c.rule("[bold cyan]next")
+    c.print(f"Analyse your own files:  .venv/bin/marsad analyze FILE --format text")
+    c.print(f"Serve the web interface over the demo store:  [bold].venv/bin/marsad serve --db {args.db}[/]  (then open http://127.0.0.1:8000)")
     return 0

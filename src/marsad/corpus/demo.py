@@ -27,6 +27,32 @@ def _pick(c):
     return words.get(best, ""), False
 
 
+def _demo_ids() -> set[str]:
+    """Ids the bundled examples get (layout only: cheap, and ids do not depend on annotation)."""
+    from ..inputs import Failure, documents
+    from ..layout import layout
+
+    return {layout(d).id for d in documents([str(EXAMPLES)]) if not isinstance(d, Failure)}
+
+
+def _refuse_if_not_demo(db_path: str) -> None:
+    """The demo starts from a fresh store; it never deletes a store that holds other articles."""
+    import sqlite3
+
+    from ..errors import MarsadError
+
+    try:
+        con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+        try:
+            ids = {r[0] for r in con.execute("SELECT id FROM articles")}
+        finally:
+            con.close()
+    except sqlite3.Error:
+        raise MarsadError(f"{db_path} exists and is not a marsad demo store; move it or use --db OTHER.db") from None
+    if ids - _demo_ids():
+        raise MarsadError(f"{db_path} holds articles that are not the demo's ({len(ids - _demo_ids())} of {len(ids)}); not overwriting it (use --db OTHER.db)")
+
+
 def run(db_path: str = "marsad.db") -> int:
     from rich.console import Console
 
@@ -34,6 +60,8 @@ def run(db_path: str = "marsad.db") -> int:
     from .cli_util import marked
 
     out = Console(highlight=False, soft_wrap=True)
+    if os.path.exists(db_path):
+        _refuse_if_not_demo(db_path)
     for suffix in ("", "-wal", "-shm"):
         if os.path.exists(db_path + suffix):
             os.remove(db_path + suffix)
