@@ -162,13 +162,34 @@ def test_get_returns_the_stored_article(corpus):
 
 def test_schema_version_is_recorded_and_newer_is_refused(store_url):
     with Corpus(store_url) as c:
-        assert c.store.meta("schema_version") == "2"
+        assert c.store.meta("schema_version") == "3"
         cur = c.store.conn.cursor()
         cur.execute(c.store.q("UPDATE meta SET value = ? WHERE key = ?"), ["99", "schema_version"])
         if hasattr(c.store.conn, "in_transaction") and c.store.conn.in_transaction:
             c.store.conn.execute("COMMIT")
     with pytest.raises(MarsadError, match="newer"):
         Corpus(store_url)
+
+
+def test_old_story_signatures_are_recomputed_on_open(store_url):
+    body = ["أعلنت وزارة الصحة المصرية اليوم عن افتتاح مستشفى جديد في محافظة أسوان بتكلفة بلغت مليار جنيه، "
+            "ويضم المستشفى مئتي سرير وأقساما للطوارئ والعناية المركزة وجراحة القلب."]
+    with Corpus(store_url) as c:
+        c.add(articles() + [make_article("s1", "افتتاح مستشفى", body, "2024-03-20", "الأهرام"),
+                            make_article("s2", "مستشفى بأسوان", [body[0] + " وأضاف أن العمل بدأ."], "2024-03-20",
+                                         "المصري اليوم")])
+        # a store written by schema 2: 64 x 4-byte signatures of another MinHash, no story groups
+        s = c.store
+        s.begin()
+        cur = s.conn.cursor()
+        cur.execute(s.q("UPDATE signatures SET sig = ?"), [b"\x01" * 256])
+        cur.execute("DELETE FROM stories")
+        cur.execute(s.q("UPDATE meta SET value = ? WHERE key = ?"), ["2", "schema_version"])
+        s.commit()
+    with Corpus(store_url) as c:
+        assert c.store.meta("schema_version") == "3"
+        assert {len(bytes(r[0])) for r in c.store.all("SELECT sig FROM signatures")} == {512}
+        assert [{a.id for a in st.articles} for st in c.stories()] == [{"s1", "s2"}]
 
 
 @pytest.mark.parametrize("bad", ["\x00", "قطر\x00", "'; DROP TABLE entities; --", "%_", "ا" * 5000])

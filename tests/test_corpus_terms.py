@@ -1,6 +1,5 @@
 """Search terms and snippets: the Arabic side of corpus search."""
 from marsad.corpus.snippets import snippet
-from marsad.corpus.stories import signature, similarity
 from marsad.corpus.terms import clean_query, name_keys, query_terms, terms
 
 
@@ -33,23 +32,3 @@ def test_snippet_marks_variants():
     snip, marks = snippet(body, set(terms("عقوبات")))
     assert [snip[a:b] for a, b in marks] == ["العقوبات", "والعقوبات"]
     assert snip.startswith("…")
-
-
-def test_minhash_similarity_tracks_overlap():
-    a = "أعلنت وزارة الصحة اليوم افتتاح مستشفى جديد في أسوان يضم مئتي سرير وأقساما للطوارئ والعناية المركزة."
-    b = a + " وأضاف الوزير أن العمل بدأ."
-    c = "هطلت أمطار غزيرة على مناطق واسعة من المغرب وأدت إلى فيضانات في عدة مدن وقطع طرق رئيسية."
-    assert similarity(signature(a), signature(b)) > 0.6
-    assert similarity(signature(a), signature(c)) < 0.2
-
-
-def test_story_groups_chain_and_keep_strangers_apart():
-    from marsad.corpus.stories import group
-
-    base = ("أعلنت وزارة الصحة اليوم افتتاح مستشفى جديد في أسوان يضم مئتي سرير وأقساما للطوارئ والعناية المركزة "
-            "وجراحة القلب، وقال الوزير إن المستشفى سيخدم أكثر من مليون مواطن في جنوب مصر.")
-    items = [("a", signature(base)), ("b", signature(base + " وأضاف أن العمل بدأ.")),
-             ("c", signature("المتحدث: " + base)),
-             ("d", signature("هطلت أمطار غزيرة على مناطق واسعة من المغرب وأدت إلى فيضانات في عدة مدن وقطع طرق رئيسية."))]
-    groups = group(items)
-    assert [sorted(g) for g in groups] == [["a", "b", "c"]]

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from marsad.article import Article, Keyword
 from marsad.dedup import (
-    NearDuplicateIndex, from_values, jaccard, minhash, same_story, shingles, signature_values, story_key,
+    NearDuplicateIndex, from_bytes, from_values, jaccard, minhash, same_story, shingles, signature_bytes,
+    signature_values, story_key,
 )
 
 WIRE = (
@@ -59,6 +60,23 @@ def test_signature_round_trip():
     sig = minhash(WIRE)
     back = from_values(signature_values(sig).tolist())
     assert back.jaccard(sig) == 1.0
+
+
+def test_stored_bytes_rebuild_the_signature_and_reject_other_formats():
+    stored = signature_bytes(WIRE)
+    assert from_bytes(stored).jaccard(minhash(WIRE)) == 1.0
+    assert from_bytes(signature_bytes(COPY)).jaccard(minhash(COPY)) == 1.0
+    # no words: nothing stored, so an empty text is never a copy of another empty text
+    assert signature_bytes(" ،. ") == b"" and from_bytes(b"") is None
+    assert from_bytes(b"\x00" * 256) is None  # the corpus's earlier 64 x 4-byte signatures
+
+
+def test_index_of_stored_signatures_chains_copies_and_keeps_strangers_apart():
+    idx = NearDuplicateIndex()
+    edited = WIRE.replace("خمسة ملايين ريال", "عشرة ملايين ريال")
+    for key, text in [("a", WIRE), ("b", COPY), ("c", "عاجل: " + edited), ("d", OTHER)]:
+        idx.add(key, from_bytes(signature_bytes(text)))
+    assert idx.groups() == [["a", "b", "c"]]
 
 
 def test_story_key_groups_same_event_same_day():

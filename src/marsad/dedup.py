@@ -29,6 +29,10 @@ SHINGLE = 3  # words per shingle
 THRESHOLD = 0.25  # Jaccard similarity of shingle sets from which two texts are copies (see bench/dedup.py)
 
 _WORD = re.compile(r"[^\W_]+")
+# the scheme, value type and permutations of every NUM_PERM signature: made once, since
+# drawing the permutations from a seeded generator costs more than hashing a short text
+_EMPTY = MinHash(num_perm=NUM_PERM)
+_SCHEME = _EMPTY.scheme
 
 
 def words(text: str) -> list[str]:
@@ -46,8 +50,14 @@ def shingles(text: str, k: int = SHINGLE) -> set[str]:
 
 def minhash(text: str, num_perm: int = NUM_PERM, k: int = SHINGLE) -> MinHash:
     """MinHash signature of the text's word shingles."""
-    m = MinHash(num_perm=num_perm)
-    sh = shingles(text, k)
+    return _minhash(shingles(text, k), num_perm)
+
+
+def _minhash(sh: set[str], num_perm: int) -> MinHash:
+    if num_perm == NUM_PERM:
+        m = MinHash(num_perm=num_perm, permutations=_EMPTY.permutations, scheme=_SCHEME)
+    else:
+        m = MinHash(num_perm=num_perm)
     if sh:
         m.update_batch([s.encode("utf-8") for s in sh])
     return m
@@ -147,7 +157,23 @@ def signature_values(sig: MinHash) -> np.ndarray:
 def from_values(values: Iterable[int]) -> MinHash:
     """A MinHash rebuilt from stored values (made by `minhash` with this datasketch)."""
     hv = np.asarray(list(values), dtype=np.uint64)
-    return MinHash(num_perm=len(hv), hashvalues=hv, scheme=MinHash(num_perm=1).scheme)
+    return MinHash(num_perm=len(hv), hashvalues=hv, scheme=_SCHEME)
+
+
+def signature_bytes(text: str, k: int = SHINGLE) -> bytes:
+    """The text's MinHash values as bytes for a database column; b"" for a text without
+    words (its empty signature would otherwise look like a copy of every other)."""
+    sh = shingles(text, k)
+    return np.ascontiguousarray(_minhash(sh, NUM_PERM).hashvalues).tobytes() if sh else b""
+
+
+def from_bytes(data: bytes) -> MinHash | None:
+    """A MinHash rebuilt from `signature_bytes`; None for b"" or bytes of another format."""
+    dtype = _EMPTY.hashvalues.dtype
+    if not data or len(data) != NUM_PERM * dtype.itemsize:
+        return None
+    return MinHash(hashvalues=np.frombuffer(bytes(data), dtype=dtype), permutations=_EMPTY.permutations,
+                   scheme=_SCHEME)
 
 
 def story_terms(article, n: int = 3) -> list[str]:

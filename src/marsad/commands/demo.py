@@ -38,6 +38,7 @@ def run(args: argparse.Namespace) -> int:
     corpus_demo(args.db)
     c.print()
     c.rule("[bold cyan]next")
-    c.print(f"Analyse your own files:  .venv/bin/marsad analyze FILE --format text")
-    c.print(f"Serve the web interface over the demo store:  [bold].venv/bin/marsad serve --db {args.db}[/]  (then open http://127.0.0.1:8000)")
+    c.print("Analyse your own files:  .venv/bin/marsad analyze FILE --format text", soft_wrap=True)
+    c.print("Serve the web interface over the demo store (then open http://127.0.0.1:8000):", soft_wrap=True)
+    c.print(f"  [bold].venv/bin/marsad serve --db {args.db}[/]", soft_wrap=True)
     return 0

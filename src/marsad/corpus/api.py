@@ -154,7 +154,7 @@ class Corpus:
         """Groups of near-duplicate articles (the same story), largest first."""
         return self.store.stories(min_size=min_size, limit=limit, cross_source=cross_source)
 
-    def rebuild_stories(self, threshold: float = 0.5) -> int:
+    def rebuild_stories(self, threshold: float | None = None) -> int:
         """Regroup near-duplicates over all stored articles; returns the number of groups."""
         return self.store.rebuild_stories(threshold)
 

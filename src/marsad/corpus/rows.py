@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..arabic import normalize
 from ..article import Article
-from .stories import signature
+from ..dedup import signature_bytes
 from .terms import name_key, terms
 
 
@@ -36,7 +36,7 @@ class ArticleRows:
     timexes: list[tuple] = field(default_factory=list)
     keywords: list[tuple] = field(default_factory=list)
     topics: list[tuple] = field(default_factory=list)
-    signature: bytes = b""
+    signature: bytes = b""  # marsad.dedup.signature_bytes of the body (story groups)
 
 
 def article_json(art: Article, with_text: bool = True) -> str:
@@ -79,7 +79,7 @@ def article_rows(art: Article, raw_text_hash: str | None = None) -> ArticleRows:
         "body": art.text,
         "doc": article_json(art, with_text=False),
     }
-    r = ArticleRows(row, " ".join(all_terms), signature=signature(art.text, body_terms))
+    r = ArticleRows(row, " ".join(all_terms), signature=signature_bytes(art.text))
     for e in art.entities:
         r.entities.append((e.id, e.name, e.type, e.name_ar, e.wikidata))
         seen: dict[str, int] = {}

@@ -1,12 +1,13 @@
 """Table definitions for both stores, and the schema version kept in the `meta` table.
 
 Column types are the common subset of SQLite and PostgreSQL; `{serial}`, `{blob}`
-and `{real}` are filled in per dialect. Adding a migration: append (version, [sql...])
-to MIGRATIONS and bump SCHEMA_VERSION.
+and `{real}` are filled in per dialect. Adding a migration: append (version, [step...])
+to MIGRATIONS and bump SCHEMA_VERSION; a step is an SQL statement, or a function
+called as step(store, cursor) inside the migration's transaction.
 """
 from __future__ import annotations
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -77,11 +78,34 @@ CREATE INDEX IF NOT EXISTS stories_story ON stories(story);
 SQLITE = {"serial": "INTEGER", "bigint": "INTEGER", "blob": "BLOB", "real": "REAL"}
 POSTGRES = {"serial": "BIGSERIAL", "bigint": "BIGINT", "blob": "BYTEA", "real": "DOUBLE PRECISION"}
 
-# (version, statements) applied in order to a store whose schema is older.
-MIGRATIONS: list[tuple[int, list[str]]] = [
+
+def resign(store, cur, batch: int = 500) -> None:
+    """Replace every stored signature by `marsad.dedup.signature_bytes` of the article body,
+    and mark the story groups stale (they are regrouped on the next read)."""
+    from ..dedup import signature_bytes
+
+    cur.execute("DELETE FROM signatures")
+    last = 0
+    while True:
+        cur.execute(store.q("SELECT n, body FROM articles WHERE n > ? ORDER BY n LIMIT ?"), [last, batch])
+        rows = cur.fetchall()
+        if not rows:
+            break
+        sigs = [(n, sig) for n, body in rows if (sig := signature_bytes(body or ""))]
+        if sigs:
+            cur.executemany(store.q("INSERT INTO signatures(article, sig) VALUES (?, ?)"), sigs)
+        last = rows[-1][0]
+    store._set_meta(cur, "stories_stale", "1")
+
+
+# (version, steps) applied in order to a store whose schema is older.
+MIGRATIONS: list[tuple[int, list]] = [
     # 2: names and Wikidata ids are looked up on every search that names an entity
     (2, ["CREATE INDEX IF NOT EXISTS entities_lname ON entities (lower(name))",
          "CREATE INDEX IF NOT EXISTS entities_wikidata ON entities (wikidata)"]),
+    # 3: story signatures are `marsad.dedup`'s MinHash (the near-duplicate detector's and the
+    # Spark job's shingles) instead of the corpus's own: recompute them from the stored bodies
+    (3, ["DELETE FROM stories", resign]),
 ]
 
 

@@ -114,7 +114,7 @@ class SQLStore:
             for v, stmts in MIGRATIONS:
                 if v > version:
                     for s in stmts:
-                        cur.execute(s)
+                        s(self, cur) if callable(s) else cur.execute(s)
                     version = v
             self._set_meta(cur, "schema_version", str(version))
             self.commit()
@@ -495,19 +495,23 @@ class SQLStore:
         return self._match_days(groups) if groups else []
 
     # -- stories ---------------------------------------------------------------
-    def rebuild_stories(self, threshold: float = 0.5) -> int:
-        from .stories import group
+    def rebuild_stories(self, threshold: float | None = None) -> int:
+        """Regroup the stored signatures into stories with `marsad.dedup` (the single-machine
+        detector's shingles, LSH and threshold, as the Spark job uses); returns the group count."""
+        from ..dedup import NearDuplicateIndex, THRESHOLD, from_bytes
 
-        def sigs():
-            last = 0
-            while True:
-                rows = self.all("SELECT article, sig FROM signatures WHERE article > ? ORDER BY article LIMIT 2000", [last])
-                if not rows:
-                    return
-                yield from ((n, bytes(s) if s is not None else b"") for n, s in rows)
-                last = rows[-1][0]
-
-        groups = group(sigs(), threshold)
+        index = NearDuplicateIndex(THRESHOLD if threshold is None else threshold)
+        last = 0
+        while True:
+            rows = self.all("SELECT article, sig FROM signatures WHERE article > ? ORDER BY article LIMIT 2000", [last])
+            if not rows:
+                break
+            for n, s in rows:
+                sig = from_bytes(bytes(s)) if s is not None else None
+                if sig is not None:
+                    index.add(n, sig)
+            last = rows[-1][0]
+        groups = index.groups()
         cur = self.conn.cursor()
         self.begin()
         try:

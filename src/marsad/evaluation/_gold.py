@@ -1,6 +1,6 @@
-"""Shared pieces of the quotes and events evaluations: reading gold JSONL, running
-the pipeline on a gold document, and deciding whether an entity is the one a gold
-record names.
+"""Shared pieces of the quotes and events evaluations: their command-line arguments,
+reading gold JSONL, running the pipeline on each gold document (timed), deciding
+whether an entity is the one a gold record names, and printing the score table.
 
 A gold document is one JSON object a line: `text` (paragraphs separated by blank
 lines, the article body), `published` (ISO 8601, optional) and the records to
@@ -23,9 +23,11 @@ from __future__ import annotations
 import json
 import os
 import re
+import time
 import unicodedata
 from email.utils import parsedate_to_datetime
 from pathlib import Path
+from typing import Iterator
 
 from ..annotate import pipeline
 from ..arabic import normalize
@@ -34,6 +36,13 @@ from ..corpora import parse_ant
 from ..errors import MarsadError
 
 _ARABIC = re.compile("[\u0600-\u06ff]")
+
+
+def add_arguments(parser, example: str) -> None:
+    """The arguments of a gold-file evaluation; `example` is a gold file to name in the help."""
+    parser.add_argument("file", help=f"gold JSONL (e.g. {example})")
+    parser.add_argument("--errors", action="store_true", help="print every miss and false alarm")
+    parser.add_argument("--data", metavar="DIR", help="folder holding the corpora that 'ant_path' records name (default: $MARSAD_DATA or ../shared/data)")
 
 
 def data_dirs(gold: Path, data: str | None = None) -> list[Path]:
@@ -93,6 +102,19 @@ def annotate_doc(doc: dict) -> Article:
     return pipeline.run(a)
 
 
+def annotated(docs: list[dict]) -> Iterator[tuple[dict, Article, float]]:
+    """(gold document, its annotated article, seconds the pipeline took) for each document.
+
+    The first document is annotated once before timing starts, so knowledge loading
+    is not counted.
+    """
+    annotate_doc(docs[0])
+    for d in docs:
+        t0 = time.perf_counter()
+        a = annotate_doc(d)
+        yield d, a, time.perf_counter() - t0
+
+
 def _latin(s: str) -> str:
     s = unicodedata.normalize("NFKD", s)
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()
@@ -132,3 +154,27 @@ def prf(tp: int, n_sys: int, n_gold: int) -> tuple[float, float, float]:
     r = tp / n_gold if n_gold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     return p, r, f
+
+
+def score_file(args, key: str, score) -> tuple[dict, list[str] | None]:
+    """Read the gold file the command names (`key`: its list of records) and `score` it;
+    the error list is collected only with --errors."""
+    docs = read_gold(args.file, key, getattr(args, "data", None))
+    errs: list[str] | None = [] if args.errors else None
+    return score(docs, errs), errs
+
+
+def print_scores(heading: str, rows: list[tuple[str, tuple[float, float, float]]]) -> None:
+    """The heading line, then a Markdown table of (measure, (precision, recall, F1)) rows."""
+    print(heading)
+    print("| measure | precision | recall | F1 |")
+    print("| --- | --- | --- | --- |")
+    for name, (p, r, f) in rows:
+        print(f"| {name} | {p:.3f} | {r:.3f} | {f:.3f} |")
+
+
+def print_tail(seconds: float, n_docs: int, errors: list[str] | None) -> None:
+    """The mean time a document, then every error line (`--errors`)."""
+    print(f"time: {1000 * seconds / max(1, n_docs):.2f} ms a document (whole pipeline, knowledge loaded)")
+    for e in errors or []:
+        print(e)

@@ -8,15 +8,12 @@ whose `when` (where given) shares a value. Polarity is scored on matched events.
 """
 from __future__ import annotations
 
-import time
-
-from ._gold import annotate_doc, names_entity, prf, read_gold
+from . import _gold
+from ._gold import annotated, names_entity, prf, print_scores, print_tail, score_file
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("file", help="gold JSONL (e.g. tests/data/events_gold.jsonl)")
-    parser.add_argument("--errors", action="store_true", help="print every miss and false alarm")
-    parser.add_argument("--data", metavar="DIR", help="folder holding the corpora that 'ant_path' records name (default: $MARSAD_DATA or ../shared/data)")
+    _gold.add_arguments(parser, "tests/data/events_gold.jsonl")
 
 
 def _values(v) -> set[str]:
@@ -42,11 +39,8 @@ def matches(article, g: dict, e, strict: bool = True) -> bool:
 def score(docs: list[dict], errors: list[str] | None = None) -> dict:
     n_gold = n_sys = full = typed = pol_ok = pol_n = where_ok = where_n = 0
     secs = 0.0
-    annotate_doc(docs[0])  # knowledge loads once, outside the timing
-    for d in docs:
-        t0 = time.perf_counter()
-        a = annotate_doc(d)
-        secs += time.perf_counter() - t0
+    for d, a, dt in annotated(docs):
+        secs += dt
         evs = list(a.events)
         n_sys += len(evs)
         n_gold += len(d["events"])
@@ -83,21 +77,14 @@ def score(docs: list[dict], errors: list[str] | None = None) -> dict:
 
 
 def run(args) -> int:
-    docs = read_gold(args.file, "events", getattr(args, "data", None))
-    errs: list[str] | None = [] if args.errors else None
-    s = score(docs, errs)
+    s, errs = score_file(args, "events", score)
     p, r, f = prf(s["full"], s["system"], s["gold"])
     tp, tr, tf = prf(s["typed"], s["system"], s["gold"])
-    print(f"events: {s['docs']} documents, {s['gold']} gold events, {s['system']} found by marsad")
-    print("| measure | precision | recall | F1 |")
-    print("| --- | --- | --- | --- |")
-    print(f"| event (type + actor + target + time) | {p:.3f} | {r:.3f} | {f:.3f} |")
-    print(f"| event type only | {tp:.3f} | {tr:.3f} | {tf:.3f} |")
+    print_scores(f"events: {s['docs']} documents, {s['gold']} gold events, {s['system']} found by marsad",
+                 [("event (type + actor + target + time)", (p, r, f)), ("event type only", (tp, tr, tf))])
     if s["pol_n"]:
         print(f"polarity right on {s['pol_ok']}/{s['pol_n']} matched events that have gold polarity")
     if s["where_n"]:
         print(f"place right on {s['where_ok']}/{s['where_n']} matched events that have a gold place")
-    print(f"time: {1000 * s['seconds'] / max(1, s['docs']):.2f} ms a document (whole pipeline, knowledge loaded)")
-    for e in errs or []:
-        print(e)
+    print_tail(s["seconds"], s["docs"], errs)
     return 0

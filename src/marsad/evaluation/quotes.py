@@ -8,16 +8,13 @@ its speaker entity is one the gold names (null: no entity).
 """
 from __future__ import annotations
 
-import time
-
 from ..arabic import normalize
-from ._gold import annotate_doc, names_entity, prf, read_gold
+from . import _gold
+from ._gold import annotated, names_entity, prf, print_scores, print_tail, score_file
 
 
 def add_arguments(parser) -> None:
-    parser.add_argument("file", help="gold JSONL (e.g. tests/data/quotes_gold.jsonl)")
-    parser.add_argument("--errors", action="store_true", help="print every miss and false alarm")
-    parser.add_argument("--data", metavar="DIR", help="folder holding the corpora that 'ant_path' records name (default: $MARSAD_DATA or ../shared/data)")
+    _gold.add_arguments(parser, "tests/data/quotes_gold.jsonl")
 
 
 def _key(s: str) -> str:
@@ -33,11 +30,8 @@ def starts_match(gold_starts: str, text: str) -> bool:
 def score(docs: list[dict], errors: list[str] | None = None) -> dict:
     n_gold = n_sys = found = attributed = direct_ok = 0
     secs = 0.0
-    annotate_doc(docs[0])  # knowledge loads once, outside the timing
-    for d in docs:
-        t0 = time.perf_counter()
-        a = annotate_doc(d)
-        secs += time.perf_counter() - t0
+    for d, a, dt in annotated(docs):
+        secs += dt
         sysq = list(a.quotes)
         n_sys += len(sysq)
         n_gold += len(d["quotes"])
@@ -71,19 +65,12 @@ def score(docs: list[dict], errors: list[str] | None = None) -> dict:
 
 
 def run(args) -> int:
-    docs = read_gold(args.file, "quotes", getattr(args, "data", None))
-    errs: list[str] | None = [] if args.errors else None
-    s = score(docs, errs)
+    s, errs = score_file(args, "quotes", score)
     p, r, f = prf(s["found"], s["system"], s["gold"])
     ap, ar, af = prf(s["attributed"], s["system"], s["gold"])
-    print(f"quotes: {s['docs']} documents, {s['gold']} gold quotations, {s['system']} found by marsad")
-    print("| measure | precision | recall | F1 |")
-    print("| --- | --- | --- | --- |")
-    print(f"| quotation detection | {p:.3f} | {r:.3f} | {f:.3f} |")
-    print(f"| speaker attribution | {ap:.3f} | {ar:.3f} | {af:.3f} |")
+    print_scores(f"quotes: {s['docs']} documents, {s['gold']} gold quotations, {s['system']} found by marsad",
+                 [("quotation detection", (p, r, f)), ("speaker attribution", (ap, ar, af))])
     if s["found"]:
         print(f"direct/indirect right on {s['direct_ok']}/{s['found']} matched quotations")
-    print(f"time: {1000 * s['seconds'] / max(1, s['docs']):.2f} ms a document (whole pipeline, knowledge loaded)")
-    for e in errs or []:
-        print(e)
+    print_tail(s["seconds"], s["docs"], errs)
     return 0
