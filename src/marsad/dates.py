@@ -31,23 +31,20 @@ def _alternation(names) -> str:
     return "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in uniq)
 
 
+def _numbered_names(key: str) -> dict[str, int]:
+    """Normalised name → its number, for one numbered name table of calendar.json."""
+    return {re.sub(r"\s+", " ", normalize(n)): int(num) for num, names in calendar()[key].items() for n in names}
+
+
 @lru_cache(maxsize=1)
 def month_lookup() -> dict[str, int]:
     """Normalised Gregorian month name → month number (all regional names)."""
-    out = {}
-    for num, names in calendar()["gregorian_months"].items():
-        for n in names:
-            out[re.sub(r"\s+", " ", normalize(n))] = int(num)
-    return out
+    return _numbered_names("gregorian_months")
 
 
 @lru_cache(maxsize=1)
 def hijri_month_lookup() -> dict[str, int]:
-    out = {}
-    for num, names in calendar()["hijri_months"].items():
-        for n in names:
-            out[re.sub(r"\s+", " ", normalize(n))] = int(num)
-    return out
+    return _numbered_names("hijri_months")
 
 
 @lru_cache(maxsize=1)

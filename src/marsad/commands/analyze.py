@@ -22,17 +22,11 @@ def register(sub) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..analysis import analyze
-    from ..dates import get_zone, parse_date_text
     from ..inputs import Failure, documents, is_batch
+    from ._options import check_time_options, skip_stages
 
-    if args.tz:
-        get_zone(args.tz)  # fail early, once, on a bad zone name
-    if args.published and parse_date_text(args.published) is None:
-        raise MarsadError(f"--published {args.published!r} is not an ISO 8601 date or time")
-    skip = {s.strip() for item in args.skip for s in item.split(",") if s.strip()}
-    unknown = skip - set(STAGE_NAMES) - {"layout"}
-    if unknown:
-        raise MarsadError(f"--skip: unknown stage {', '.join(sorted(unknown))} (stages: {', '.join(STAGE_NAMES)})")
+    check_time_options(args)
+    skip = skip_stages(args.skip, extra={"layout"})
     batch = is_batch(args.paths)
     fmt = args.format or ("jsonl" if batch else "json")
     report = None

@@ -22,13 +22,10 @@ def register(sub) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..corpus.cli_util import open_corpus, print_json
     from ..corpus.ingest import cpu_count
-    from ..dates import get_zone, parse_date_text
     from ..errors import MarsadError
+    from ._options import check_time_options
 
-    if args.tz:
-        get_zone(args.tz)
-    if args.published and parse_date_text(args.published) is None:
-        raise MarsadError(f"--published {args.published!r} is not an ISO 8601 date or time")
+    check_time_options(args)
     workers = args.workers if args.workers is not None else cpu_count()
     if workers < 1 or workers > 64:
         raise MarsadError("--workers must be between 1 and 64")

@@ -33,20 +33,14 @@ def register(sub) -> None:
 
 
 def run_analyze(args: argparse.Namespace) -> int:
-    from ..dates import get_zone, parse_date_text
+    from ._options import check_time_options, skip_stages
 
-    if args.tz:
-        get_zone(args.tz)
-    if args.published and parse_date_text(args.published) is None:
-        raise MarsadError(f"--published {args.published!r} is not an ISO 8601 date or time")
+    check_time_options(args)
     if args.partitions is not None and args.partitions < 1:
         raise MarsadError("--partitions must be at least 1")
     if args.dedup_threshold is not None and not 0 < args.dedup_threshold <= 1:
         raise MarsadError("--dedup-threshold must be in (0, 1]")
-    skip = {s.strip() for item in args.skip for s in item.split(",") if s.strip()}
-    unknown = skip - set(STAGE_NAMES)
-    if unknown:
-        raise MarsadError(f"--skip: unknown stage {', '.join(sorted(unknown))} (stages: {', '.join(STAGE_NAMES)})")
+    skip = skip_stages(args.skip)
 
     _check_local_paths(args.input, args.output, args.overwrite)
     from ..spark import job

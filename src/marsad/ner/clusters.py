@@ -8,7 +8,6 @@ labelled data never saw them. Training needs scikit-learn; using the clusters ne
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -16,18 +15,14 @@ from typing import Iterable, Iterator
 import numpy as np
 
 from ..arabic import tokenize
-
-_FIELD_RE = re.compile(r"<(TITLE|ABSTRACT|TEXT)>(.*?)</\1>", re.S)
-
+from ..corpora import iter_ant
 
 def ant_texts(root: str | Path) -> Iterator[str]:
     """Title, abstract and body of every article file of an ANT-corpus folder."""
-    for f in sorted(Path(root).rglob("*.txt")):
-        raw = f.read_text(encoding="utf-8", errors="replace")
-        if "<DOC>" not in raw:
-            continue
-        for m in _FIELD_RE.finditer(raw):
-            yield m.group(2)
+    for rec in iter_ant(root):
+        for field in ("title", "abstract", "text"):
+            if rec.get(field):
+                yield rec[field]
 
 
 def text_tokens(texts: Iterable[str]) -> Iterator[list[str]]:

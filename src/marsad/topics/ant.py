@@ -4,12 +4,11 @@ The files are not well-formed XML, so the fields are cut out with a regex.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-_FIELD = re.compile(r"<(DOCNO|URL|SRC|CAT|TITLE|TIME|AUTHOR|ABSTRACT|TEXT)>(.*?)</\1>", re.S)
+from ..corpora import parse_ant
 
 # ANT category folder -> marsad topic label
 LABELS = {
@@ -39,9 +38,9 @@ class AntDoc:
 
 
 def parse(raw: str, path: str = "") -> AntDoc:
-    f = {m.group(1): m.group(2).strip() for m in _FIELD.finditer(raw)}
+    f = {k.upper(): v for k, v in parse_ant(raw).items() if isinstance(v, str)}
     p = Path(path)
-    docno = f.get("DOCNO", p.stem)
+    docno = f.get("DOCNO") or p.stem
     return AntDoc(
         id=docno,
         outlet=p.parent.parent.name if path else f.get("SRC", ""),
