@@ -67,6 +67,28 @@ def repair_bio(tags: list[str]) -> list[str]:
     return out
 
 
+def to_bioes(tags: list[str]) -> list[str]:
+    """IOB2 → BIOES: a one-token entity is S-, an entity's last token E- (a CRF learns the
+    edges of names better when they have their own labels)."""
+    out = []
+    n = len(tags)
+    for i, t in enumerate(tags):
+        if t == "O":
+            out.append(t)
+            continue
+        ends = i + 1 == n or tags[i + 1] != "I-" + t[2:]
+        if t[0] == "B":
+            out.append(("S-" if ends else "B-") + t[2:])
+        else:
+            out.append(("E-" if ends else "I-") + t[2:])
+    return out
+
+
+def to_bio(tags: list[str]) -> list[str]:
+    """BIOES (or IOB2, unchanged) → IOB2."""
+    return [("B-" + t[2:]) if t[:2] == "S-" else ("I-" + t[2:]) if t[:2] == "E-" else t for t in tags]
+
+
 def _looks_like_tag(s: str) -> bool:
     return s == "O" or (len(s) > 2 and s[0] in "BI" and s[1] == "-")
 

@@ -125,7 +125,7 @@ class FastTagger:
         self._rows = np.zeros((1024, 5, L))
         # weights of the vector features: one (dims x labels) matrix per offset
         self._vw = {}
-        if featurizer.matrix is not None:
+        if featurizer.vdims:
             for off in (-1, 0, 1):
                 rows = [crf.attr_index.get(nm, crf.zero) for nm in featurizer._vnames[off]]
                 self._vw[off] = crf.state[rows]
@@ -175,10 +175,10 @@ class FastTagger:
                 ids.append(crf.zero)
         out = np.add.reduceat(crf.state[ids], cuts, axis=0).reshape(len(words), 5, self._L)
         if self._vstack is not None:
-            with_vec = [k for k, w in enumerate(words) if w[4] is not None and w[4] >= 0]
+            with_vec = [k for k, w in enumerate(words) if w[4] is not None]
             if with_vec:
                 # own, -1, +1 vector weights side by side
-                v = self.fz.matrix[[words[k][4] for k in with_vec]] @ self._vstack
+                v = np.stack([words[k][4] for k in with_vec]) @ self._vstack
                 L = self._L
                 out[with_vec, 0] += v[:, :L]
                 out[with_vec, 2] += v[:, L:2 * L]

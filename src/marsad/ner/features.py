@@ -9,10 +9,9 @@ on the first word, and give B-/I- position features.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import Callable, Iterable
 
-if TYPE_CHECKING:
-    import numpy as np
+import numpy as np
 
 from ..arabic import clitic_splits, normalize
 
@@ -53,12 +52,19 @@ def best_split(norm: str) -> tuple[str, str]:
 class Featurizer:
     def __init__(self, clusters: dict[str, tuple[str, ...]] | None = None,
                  gazetteer: dict[tuple[str, ...], frozenset[str]] | None = None,
-                 vectors: tuple[dict[str, int], "np.ndarray"] | None = None):
+                 vectors: tuple[dict[str, int], "np.ndarray"] | None = None, subword=None):
         self.clusters = clusters or {}
         # word vectors: (word → row, matrix); each dimension becomes a real-valued
         # feature of the word and of its neighbours (±1)
         self.vindex, self.matrix = vectors if vectors is not None else ({}, None)
+        # subword vectors (`marsad.ner.subword`): every word has one, appended to the
+        # vector above, and its subword cluster ids are features like the word clusters
+        self.subword = subword
         dims = 0 if self.matrix is None else self.matrix.shape[1]
+        self._pdims = dims
+        if subword is not None:
+            dims += subword.dims
+        self.vdims = dims
         self._vnames = {d: tuple("v%+d_%d" % (d, q) for q in range(dims)) for d in (-1, 0, 1)}
         self.gazetteer = gazetteer or {}
         self.gaz_max = max((len(k) for k in self.gazetteer), default=0)
@@ -98,9 +104,18 @@ class Featurizer:
         vi = self.vindex.get(n)
         if vi is None:
             vi = self.vindex.get(stem, self.vindex.get("ال" + stem, -1))
+        vec = None
+        if self.matrix is not None:
+            vec = self.matrix[vi] if vi >= 0 else None
+        if self.subword is not None:
+            sv = self.subword.vector(stem)
+            sc = self.subword.clusters(sv)
+            own += ["sc%d=%s" % (i, c) for i, c in enumerate(sc)]
+            ctx += ["sc0=" + sc[0]] if sc else []
+            vec = np.concatenate([vec if vec is not None else np.zeros(self._pdims, np.float32), sv])
         # the neighbour features already prefixed with their offset, for each offset
         by_offset = {d: tuple("%+d" % d + v for v in ctx) for d in (-2, -1, 1, 2)}
-        hit = (n, stem, tuple(own), by_offset, vi)
+        hit = (n, stem, tuple(own), by_offset, vec)
         if len(self._cache) >= CACHE_WORDS:
             self._cache.clear()  # bounded memory in long runs; refills with the frequent words
         self._cache[tok] = hit
@@ -152,10 +167,9 @@ class Featurizer:
         """Features per token: lists of names, or dicts name → value when vectors are used."""
         words = [self.word(t) for t in tokens]
         xs = self._binary(words)
-        if self.matrix is None:
+        if not self.vdims:
             return xs
-        rows = [w[4] for w in words]
-        vecs = self.matrix[rows].tolist()  # rows of -1 are masked below
+        vecs = [None if w[4] is None else w[4].tolist() for w in words]
         n = len(words)
         out = []
         names = self._vnames
@@ -163,7 +177,7 @@ class Featurizer:
             d = dict.fromkeys(f, 1.0)
             for off in (-1, 0, 1):
                 j = i + off
-                if 0 <= j < n and rows[j] >= 0:
+                if 0 <= j < n and vecs[j] is not None:
                     d.update(zip(names[off], vecs[j]))
             out.append(d)
         return out

@@ -5,6 +5,7 @@ run time exactly the features it was trained on.
     crf.model       python-crfsuite weights
     clusters.tsv    word<TAB>cluster id per granularity
     vectors.npy     word vectors (float16), one row per line of clusters.tsv
+    subword.npz     character n-gram vectors and their cluster centres (optional)
     gazetteer.tsv   type<TAB>normalised name
     meta.json       feature version, training data and scores
 """
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from ..errors import MarsadError
 from .clusters import load_clusters
+from .data import to_bio
 from .fastcrf import FastTagger, LinearChainCRF
 from .features import Featurizer
 
@@ -51,17 +53,21 @@ class Tagger:
         self._crf.open(str(crf_path))
         # the same model scored with per-word cached weights (see fastcrf): same tags, faster
         self._fast = FastTagger(LinearChainCRF(crf_path), featurizer)
+        # a model trained on BIOES labels (S-/E- for one-token entities and last tokens)
+        # still answers in IOB2
+        self._bioes = any(lab[:2] in ("S-", "E-") for lab in self._fast.crf.labels)
 
     def tag(self, tokens: list[str]) -> list[str]:
         if not tokens:
             return []
-        return self._fast.tag(list(tokens))
+        tags = self._fast.tag(list(tokens))
+        return to_bio(tags) if self._bioes else tags
 
     def tag_crfsuite(self, tokens: list[str]) -> list[str]:
         """`tag` through CRFsuite itself (the reference the fast path must agree with)."""
         if not tokens:
             return []
-        return list(self._crf.tag(self.featurizer.sentence(list(tokens))))
+        return to_bio(self._crf.tag(self.featurizer.sentence(list(tokens))))
 
     def tag_sentences(self, sentences: list[list[str]], consistent: bool = True) -> list[list[str]]:
         """Tags of consecutive sentences of one text (or a file of them, in order): the CRF
@@ -69,6 +75,8 @@ class Tagger:
         are filled in (`marsad.ner.postprocess`), unless `consistent` is False."""
         sents = [list(s) for s in sentences]
         tags = self._fast.tag_sentences(sents)
+        if self._bioes:
+            tags = [to_bio(t) for t in tags]
         if not consistent:
             return tags
         from .postprocess import consistent as fill
@@ -85,9 +93,16 @@ def load_tagger(path: str | Path) -> Tagger:
     if meta.get("feature_version", FEATURE_VERSION) != FEATURE_VERSION:
         raise MarsadError(f"NER model at {path} was trained with feature version {meta.get('feature_version')}, "
                           f"this marsad computes version {FEATURE_VERSION}: retrain it")
+    return Tagger(crf, featurizer_for(path), meta)
+
+
+def featurizer_for(path: Path) -> Featurizer:
+    """The Featurizer over a model directory's resources (those present)."""
+    from .subword import load_subword
+
     clusters = load_clusters(path / "clusters.tsv") if (path / "clusters.tsv").exists() else {}
     gaz = load_gazetteer(path / "gazetteer.tsv") if (path / "gazetteer.tsv").exists() else {}
-    return Tagger(crf, Featurizer(clusters, gaz, load_vectors(path, clusters)), meta)
+    return Featurizer(clusters, gaz, load_vectors(path, clusters), load_subword(path / "subword.npz"))
 
 
 def load_vectors(path: Path, clusters: dict) -> tuple[dict[str, int], "np.ndarray"] | None:

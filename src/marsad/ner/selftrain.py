@@ -7,7 +7,7 @@ from typing import Iterable
 
 from ..arabic import sentences, tokenize
 from .clusters import ant_texts
-from .data import Sentence
+from .data import Sentence, to_bio
 
 
 def unlabeled_sentences(paths: Iterable[str | Path], min_len: int = 6, max_len: int = 60) -> list[list[str]]:
@@ -36,6 +36,6 @@ def pseudo_label(tagger, sents: list[list[str]], limit: int, min_prob: float = 0
             continue
         p = crf.probability(tags)
         if p >= min_prob:
-            scored.append((p, toks, list(tags)))
+            scored.append((p, toks, to_bio(tags)))
     scored.sort(key=lambda x: -x[0])
     return [(toks, tags) for _, toks, tags in scored[:limit]]

@@ -12,12 +12,14 @@ import numpy as np
 from ..arabic import normalize
 from .clusters import (ant_texts, cluster_vectors, load_clusters, save_clusters, scaled_vectors, text_tokens,
                        train_vectors)
-from .data import Sentence, read_conll
+from .data import Sentence, read_conll, to_bioes
 from .evaluate import score
 from .features import GAZETTEER_SOURCES, Featurizer, add_name
 from .model import FEATURE_VERSION, load_tagger, load_vectors, save_gazetteer
 from .split import anercorp_split, drop_overlapping
 
+# labels the CRF is trained on (the tagger always answers in IOB2)
+TAG_SCHEME = "bio"
 CRF_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 100, "feature.possible_transitions": True}
 
 
@@ -97,7 +99,7 @@ def fit(train: list[Sentence], featurizer: Featurizer, out_model: Path, params: 
 
     trainer = pycrfsuite.Trainer(verbose=False)
     for toks, tags in train:
-        trainer.append(featurizer.sentence(toks), tags)
+        trainer.append(featurizer.sentence(toks), to_bioes(tags) if TAG_SCHEME == "bioes" else tags)
     trainer.set_params({**CRF_PARAMS, **(params or {})})
     t = time.time()
     trainer.train(str(out_model))

@@ -1,0 +1,102 @@
+"""Subword word vectors: a word's vector is the mean of the vectors of its character n-grams.
+
+Names never seen in training still share pieces with names that were (`-سكي`, `-وف`,
+`أبو-`, `-ستان`), so a vector built from n-grams gives every word, however rare, a
+position near words of its kind. The n-gram vectors are learned fastText-style (skip-gram
+with character n-grams; gensim, a training-only dependency) from unlabeled text, and the
+shipped table (`subword.npz`) keeps only the n-grams that several words share, so that
+using the vectors needs numpy alone:
+
+    ngrams      the n-gram strings, one row each
+    table       (n-grams x dims) float16, scaled so that word vectors lie in about [-1, 1]
+    centroids   (k x dims) float32 per granularity: k-means centres of the vocabulary's
+                vectors, so that any word, seen or not, falls in a cluster
+"""
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+import numpy as np
+
+MIN_N, MAX_N = 3, 5
+
+
+def ngrams(word: str) -> list[str]:
+    """Character n-grams (3-5) of the word with its edges marked: `<بو`, `تين>`."""
+    w = "<" + word + ">"
+    n = len(w)
+    return [w[i:i + k] for k in range(MIN_N, MAX_N + 1) for i in range(n - k + 1)]
+
+
+class SubwordVectors:
+    def __init__(self, grams: list[str], table: np.ndarray, centroids: list[np.ndarray]):
+        self.index = {g: i for i, g in enumerate(grams)}
+        self.table = table.astype(np.float32)
+        self.dims = table.shape[1]
+        # unit-length centres: a word's cluster is the centre of highest cosine
+        self.centroids = [c / (np.linalg.norm(c, axis=1, keepdims=True) + 1e-9) for c in centroids]
+        self._zero = np.zeros(self.dims, dtype=np.float32)
+
+    def vector(self, word: str) -> np.ndarray:
+        get = self.index.get
+        rows = [r for r in map(get, ngrams(word)) if r is not None]
+        if not rows:
+            return self._zero
+        return self.table[rows].mean(axis=0)
+
+    def clusters(self, vec: np.ndarray) -> tuple[str, ...]:
+        """Cluster id (as a feature value) at each granularity; () for a word without n-grams."""
+        if not vec.any():
+            return ()
+        return tuple(str(int((c @ vec).argmax())) for c in self.centroids)
+
+
+def load_subword(path: str | Path) -> SubwordVectors | None:
+    path = Path(path)
+    if not path.exists():
+        return None
+    z = np.load(path, allow_pickle=False)
+    cents = [z[k] for k in sorted((k for k in z.files if k.startswith("centroids")), key=lambda k: int(k[9:] or 0))]
+    return SubwordVectors([str(g) for g in z["ngrams"]], z["table"], cents)
+
+
+def train_subword(sequences: list[list[str]], path: str | Path, dims: int = 32, max_grams: int = 150_000,
+                  sizes=(256, 1024), epochs: int = 5, seed: int = 0, log=print) -> SubwordVectors:
+    """Learn n-gram vectors from normalised token sequences and write `subword.npz`."""
+    from gensim.models import FastText
+    from gensim.models.fasttext_inner import ft_hash_bytes
+    from sklearn.cluster import MiniBatchKMeans
+
+    buckets = 400_000
+    model = FastText(vector_size=dims, window=3, min_count=2, sg=1, epochs=epochs, min_n=MIN_N, max_n=MAX_N,
+                     bucket=buckets, workers=1, seed=seed)
+    model.build_vocab(corpus_iterable=sequences)
+    model.train(corpus_iterable=sequences, total_examples=len(sequences), epochs=epochs)
+    vocab = list(model.wv.index_to_key)
+    # keep the n-grams shared by the most vocabulary words (a rare n-gram says little)
+    shared: Counter[str] = Counter()
+    for w in vocab:
+        shared.update(set(ngrams(w)))
+    grams = [g for g, c in shared.most_common(max_grams) if c >= 2]
+    ng = model.wv.vectors_ngrams
+    table = np.empty((len(grams), dims), dtype=np.float32)
+    for i, g in enumerate(grams):
+        # gensim's bucket for this n-gram (its hash over the UTF-8 bytes)
+        table[i] = ng[ft_hash_bytes(g.encode("utf-8")) % buckets]
+    sv = SubwordVectors(grams, table, [])
+    vecs = np.stack([sv.vector(w) for w in vocab])
+    scale = np.abs(vecs).max(axis=0) + 1e-9
+    table /= scale
+    vecs /= scale
+    cents = []
+    unit = vecs / (np.linalg.norm(vecs, axis=1, keepdims=True) + 1e-9)
+    for k in sizes:
+        k = max(1, min(k, len(vocab) // 2))
+        km = MiniBatchKMeans(n_clusters=k, random_state=seed, batch_size=4096, n_init=3).fit(unit)
+        cents.append(km.cluster_centers_.astype(np.float32))
+    arrays = {"ngrams": np.array(grams), "table": table.astype(np.float16)}
+    arrays.update({f"centroids{i}": c for i, c in enumerate(cents)})
+    np.savez(path, **arrays)
+    log(f"subword vectors: {len(vocab)} words, {len(grams)} n-grams x {dims} dims")
+    return load_subword(path)
+
