@@ -10,12 +10,12 @@ from typing import Callable, Iterable
 import numpy as np
 
 from ..arabic import normalize
-from .clusters import (ant_texts, cluster_vectors, load_clusters, save_clusters, scaled_vectors, text_tokens,
+from .clusters import (ant_texts, cluster_vectors, save_clusters, scaled_vectors, text_tokens,
                        train_vectors)
 from .data import Sentence, read_conll, to_bioes
 from .evaluate import score
-from .features import GAZETTEER_SOURCES, Featurizer, add_name
-from .model import FEATURE_VERSION, load_tagger, load_vectors, save_gazetteer
+from .features import GAZETTEER_SOURCES, Featurizer, add_name, best_split
+from .model import FEATURE_VERSION, featurizer_for, load_tagger, save_gazetteer
 from .split import anercorp_split, drop_overlapping
 
 # labels the CRF is trained on (the tagger always answers in IOB2)
@@ -108,7 +108,7 @@ def fit(train: list[Sentence], featurizer: Featurizer, out_model: Path, params: 
 
 def train_model(data: list[str], out: str | Path, dev_from: str | None = None, unlabeled: list[str] = (),
                 clusters_file: str | None = None, gazetteers: dict[str, list[str]] | None = None,
-                use_kb: bool = True, params: dict | None = None, self_train: int = 0,
+                use_kb: bool = True, params: dict | None = None, self_train: int = 0, subword: bool = True,
                 log: Callable[[str], None] = print) -> dict:
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -118,8 +118,9 @@ def train_model(data: list[str], out: str | Path, dev_from: str | None = None, u
         src = Path(clusters_file)
         if src.resolve() != (out / "clusters.tsv").resolve():
             shutil.copyfile(src, out / "clusters.tsv")
-            if (src.parent / "vectors.npy").exists():
-                shutil.copyfile(src.parent / "vectors.npy", out / "vectors.npy")
+            for extra in ("vectors.npy", "subword.npz"):
+                if (src.parent / extra).exists():
+                    shutil.copyfile(src.parent / extra, out / extra)
     else:
         # word representations come from the unlabeled text and the training text only,
         # never from the dev text, so that the dev score predicts unseen text
@@ -128,10 +129,16 @@ def train_model(data: list[str], out: str | Path, dev_from: str | None = None, u
         vocab, vec = train_vectors(seqs)
         save_clusters(cluster_vectors(vocab, vec), out / "clusters.tsv")
         np.save(out / "vectors.npy", scaled_vectors(vec))
+        if subword:
+            from .subword import train_subword
+
+            # n-gram vectors of clitic-stripped stems: the form the featurizer looks up
+            train_subword([[best_split(w)[1] for w in s] for s in seqs], out / "subword.npz", log=log)
+    if not subword and (out / "subword.npz").exists():
+        (out / "subword.npz").unlink()
     gaz = build_gazetteer(gazetteers or {}, use_sources=use_kb)
     save_gazetteer(gaz, out / "gazetteer.tsv")
-    clusters = load_clusters(out / "clusters.tsv")
-    featurizer = Featurizer(clusters, gaz, load_vectors(out, clusters))
+    featurizer = featurizer_for(out)
     fit(train, featurizer, out / "crf.model", params, log)
     pseudo = []
     first = None
@@ -146,7 +153,7 @@ def train_model(data: list[str], out: str | Path, dev_from: str | None = None, u
         pseudo = pseudo_label(load_tagger(out), pool, self_train)
         log(f"self-training: {len(pseudo)} confident sentences of {len(pool)} unlabeled ones added")
         fit(train + pseudo, featurizer, out / "crf.model", params, log)
-    meta = {"feature_version": FEATURE_VERSION, "crf": {**CRF_PARAMS, **(params or {})},
+    meta = {"feature_version": FEATURE_VERSION, "crf": {**CRF_PARAMS, **(params or {})}, "tag_scheme": TAG_SCHEME,
             "data": ["/".join(Path(d).parts[-2:]) for d in data],
             "self_train_sentences": len(pseudo), "train_sentences": len(train), "train_tokens": sum(len(t) for t, _ in train)}
     (out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
