@@ -121,8 +121,38 @@ def test_training_end_to_end_on_a_tiny_sample(tmp_path, capsys):
                "--gazetteer", f"LOC={gaz}", "--no-kb", "--out", str(out), "--iterations", "30"])
     assert rc == 0
     assert (out / "crf.model").exists() and (out / "clusters.tsv").exists() and (out / "meta.json").exists()
+    assert (out / "subword.npz").exists()  # subword vectors learned from the --unlabeled text
     assert "ALL" in capsys.readouterr().out
     from marsad.ner import load_tagger
 
     tags = load_tagger(out).tag(["قال", "الرئيس", "ماكرون", "في", "برلين", "."])
     assert tags == ["O", "O", "B-PER", "O", "B-LOC", "O"]
+
+
+def test_bioes_labels_round_trip_to_iob2():
+    from marsad.ner.data import to_bio, to_bioes
+
+    bio = ["B-PER", "I-PER", "I-PER", "O", "B-LOC", "B-LOC", "I-LOC", "O", "B-ORG"]
+    assert to_bioes(bio) == ["B-PER", "I-PER", "E-PER", "O", "S-LOC", "B-LOC", "E-LOC", "O", "S-ORG"]
+    assert to_bio(to_bioes(bio)) == bio
+
+
+def test_subword_vectors_cover_words_never_seen(tmp_path):
+    import numpy as np
+
+    from marsad.ner.subword import SubwordVectors, load_subword, ngrams
+
+    assert "<بو" in ngrams("بوتين") and "ين>" in ngrams("بوتين") and "وتي" in ngrams("بوتين")
+    grams = ["ستان", "تان>", "<بو", "وف>"]
+    table = np.array([[1, 0], [1, 0], [0, 1], [0, 1]], dtype=np.float16)
+    cents = [np.array([[1, 0], [0, 1]], dtype=np.float32)]
+    np.savez(tmp_path / "subword.npz", ngrams=np.array(grams), table=table, centroids0=cents[0])
+    sv = load_subword(tmp_path / "subword.npz")
+    assert isinstance(sv, SubwordVectors) and sv.dims == 2
+    # an unseen country name shares `ستان` with the known ones: same direction, same cluster
+    v = sv.vector("قرغيزستان")
+    assert v[0] > 0 and v[1] == 0 and sv.clusters(v) == ("0",)
+    assert sv.clusters(sv.vector("بوريسوف")) == ("1",)
+    # no known n-gram at all: a zero vector and no cluster feature
+    assert not sv.vector("قمر").any() and sv.clusters(sv.vector("قمر")) == ()
+    assert load_subword(tmp_path / "missing.npz") is None

@@ -143,10 +143,8 @@ class FastTagger:
         hits = list(map(cache.get, toks))
         if None not in hits:  # the common case once the article's words are known
             return [h[0] for h in hits], [h[1] for h in hits]
-        new: dict[str, tuple] = {}
-        for t, h in zip(toks, hits):
-            if h is None and t not in new:
-                new[t] = self.fz.word(t)
+        todo = list(dict.fromkeys(t for t, h in zip(toks, hits) if h is None))
+        new: dict[str, tuple] = dict(zip(todo, self.fz.words(todo)))
         if new:
             first = len(cache)
             need = first + len(new)

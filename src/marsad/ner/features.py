@@ -78,12 +78,33 @@ class Featurizer:
         self._gaz_heads: dict[str, tuple[tuple[str, int], ...]] = {}
 
     # -- per word ---------------------------------------------------------
-    def word(self, tok: str) -> tuple:
+    def words(self, toks: list[str]) -> list[tuple]:
+        """`word` of each token; the subword vectors of the new ones are computed together."""
+        if self.subword is None:
+            return [self.word(t) for t in toks]
+        cache = self._cache
+        new = [t for t in dict.fromkeys(toks) if t not in cache]
+        if not new:
+            return [cache[t] for t in toks]
+        parts = []
+        for t in new:
+            n = normalize(t)
+            parts.append((n, *best_split(n)))
+        done = {t: self.word(t, (*p, sub)) for t, p, sub in zip(new, parts, self.subword.many([p[2] for p in parts]))}
+        return [done.get(t) or self.word(t) for t in toks]
+
+    def word(self, tok: str, pre: tuple | None = None) -> tuple:
+        """Features of one word; `pre` = (normalised, proclitics, stem, subword reading) when
+        `words` has already computed them."""
         hit = self._cache.get(tok)
         if hit is not None:
             return hit
-        n = normalize(tok)
-        prefix, stem = best_split(n)
+        if pre is None:
+            n = normalize(tok)
+            prefix, stem = best_split(n)
+            sub = self.subword.many([stem])[0] if self.subword is not None else None
+        else:
+            n, prefix, stem, sub = pre
         cl = self.clusters.get(n) or self.clusters.get(stem) or self.clusters.get("ال" + stem)
         own = [
             "w=" + n, "s=" + stem, "cp=" + prefix, "sh=" + shape(tok),
@@ -107,9 +128,8 @@ class Featurizer:
         vec = None
         if self.matrix is not None:
             vec = self.matrix[vi] if vi >= 0 else None
-        if self.subword is not None:
-            sv = self.subword.vector(stem)
-            sc = self.subword.clusters(sv)
+        if sub is not None:
+            sv, sc = sub
             own += ["sc%d=%s" % (i, c) for i, c in enumerate(sc)]
             ctx += ["sc0=" + sc[0]] if sc else []
             vec = np.concatenate([vec if vec is not None else np.zeros(self._pdims, np.float32), sv])
@@ -165,7 +185,7 @@ class Featurizer:
     # -- sentence ---------------------------------------------------------
     def sentence(self, tokens: list[str]) -> list:
         """Features per token: lists of names, or dicts name → value when vectors are used."""
-        words = [self.word(t) for t in tokens]
+        words = self.words(tokens)
         xs = self._binary(words)
         if not self.vdims:
             return xs

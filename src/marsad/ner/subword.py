@@ -44,6 +44,31 @@ class SubwordVectors:
             return self._zero
         return self.table[rows].mean(axis=0)
 
+    def many(self, words: list[str]) -> list[tuple[np.ndarray, tuple[str, ...]]]:
+        """(vector, cluster ids) of each word, computed together: one gather and one sum for
+        all the n-gram rows, one product per granularity for the clusters."""
+        get = self.index.get
+        ids: list[int] = []
+        cuts: list[int] = []
+        counts: list[int] = []
+        known: list[int] = []
+        for k, w in enumerate(words):
+            rows = [r for r in map(get, ngrams(w)) if r is not None]
+            if rows:
+                cuts.append(len(ids))
+                ids.extend(rows)
+                counts.append(len(rows))
+                known.append(k)
+        vecs = np.zeros((len(words), self.dims), dtype=np.float32)
+        out_cl: list[tuple[str, ...]] = [()] * len(words)
+        if known:
+            v = np.add.reduceat(self.table[ids], cuts, axis=0) / np.array(counts, dtype=np.float32)[:, None]
+            vecs[known] = v
+            cols = [(v @ c.T).argmax(axis=1).tolist() for c in self.centroids]
+            for j, k in enumerate(known):
+                out_cl[k] = tuple(str(col[j]) for col in cols)
+        return list(zip(vecs, out_cl))
+
     def clusters(self, vec: np.ndarray) -> tuple[str, ...]:
         """Cluster id (as a feature value) at each granularity; () for a word without n-grams."""
         if not vec.any():
