@@ -20,6 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from .features import Featurizer
+from .subword import small_matmul
 
 _FEATURE = np.dtype([("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("w", "<f8")])
 _OFFSETS = (-2, -1, 1, 2)  # neighbours whose features a token sees
@@ -176,7 +177,7 @@ class FastTagger:
             with_vec = [k for k, w in enumerate(words) if w[4] is not None]
             if with_vec:
                 # own, -1, +1 vector weights side by side
-                v = np.stack([words[k][4] for k in with_vec]) @ self._vstack
+                v = small_matmul(np.stack([words[k][4] for k in with_vec]), self._vstack)
                 L = self._L
                 out[with_vec, 0] += v[:, :L]
                 out[with_vec, 2] += v[:, L:2 * L]

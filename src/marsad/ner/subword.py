@@ -7,7 +7,7 @@ with character n-grams; gensim, a training-only dependency) from unlabeled text,
 shipped table (`subword.npz`) keeps only the n-grams that several words share, so that
 using the vectors needs numpy alone:
 
-    ngrams      the n-gram strings, one row each
+    ngrams      the n-gram strings, newline-separated, one per table row
     table       (n-grams x dims) float16, scaled so that word vectors lie in about [-1, 1]
     centroids   (k x dims) float32 per granularity: k-means centres of the vocabulary's
                 vectors, so that any word, seen or not, falls in a cluster
@@ -19,6 +19,18 @@ from pathlib import Path
 import numpy as np
 
 MIN_N, MAX_N = 3, 5
+# OpenBLAS runs a product of m x k by k x n on several threads once m*n*k reaches about
+# 262,144; here the products are small and many, and a second thread costs more than it
+# brings (and competes with other processes), so they are cut into row blocks below that
+_SINGLE_THREAD_WORK = 200_000
+
+
+def small_matmul(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """a @ b computed in row blocks small enough for BLAS to stay on one thread."""
+    step = max(1, _SINGLE_THREAD_WORK // max(1, a.shape[1] * b.shape[1]))
+    if len(a) <= step:
+        return a @ b
+    return np.concatenate([a[i:i + step] @ b for i in range(0, len(a), step)])
 
 
 def ngrams(word: str) -> list[str]:
@@ -34,7 +46,9 @@ class SubwordVectors:
         self.table = table.astype(np.float32)
         self.dims = table.shape[1]
         # unit-length centres: a word's cluster is the centre of highest cosine
-        self.centroids = [c / (np.linalg.norm(c, axis=1, keepdims=True) + 1e-9) for c in centroids]
+        # (stored transposed, ready for the product)
+        self.centroids = [np.ascontiguousarray((c / (np.linalg.norm(c, axis=1, keepdims=True) + 1e-9)).T)
+                          for c in centroids]
         self._zero = np.zeros(self.dims, dtype=np.float32)
 
     def vector(self, word: str) -> np.ndarray:
@@ -64,7 +78,7 @@ class SubwordVectors:
         if known:
             v = np.add.reduceat(self.table[ids], cuts, axis=0) / np.array(counts, dtype=np.float32)[:, None]
             vecs[known] = v
-            cols = [(v @ c.T).argmax(axis=1).tolist() for c in self.centroids]
+            cols = [small_matmul(v, c).argmax(axis=1).tolist() for c in self.centroids]
             for j, k in enumerate(known):
                 out_cl[k] = tuple(str(col[j]) for col in cols)
         return list(zip(vecs, out_cl))
@@ -73,7 +87,7 @@ class SubwordVectors:
         """Cluster id (as a feature value) at each granularity; () for a word without n-grams."""
         if not vec.any():
             return ()
-        return tuple(str(int((c @ vec).argmax())) for c in self.centroids)
+        return tuple(str(int((vec @ c).argmax())) for c in self.centroids)
 
 
 def load_subword(path: str | Path) -> SubwordVectors | None:
@@ -82,7 +96,7 @@ def load_subword(path: str | Path) -> SubwordVectors | None:
         return None
     z = np.load(path, allow_pickle=False)
     cents = [z[k] for k in sorted((k for k in z.files if k.startswith("centroids")), key=lambda k: int(k[9:] or 0))]
-    return SubwordVectors([str(g) for g in z["ngrams"]], z["table"], cents)
+    return SubwordVectors(str(z["ngrams"]).split("\n"), z["table"], cents)
 
 
 def train_subword(sequences: list[list[str]], path: str | Path, dims: int = 32, max_grams: int = 150_000,
@@ -119,7 +133,8 @@ def train_subword(sequences: list[list[str]], path: str | Path, dims: int = 32, 
         k = max(1, min(k, len(vocab) // 2))
         km = MiniBatchKMeans(n_clusters=k, random_state=seed, batch_size=4096, n_init=3).fit(unit)
         cents.append(km.cluster_centers_.astype(np.float32))
-    arrays = {"ngrams": np.array(grams), "table": table.astype(np.float16)}
+    # one newline-joined string: loads far faster than an array of 150k short strings
+    arrays = {"ngrams": np.array("\n".join(grams)), "table": table.astype(np.float16)}
     arrays.update({f"centroids{i}": c for i, c in enumerate(cents)})
     np.savez(path, **arrays)
     log(f"subword vectors: {len(vocab)} words, {len(grams)} n-grams x {dims} dims")
