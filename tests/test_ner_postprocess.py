@@ -71,3 +71,17 @@ def test_titles_leave_person_names():
     sents = [["استقبل", "الشيخ", "حمد", "بن", "جاسم", "وزيرا"], ["وقال", "الرئيس"], ["زار", "والأمير", "فيصل"]]
     tags = [["O", "B-PER", "I-PER", "I-PER", "I-PER", "O"], ["O", "B-PER"], ["O", "B-PER", "I-PER"]]
     assert trim_titles(sents, tags) == [["O", "O", "B-PER", "I-PER", "I-PER", "O"], ["O", "O"], ["O", "O", "B-PER"]]
+
+
+def test_nationalities_tagged_as_people_are_untagged_but_countries_stay():
+    from marsad.ner.postprocess import drop_demonyms
+
+    sents = [["ويتهم", "مسؤولون", "أمريكيون", "وكوريون", "جنوبيون", "بيونغ", "يانغ"],
+             ["وزار", "سورية", "ولقي", "الأمريكيين", "ماكرون"]]
+    tags = [["O", "O", "B-PER", "B-PER", "I-PER", "B-LOC", "I-LOC"],
+            ["O", "B-LOC", "O", "B-ORG", "B-PER"]]
+    out = drop_demonyms(sents, tags)
+    assert out[0] == ["O", "O", "O", "O", "O", "B-LOC", "I-LOC"]
+    # `سورية` is Syria as well as Syrian (f.): a LOC stays; a real name stays
+    assert out[1] == ["O", "B-LOC", "O", "O", "B-PER"]
+    assert consistent(sents, tags)[0][:5] == ["O"] * 5

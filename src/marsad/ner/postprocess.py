@@ -65,6 +65,35 @@ def trim_titles(sents: list[list[str]], tags: list[list[str]]) -> list[list[str]
     return out
 
 
+@lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    """Normalised country adjectives and demonyms (`امريكيون`, `كوريون جنوبيون`)."""
+    f = resources.files("marsad.knowledge") / "country_adjectives.tsv"
+    rows = f.read_text(encoding="utf-8").splitlines() if f.is_file() else []
+    return frozenset(r.split("\t")[0] for r in rows if r and not r.startswith("#"))
+
+
+def drop_demonyms(sents: list[list[str]], tags: list[list[str]]) -> list[list[str]]:
+    """Person, organisation and other spans that are only a nationality (`وكوريون جنوبيون`,
+    `الأمريكيين`) untagged: peoples and nationalities are not named entities in ANERcorp's
+    convention (and the entities stage reads them as their country, not as a person)."""
+    dem = _demonyms()
+    out = []
+    for toks, tg in zip(sents, tags):
+        if tg.count("O") == len(tg):
+            out.append(tg)
+            continue
+        tg = list(tg)
+        for i, j, typ in spans(tg):
+            if j - i > 2 or typ == "LOC":
+                continue  # a LOC may be the country itself: `سورية` is Syria and Syrian (f.)
+            rest = " ".join(normalize(t) for t in toks[i + 1:j])
+            if any((f + " " + rest if rest else f) in dem for f in forms(toks[i])):
+                tg[i:j] = ["O"] * (j - i)
+        out.append(tg)
+    return out
+
+
 def _keys(norm: list[str], toks: list[str], i: int, j: int) -> list[tuple[str, ...]]:
     rest = tuple(norm[i + 1:j])
     return [(f,) + rest for f in forms(toks[i])]
@@ -96,7 +125,7 @@ def _votes(sents: list[list[str]], tags: list[list[str]]) -> list[Counter]:
 
 def consistent(sents: list[list[str]], tags: list[list[str]], window: int = WINDOW) -> list[list[str]]:
     """`tags` with untagged repeats of tagged names filled in (new lists; input untouched)."""
-    out = trim_titles(sents, tags)
+    out = drop_demonyms(sents, trim_titles(sents, tags))
     votes = _votes(sents, out)
     # the votes of sentences s-window .. s+window, kept up to date as s moves on
     pool: dict[tuple[str, ...], Counter] = {}
