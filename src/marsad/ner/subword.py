@@ -11,6 +11,8 @@ using the vectors needs numpy alone:
     table       (n-grams x dims) float16, scaled so that word vectors lie in about [-1, 1]
     centroids   (k x dims) float32 per granularity: k-means centres of the vocabulary's
                 vectors, so that any word, seen or not, falls in a cluster
+    words, word_vecs, word_clusters
+                the vocabulary's vectors (float16) and cluster ids, precomputed
 """
 from __future__ import annotations
 
@@ -41,7 +43,8 @@ def ngrams(word: str) -> list[str]:
 
 
 class SubwordVectors:
-    def __init__(self, grams: list[str], table: np.ndarray, centroids: list[np.ndarray]):
+    def __init__(self, grams: list[str], table: np.ndarray, centroids: list[np.ndarray],
+                 known: tuple[list[str], np.ndarray, np.ndarray] | None = None):
         self.index = {g: i for i, g in enumerate(grams)}
         self.table = table.astype(np.float32)
         self.dims = table.shape[1]
@@ -50,6 +53,14 @@ class SubwordVectors:
         self.centroids = [np.ascontiguousarray((c / (np.linalg.norm(c, axis=1, keepdims=True) + 1e-9)).T)
                           for c in centroids]
         self._zero = np.zeros(self.dims, dtype=np.float32)
+        # the training vocabulary's readings, precomputed (words, vectors, cluster ids): most
+        # words of news text are among them, and need no n-gram work at all
+        self.known: dict[str, int] = {}
+        if known is not None:
+            words, vecs, cls = known
+            self.known = {w: i for i, w in enumerate(words)}
+            self._kvecs = vecs.astype(np.float32)
+            self._kcl = [tuple(map(str, row)) for row in cls.tolist()]
 
     def vector(self, word: str) -> np.ndarray:
         get = self.index.get
@@ -61,6 +72,21 @@ class SubwordVectors:
     def many(self, words: list[str]) -> list[tuple[np.ndarray, tuple[str, ...]]]:
         """(vector, cluster ids) of each word, computed together: one gather and one sum for
         all the n-gram rows, one product per granularity for the clusters."""
+        out: list = [None] * len(words)
+        new: list[int] = []
+        kget = self.known.get
+        for k, w in enumerate(words):
+            r = kget(w)
+            if r is None:
+                new.append(k)
+            else:
+                out[k] = (self._kvecs[r], self._kcl[r])
+        if new:
+            for k, res in zip(new, self._compute([words[k] for k in new])):
+                out[k] = res
+        return out
+
+    def _compute(self, words: list[str]) -> list[tuple[np.ndarray, tuple[str, ...]]]:
         get = self.index.get
         ids: list[int] = []
         cuts: list[int] = []
@@ -96,7 +122,26 @@ def load_subword(path: str | Path) -> SubwordVectors | None:
         return None
     z = np.load(path, allow_pickle=False)
     cents = [z[k] for k in sorted((k for k in z.files if k.startswith("centroids")), key=lambda k: int(k[9:] or 0))]
-    return SubwordVectors(str(z["ngrams"]).split("\n"), z["table"], cents)
+    known = None
+    if "words" in z.files:
+        known = (str(z["words"]).split("\n"), z["word_vecs"], z["word_clusters"])
+    return SubwordVectors(str(z["ngrams"]).split("\n"), z["table"], cents, known)
+
+
+def add_known_words(path: str | Path, words: list[str]) -> None:
+    """Store the readings of `words` (as computed from the n-grams) in the file, so that
+    tagging looks them up instead of computing them."""
+    path = Path(path)
+    z = np.load(path, allow_pickle=False)
+    arrays = {k: z[k] for k in z.files if k not in ("words", "word_vecs", "word_clusters")}
+    sv = load_subword(path)
+    words = [w for w in dict.fromkeys(words) if w and "\n" not in w]
+    res = sv._compute(words)
+    keep = [k for k, (_v, cl) in enumerate(res) if cl]  # words with no known n-gram stay out
+    arrays["words"] = np.array("\n".join(words[k] for k in keep))
+    arrays["word_vecs"] = np.stack([res[k][0] for k in keep]).astype(np.float16)
+    arrays["word_clusters"] = np.array([[int(c) for c in res[k][1]] for k in keep], dtype=np.int16)
+    np.savez(path, **arrays)
 
 
 def train_subword(sequences: list[list[str]], path: str | Path, dims: int = 32, max_grams: int = 150_000,
@@ -137,6 +182,7 @@ def train_subword(sequences: list[list[str]], path: str | Path, dims: int = 32, 
     arrays = {"ngrams": np.array("\n".join(grams)), "table": table.astype(np.float16)}
     arrays.update({f"centroids{i}": c for i, c in enumerate(cents)})
     np.savez(path, **arrays)
+    add_known_words(path, vocab)
     log(f"subword vectors: {len(vocab)} words, {len(grams)} n-grams x {dims} dims")
     return load_subword(path)
 
