@@ -146,7 +146,8 @@ def test_subword_vectors_cover_words_never_seen(tmp_path):
     grams = ["ستان", "تان>", "<بو", "وف>"]
     table = np.array([[1, 0], [1, 0], [0, 1], [0, 1]], dtype=np.float16)
     cents = [np.array([[1, 0], [0, 1]], dtype=np.float32)]
-    np.savez(tmp_path / "subword.npz", ngrams=np.array("\n".join(grams)), table=table, centroids0=cents[0])
+    np.savez(tmp_path / "subword.npz", ngrams=np.frombuffer("\n".join(grams).encode(), dtype=np.uint8), table=table,
+             centroids0=cents[0])
     sv = load_subword(tmp_path / "subword.npz")
     assert isinstance(sv, SubwordVectors) and sv.dims == 2
     # an unseen country name shares `ستان` with the known ones: same direction, same cluster

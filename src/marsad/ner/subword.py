@@ -7,12 +7,12 @@ with character n-grams; gensim, a training-only dependency) from unlabeled text,
 shipped table (`subword.npz`) keeps only the n-grams that several words share, so that
 using the vectors needs numpy alone:
 
-    ngrams      the n-gram strings, newline-separated, one per table row
+    ngrams      the n-gram strings (UTF-8, newline-separated), one per table row
     table       (n-grams x dims) float16, scaled so that word vectors lie in about [-1, 1]
     centroids   (k x dims) float32 per granularity: k-means centres of the vocabulary's
                 vectors, so that any word, seen or not, falls in a cluster
     words, word_vecs, word_clusters
-                the vocabulary's vectors (float16) and cluster ids, precomputed
+                the vocabulary's words, vectors (float32) and cluster ids, precomputed
 """
 from __future__ import annotations
 
@@ -124,8 +124,18 @@ def load_subword(path: str | Path) -> SubwordVectors | None:
     cents = [z[k] for k in sorted((k for k in z.files if k.startswith("centroids")), key=lambda k: int(k[9:] or 0))]
     known = None
     if "words" in z.files:
-        known = (str(z["words"]).split("\n"), z["word_vecs"], z["word_clusters"])
-    return SubwordVectors(str(z["ngrams"]).split("\n"), z["table"], cents, known)
+        known = (_unpacked(z["words"]), z["word_vecs"], z["word_clusters"])
+    return SubwordVectors(_unpacked(z["ngrams"]), z["table"], cents, known)
+
+
+def _packed(strings) -> np.ndarray:
+    """Strings as one UTF-8, newline-joined byte array: small, and loads far faster than an
+    array of many short strings."""
+    return np.frombuffer("\n".join(strings).encode("utf-8"), dtype=np.uint8)
+
+
+def _unpacked(arr: np.ndarray) -> list[str]:
+    return arr.tobytes().decode("utf-8").split("\n")
 
 
 def add_known_words(path: str | Path, words: list[str]) -> None:
@@ -138,8 +148,9 @@ def add_known_words(path: str | Path, words: list[str]) -> None:
     words = [w for w in dict.fromkeys(words) if w and "\n" not in w]
     res = sv._compute(words)
     keep = [k for k, (_v, cl) in enumerate(res) if cl]  # words with no known n-gram stay out
-    arrays["words"] = np.array("\n".join(words[k] for k in keep))
-    arrays["word_vecs"] = np.stack([res[k][0] for k in keep]).astype(np.float16)
+    arrays["words"] = _packed(words[k] for k in keep)
+    # full precision: a known word must read exactly as if computed from its n-grams
+    arrays["word_vecs"] = np.stack([res[k][0] for k in keep]).astype(np.float32)
     arrays["word_clusters"] = np.array([[int(c) for c in res[k][1]] for k in keep], dtype=np.int16)
     np.savez(path, **arrays)
 
@@ -178,8 +189,7 @@ def train_subword(sequences: list[list[str]], path: str | Path, dims: int = 32, 
         k = max(1, min(k, len(vocab) // 2))
         km = MiniBatchKMeans(n_clusters=k, random_state=seed, batch_size=4096, n_init=3).fit(unit)
         cents.append(km.cluster_centers_.astype(np.float32))
-    # one newline-joined string: loads far faster than an array of 150k short strings
-    arrays = {"ngrams": np.array("\n".join(grams)), "table": table.astype(np.float16)}
+    arrays = {"ngrams": _packed(grams), "table": table.astype(np.float16)}
     arrays.update({f"centroids{i}": c for i, c in enumerate(cents)})
     np.savez(path, **arrays)
     add_known_words(path, vocab)
