@@ -19,11 +19,12 @@ from pathlib import Path
 
 import numpy as np
 
+from ..memo import WORDS
 from .features import Featurizer
 
 _FEATURE = np.dtype([("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("w", "<f8")])
 _OFFSETS = (-2, -1, 1, 2)  # neighbours whose features a token sees
-_MAX_WORDS = 100_000  # distinct words whose score rows are kept (5 x 9 floats each)
+_MAX_WORDS = WORDS  # distinct words whose score rows are kept (5 x 9 floats each)
 
 
 def _cqdb_strings(buf: bytes, off: int) -> list[str]:
@@ -146,7 +147,7 @@ class FastTagger:
         new: dict[str, tuple] = {}
         for t, h in zip(toks, hits):
             if h is None and t not in new:
-                new[t] = self.fz.word(t)
+                new[t] = self.fz.read(t)
         if new:
             first = len(cache)
             need = first + len(new)
@@ -155,8 +156,10 @@ class FastTagger:
                 grown[:first] = self._rows[:first]
                 self._rows = grown
             self._rows[first:need] = self._word_rows(list(new.values()))
+            # once its score rows exist, a word is only needed as (normalised form, stem)
+            # for the gazetteer phrases and bigrams: its feature names (kilobytes) go
             for k, (t, w) in enumerate(new.items(), start=first):
-                cache[t] = (w, k)
+                cache[t] = (w[:2], k)
         hits = [cache[t] for t in toks]
         return [h[0] for h in hits], [h[1] for h in hits]
 
@@ -219,7 +222,7 @@ class FastTagger:
         # per-token features: gazetteer phrase positions (own and ±1) and word bigrams
         index = self.crf.attr_index
         pairs = self._pairs
-        if len(pairs) > 500_000:
+        if len(pairs) > 100_000:
             pairs.clear()
         at: list[int] = []
         ids: list[int] = []

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     import numpy as np
 
 from ..arabic import clitic_splits, normalize
+from ..memo import WORDS
 
 _LATIN = re.compile(r"[A-Za-z]")
 _ARABIC = re.compile(r"[\u0621-\u064a]")
@@ -73,9 +74,18 @@ class Featurizer:
 
     # -- per word ---------------------------------------------------------
     def word(self, tok: str) -> tuple:
+        """`read(tok)`, cached (training featurizes the same words again and again)."""
         hit = self._cache.get(tok)
         if hit is not None:
             return hit
+        hit = self.read(tok)
+        if len(self._cache) >= CACHE_WORDS:
+            self._cache.clear()  # bounded memory in long runs; refills with the frequent words
+        self._cache[tok] = hit
+        return hit
+
+    def read(self, tok: str) -> tuple:
+        """(normalised form, stem, own feature names, neighbour names by offset, vector row)."""
         n = normalize(tok)
         prefix, stem = best_split(n)
         cl = self.clusters.get(n) or self.clusters.get(stem) or self.clusters.get("ال" + stem)
@@ -100,11 +110,7 @@ class Featurizer:
             vi = self.vindex.get(stem, self.vindex.get("ال" + stem, -1))
         # the neighbour features already prefixed with their offset, for each offset
         by_offset = {d: tuple("%+d" % d + v for v in ctx) for d in (-2, -1, 1, 2)}
-        hit = (n, stem, tuple(own), by_offset, vi)
-        if len(self._cache) >= CACHE_WORDS:
-            self._cache.clear()  # bounded memory in long runs; refills with the frequent words
-        self._cache[tok] = hit
-        return hit
+        return (n, stem, tuple(own), by_offset, vi)
 
     # -- gazetteer phrases ----------------------------------------------------
     def gaz_tags(self, words: list[tuple]) -> list[list[str]]:
@@ -117,7 +123,7 @@ class Featurizer:
         # per normalised word: the readings (as written, with the article, the stem) that
         # start a multi-word name, with its longest length; most words start none
         heads = self._gaz_heads
-        if len(heads) > 200_000:
+        if len(heads) > WORDS:
             heads.clear()
         i = 0
         while i < n:

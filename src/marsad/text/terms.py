@@ -24,6 +24,7 @@ from ..arabic import clitic_splits, normalize, tokenize
 from ..arabic.normalize import DIACRITICS
 from ..arabic.tokens import WORD_RUN
 from ..arabic.spelling import spelling_key as variant_key
+from ..memo import WORDS
 
 _KNOWLEDGE = "marsad.knowledge"
 
@@ -157,7 +158,7 @@ def _display(surface: str, prefix: str) -> str:
     return rest
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORDS)
 def _word(surface_norm: str) -> tuple[str, str, bool, str] | None:
     """Key reading of a normalised token; None for a stop word. Cached process-wide."""
     stops = stopwords()
@@ -192,7 +193,7 @@ def _unsuffix(key: str, df: dict[str, int]) -> str:
     return key
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORDS)
 def content_word(surface: str, norm: str) -> Word | None:
     """The content word behind one token, or None for stop words, numbers and single letters."""
     if not norm or norm.isdigit():
@@ -224,7 +225,7 @@ _MARK_CHARS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d"
 _TOKEN = re.compile(rf"{WORD_RUN}(?:['’][^\W\d_]+)?|\d+(?:[.,\u066b\u066c/:]\d+)*|\S")
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORDS)
 def _surface_word(surface: str) -> Word | None:
     c = surface[0]
     if not (c.isalpha() or c == "\u0640"):
