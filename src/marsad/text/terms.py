@@ -125,6 +125,9 @@ def _base(norm: str) -> str:
     return norm
 
 
+_RARE_CLITIC_MARGIN = 20
+
+
 def resolve(norm: str, df: dict[str, int]) -> tuple[str, str, bool]:
     """(prefix, stem, article) of the best clitic reading of a normalised word.
 
@@ -138,6 +141,10 @@ def resolve(norm: str, df: dict[str, int]) -> tuple[str, str, bool]:
         if sp.prefix.endswith("ال"):
             continue  # the article stays with the stem; _base strips it for the key
         score = df.get(_unsuffix(_base(sp.stem), df), 0)
+        if sp.prefix.endswith("ك"):
+            # "like" is a rare proclitic and ك begins many foreign names (كيون, كيم):
+            # split only for a well-known stem (كرئيس → رئيس)
+            score -= _RARE_CLITIC_MARGIN
         if score > best_score:
             best, best_score = sp, score
     return best.prefix, best.stem, best.stem.startswith("ال")
