@@ -7,7 +7,9 @@ which is allowed for benchmarks), repeated with small variations (new id and URL
 changed closing line, paragraphs rotated) until there are N articles. They are written
 as JSON Lines files to a temporary directory and ingested by the `marsad ingest`
 command in a subprocess, exactly as a user would; peak memory is the largest summed
-RSS of that process and its workers. Search latency is measured in-process over a
+RSS of that process and its workers (which counts the pages they share once per process)
+and, beside it, the largest summed PSS (shared pages divided among their sharers: the
+memory the ingest really holds). Search latency is measured in-process over a
 fixed set of 200 queries (1-3 words drawn with a fixed seed from the titles), 10
 results each with snippets. PostgreSQL runs when --pg or MARSAD_TEST_PG gives a URL.
 Prints a Markdown table.
@@ -103,25 +105,28 @@ def queries(titles: list[str], count: int = 200) -> list[str]:
     return out
 
 
-def tree_rss(pid: int) -> int:
-    """Summed RSS (bytes) of a process and its descendants, from /proc."""
-    total, todo = 0, [pid]
+def tree_memory(pid: int) -> tuple[int, int]:
+    """Summed RSS and PSS (bytes) of a process and its descendants, from /proc."""
+    rss = pss = 0
+    todo = [pid]
     while todo:
         p = todo.pop()
         try:
-            with open(f"/proc/{p}/status") as fh:
+            with open(f"/proc/{p}/smaps_rollup") as fh:
                 for line in fh:
-                    if line.startswith("VmRSS:"):
-                        total += int(line.split()[1]) * 1024
+                    if line.startswith("Rss:"):
+                        rss += int(line.split()[1]) * 1024
+                    elif line.startswith("Pss:"):
+                        pss += int(line.split()[1]) * 1024
             for t in os.listdir(f"/proc/{p}/task"):
                 with open(f"/proc/{p}/task/{t}/children") as fh:
                     todo += [int(x) for x in fh.read().split()]
         except (FileNotFoundError, ProcessLookupError, PermissionError):
             continue
-    return total
+    return rss, pss
 
 
-def run_ingest(files: list[str], url: str, workers: int) -> tuple[float, float, int, dict]:
+def run_ingest(files: list[str], url: str, workers: int) -> tuple[float, float, tuple[int, int], dict]:
     cmd = [sys.executable, "-m", "marsad.cli", "ingest", *files, "--db", url, "--workers", str(workers),
            "--quiet", "--format", "json"]
     import resource
@@ -129,9 +134,10 @@ def run_ingest(files: list[str], url: str, workers: int) -> tuple[float, float, 
     cpu0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    peak = 0
+    peak = (0, 0)
     while proc.poll() is None:
-        peak = max(peak, tree_rss(proc.pid))
+        rss, pss = tree_memory(proc.pid)
+        peak = (max(peak[0], rss), max(peak[1], pss))
         time.sleep(0.25)
     out, err = proc.communicate()
     secs = time.perf_counter() - t0
@@ -229,11 +235,13 @@ def main() -> int:
     print(f"load average at the end: {os.getloadavg()[0]:.1f} (the machine may be shared: CPU ms/article is the "
           "figure that does not depend on it; articles/s on 2 free cores = 2000 / CPU ms per article)\n")
     print("| store | articles | failed | wall s | articles/s (wall) | CPU ms/article | articles/s (CPU-bound, "
-          f"{args.workers} cores) | peak memory | store size | search p50 | search p95 | queries with hits |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+          f"{args.workers} cores) | peak memory (RSS sum) | peak memory (PSS sum) | store size | search p50 | search p95 | "
+          "queries with hits |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for name, n, failed, secs, rate, cpu_ms, cpu_rate, peak, size, p50, p95, hr in rows:
         print(f"| {name} | {n:,} | {failed} | {secs:.0f} | {rate:.0f} | {cpu_ms:.1f} | {cpu_rate:.0f} | "
-              f"{peak / 2**20:.0f} MB | {size / 2**20:.0f} MB | {p50:.1f} ms | {p95:.1f} ms | {hr:.0%} |")
+              f"{peak[0] / 2**20:.0f} MB | {peak[1] / 2**20:.0f} MB | {size / 2**20:.0f} MB | {p50:.1f} ms | {p95:.1f} ms | "
+              f"{hr:.0%} |")
     return 0
 
 

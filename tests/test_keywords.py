@@ -114,3 +114,12 @@ def test_seed_keywords(seed_article, shared):
     top = [k.text for k in seed_article.keywords[:10]]
     hits = sum(1 for w in gold["keywords_any_5_of_top_10"] if any(w == t or w in t for t in top))
     assert hits >= 5, top
+
+
+def test_rare_like_proclitic_does_not_cut_foreign_names():
+    from marsad.arabic import normalize
+    from marsad.text.terms import content_word
+
+    # كيون (as in كيم هونغ كيون) is a name, not ك + يون; كرئيس is ك + رئيس
+    assert content_word("كيون", normalize("كيون")).display == "كيون"
+    assert content_word("كرئيس", normalize("كرئيس")).key == normalize("رئيس")

@@ -18,6 +18,7 @@ from .arabic import detect_language, normalize
 from .article import Article, Section, Source
 from .dates import ParsedDate, parse_date_text, parse_dateline, to_iso
 from .read import RawDocument
+from .memo import WORDS
 
 MAX_HEADER_LINES = 12
 
@@ -44,7 +45,7 @@ def _vocab() -> dict:
     }
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=2048)  # the repeated furniture lines; body lines never repeat
 def _fold(s: str) -> str:
     """Normalise a line for comparison with the vocabulary: letters folded, trailing : . - dropped.
 

@@ -31,6 +31,7 @@ from ..arabic.verbs import FUTURE, PRESENT, strip_verb_proclitics, verb_forms
 from ..article import Article, Event
 from . import kbview
 from .participants import Span, View, agent, ensure_entity, proclitic, view
+from ..memo import WORDS
 
 _NEG = {normalize(w) for w in ("لم", "لن", "لا", "ما", "ليس", "لما", "عدم", "دون", "بدون", "رفض", "رفضت")}
 _PLAN = {normalize(w) for w in ("سوف", "المقرر", "يعتزم", "تعتزم", "يعتزمون", "المتوقع", "يتوقع", "ستقوم", "سيقوم", "يخطط", "تخطط", "تنوي", "ينوي")}
@@ -92,7 +93,7 @@ def _lex() -> dict:
     return {"verbs": verbs, "nouns": nouns, "cameo": cameo, "lemmas": lemmas}
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORDS)
 def triggers_of(norm: str) -> list[dict]:
     """The trigger readings of one normalised token (verb readings first)."""
     lex = _lex()
@@ -121,7 +122,7 @@ def _stems(v: View, a: int, b: int) -> set[str]:
     return out
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORDS)
 def _word_stems(norm: str) -> frozenset[str]:
     """The word, its stem without the article, and its readings without proclitics."""
     out = {norm, strip_article(norm)}

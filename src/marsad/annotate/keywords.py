@@ -19,6 +19,7 @@ from functools import lru_cache
 from ..arabic import light_stem, normalize, tokenize
 from ..article import Article, Keyword
 from ..text import terms
+from ..memo import WORDS
 
 TOP = 15
 TITLE_WEIGHT = 2.5
@@ -307,10 +308,10 @@ def _best_form(forms: dict[str, int]) -> str:
 
 
 # the stem of a chosen one-word keyword's form (a pure function; news repeats its words)
-_light_stem = lru_cache(maxsize=50_000)(light_stem)
+_light_stem = lru_cache(maxsize=WORDS)(light_stem)
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=WORDS)
 def _looks_verb(word: str) -> bool:
     """ي...ون / ي...ان: a plural or dual imperfect verb (`يسيطرون`, `يبحثان`)."""
     n = normalize(word)
@@ -322,7 +323,7 @@ def _phrase_starters() -> frozenset[str]:
     return frozenset(g[0] for g in terms.docfreq().phrases)
 
 
-@lru_cache(maxsize=50_000)
+@lru_cache(maxsize=WORDS)
 def _looks_adjective(word: str) -> bool:
     """A definite nisba form (`العسكرية`, `الروسي`): usually an adjective."""
     n = normalize(word)

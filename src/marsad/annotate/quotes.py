@@ -29,6 +29,7 @@ from ..entities.resolve import slug
 from ..entities.romanize import romanize
 from ..text.terms import _word, docfreq
 from .participants import Span, View, add_person, ensure_entity, proclitic, view
+from ..memo import WORDS
 
 _OPENERS = {"«": "»", "“": "”", '"': '"', "„": "“"}
 _ENDS = set(".!?؟…")
@@ -78,7 +79,7 @@ def _lex() -> dict:
     }
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORDS)
 def cue_verb(norm: str) -> dict | None:
     """The reporting verb a normalised token spells, with its proclitics stripped."""
     verbs = _lex()["verbs"]
@@ -89,7 +90,7 @@ def cue_verb(norm: str) -> dict | None:
     return None
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORDS)
 def _participle(norm: str) -> bool:
     p = _lex()["participles"]
     return norm in p or (norm[:1] in "وف" and norm[1:] in p)

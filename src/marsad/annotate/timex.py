@@ -25,6 +25,7 @@ from ..arabic.offsets import normalize_with_index
 from ..arabic.ordinals import ordinal_phrases
 from ..article import Article, Timex
 from ..dates import calendar
+from ..memo import WORDS
 
 # -- vocabulary -----------------------------------------------------------
 
@@ -289,7 +290,7 @@ class _G:
         entries = tuple((self.by_name[n][0], self.by_name[n][1].match, self.by_name[n][2])
                         for n in sorted(names, key=lambda n: self.by_name[n][0]))
         got = (entries, nexts) if entries else None
-        if len(self._cache) < 100_000:
+        if len(self._cache) < WORDS:
             self._cache[w] = got
         return got
 

@@ -6,6 +6,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .normalize import normalize
+from ..memo import WORDS
 
 _MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d"
 # A run of letters and marks, written as runs of each (`(?:[^\W\d_]|[marks])+` matches the
@@ -51,7 +52,7 @@ def shared_tokens(text: str) -> list[Token]:
     process (news repeats its vocabulary). The list is shared: callers must not change it.
     """
     cache = _WORD_NORM
-    if len(cache) > 200_000:
+    if len(cache) > WORDS:
         cache.clear()
     out = []
     append = out.append

@@ -178,8 +178,14 @@ def _analysed_rows(path: str) -> Iterator:
 
 
 def _reader_for(store):
-    """A second connection to the same store for the feeder thread."""
-    return type(store)(store.url)
+    """A second connection to the same store for the feeder thread (it only looks up hashes,
+    so a small page cache does)."""
+    from .sqlite import SQLiteStore
+
+    reader = type(store)(store.url)
+    if isinstance(reader, SQLiteStore):
+        reader.conn.execute("PRAGMA cache_size=-4096")
+    return reader
 
 
 def cpu_count() -> int:

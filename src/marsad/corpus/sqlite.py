@@ -34,7 +34,7 @@ class SQLiteStore(SQLStore):
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA foreign_keys=OFF")
-            conn.execute("PRAGMA cache_size=-65536")
+            conn.execute("PRAGMA cache_size=-16384")
             conn.execute("PRAGMA temp_store=MEMORY")
         except sqlite3.DatabaseError as e:
             raise MarsadError(f"{self.path}: not a marsad corpus ({e})") from None

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from ..arabic import light_stem, normalize, tokenize
+from ..memo import WORDS
 
 _NON_WORD = re.compile(r"[\W_]+")
 # Function words dropped from queries (not from the index: BM25 already weighs them low).
@@ -29,7 +30,7 @@ _DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
 _WORD_OR_NUM = re.compile(rf"[{_DIGITS}]+(?:[.,\u066b\u066c/:][{_DIGITS}]+)*|(?:[^\W\d_]|[{_MARKS}])+")
 
 
-@lru_cache(maxsize=262144)
+@lru_cache(maxsize=WORDS)
 def term(word: str) -> str:
     """The index/query term of one word or number as written ('' when nothing searchable is left).
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from ..arabic import Token, normalize, normalize_map, shared_tokens
 from .kb import KnowledgeBase
+from ..memo import WORDS
 
 # Titles that some knowledge-base names start with; a mention leaves them out.
 PERSON_TITLES = {normalize(w) for w in ("الملك", "الأمير", "الشيخ", "الشيخة", "السلطان", "الرئيس", "البابا", "الإمام",
@@ -66,7 +67,7 @@ def stems(norm: str) -> tuple[tuple[int, str], ...]:
                 out.append((-(c + 1), "ا" + rest[1:]))
             out.append((c + 1, rest[1:]))
     got = tuple(out)
-    if len(_STEMS) > 200_000:
+    if len(_STEMS) > WORDS:
         _STEMS.clear()
     _STEMS[norm] = got
     return got
@@ -100,7 +101,7 @@ def match(text: str, tokens: list[Token], kb: KnowledgeBase) -> list[Candidate]:
         ks = openings.get(t.norm)
         if ks is None:
             # the word's readings that can begin a name, once per word: most begin none
-            if len(openings) > 200_000:
+            if len(openings) > WORDS:
                 openings.clear()
             ks = openings[t.norm] = tuple(x for x in stems(t.norm) if x[1] in starts)
         if not ks:

@@ -19,12 +19,13 @@ from pathlib import Path
 
 import numpy as np
 
+from ..memo import WORDS
 from .features import Featurizer
 from .subword import small_matmul
 
 _FEATURE = np.dtype([("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("w", "<f8")])
 _OFFSETS = (-2, -1, 1, 2)  # neighbours whose features a token sees
-_MAX_WORDS = 100_000  # distinct words whose score rows are kept (5 x 9 floats each)
+_MAX_WORDS = WORDS  # distinct words whose score rows are kept (5 x 9 floats each)
 
 
 def _cqdb_strings(buf: bytes, off: int) -> list[str]:
@@ -145,7 +146,7 @@ class FastTagger:
         if None not in hits:  # the common case once the article's words are known
             return [h[0] for h in hits], [h[1] for h in hits]
         todo = list(dict.fromkeys(t for t, h in zip(toks, hits) if h is None))
-        new: dict[str, tuple] = dict(zip(todo, self.fz.words(todo)))
+        new: dict[str, tuple] = dict(zip(todo, self.fz.reads(todo)))
         if new:
             first = len(cache)
             need = first + len(new)
@@ -154,8 +155,10 @@ class FastTagger:
                 grown[:first] = self._rows[:first]
                 self._rows = grown
             self._rows[first:need] = self._word_rows(list(new.values()))
+            # once its score rows exist, a word is only needed as (normalised form, stem)
+            # for the gazetteer phrases and bigrams: its feature names (kilobytes) go
             for k, (t, w) in enumerate(new.items(), start=first):
-                cache[t] = (w, k)
+                cache[t] = (w[:2], k)
         hits = [cache[t] for t in toks]
         return [h[0] for h in hits], [h[1] for h in hits]
 
@@ -218,7 +221,7 @@ class FastTagger:
         # per-token features: gazetteer phrase positions (own and ±1) and word bigrams
         index = self.crf.attr_index
         pairs = self._pairs
-        if len(pairs) > 500_000:
+        if len(pairs) > 100_000:
             pairs.clear()
         at: list[int] = []
         ids: list[int] = []

@@ -14,6 +14,7 @@ from typing import Callable, Iterable
 import numpy as np
 
 from ..arabic import clitic_splits, normalize
+from ..memo import WORDS
 
 _LATIN = re.compile(r"[A-Za-z]")
 _ARABIC = re.compile(r"[\u0621-\u064a]")
@@ -79,26 +80,42 @@ class Featurizer:
 
     # -- per word ---------------------------------------------------------
     def words(self, toks: list[str]) -> list[tuple]:
-        """`word` of each token; the subword vectors of the new ones are computed together."""
-        if self.subword is None:
-            return [self.word(t) for t in toks]
+        """`word` of each token (cached); the new ones are read together (`reads`)."""
         cache = self._cache
         new = [t for t in dict.fromkeys(toks) if t not in cache]
         if not new:
             return [cache[t] for t in toks]
-        parts = []
-        for t in new:
-            n = normalize(t)
-            parts.append((n, *best_split(n)))
-        done = {t: self.word(t, (*p, sub)) for t, p, sub in zip(new, parts, self.subword.many([p[2] for p in parts]))}
-        return [done.get(t) or self.word(t) for t in toks]
+        done = dict(zip(new, self.reads(new)))
+        if len(cache) + len(done) > CACHE_WORDS:
+            cache.clear()  # bounded memory in long runs; refills with the frequent words
+        cache.update(done)
+        return [cache.get(t) or done[t] for t in toks]
 
-    def word(self, tok: str, pre: tuple | None = None) -> tuple:
-        """Features of one word; `pre` = (normalised, proclitics, stem, subword reading) when
-        `words` has already computed them."""
+    def word(self, tok: str) -> tuple:
+        """`read(tok)`, cached (training featurizes the same words again and again)."""
         hit = self._cache.get(tok)
         if hit is not None:
             return hit
+        hit = self.read(tok)
+        if len(self._cache) >= CACHE_WORDS:
+            self._cache.clear()  # bounded memory in long runs; refills with the frequent words
+        self._cache[tok] = hit
+        return hit
+
+    def reads(self, toks: list[str]) -> list[tuple]:
+        """`read` of each token, uncached; the subword readings of all of them computed together."""
+        if self.subword is None:
+            return [self.read(t) for t in toks]
+        parts = []
+        for t in toks:
+            n = normalize(t)
+            parts.append((n, *best_split(n)))
+        subs = self.subword.many([p[2] for p in parts])
+        return [self.read(t, (*p, sub)) for t, p, sub in zip(toks, parts, subs)]
+
+    def read(self, tok: str, pre: tuple | None = None) -> tuple:
+        """(normalised form, stem, own feature names, neighbour names by offset, vector or None);
+        `pre` = (normalised, proclitics, stem, subword reading) when `reads` computed them."""
         if pre is None:
             n = normalize(tok)
             prefix, stem = best_split(n)
@@ -135,11 +152,7 @@ class Featurizer:
             vec = np.concatenate([vec if vec is not None else np.zeros(self._pdims, np.float32), sv])
         # the neighbour features already prefixed with their offset, for each offset
         by_offset = {d: tuple("%+d" % d + v for v in ctx) for d in (-2, -1, 1, 2)}
-        hit = (n, stem, tuple(own), by_offset, vec)
-        if len(self._cache) >= CACHE_WORDS:
-            self._cache.clear()  # bounded memory in long runs; refills with the frequent words
-        self._cache[tok] = hit
-        return hit
+        return (n, stem, tuple(own), by_offset, vec)
 
     # -- gazetteer phrases ----------------------------------------------------
     def gaz_tags(self, words: list[tuple]) -> list[list[str]]:
@@ -152,7 +165,7 @@ class Featurizer:
         # per normalised word: the readings (as written, with the article, the stem) that
         # start a multi-word name, with its longest length; most words start none
         heads = self._gaz_heads
-        if len(heads) > 200_000:
+        if len(heads) > WORDS:
             heads.clear()
         i = 0
         while i < n:

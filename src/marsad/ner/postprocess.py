@@ -19,13 +19,14 @@ from importlib import resources
 
 from ..arabic import clitic_splits, normalize
 from .data import spans
+from ..memo import WORDS
 
 MAX_LEN = 4        # longest span (tokens) that is propagated
 MIN_CHARS = 3      # a shorter one-word key is too ambiguous to propagate
 WINDOW = 20        # sentences on each side that vote
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=WORDS)
 def forms(tok: str) -> tuple[str, ...]:
     """The word's normalised form and its proclitic-stripped stems (3+ letters)."""
     n = normalize(tok)

@@ -24,6 +24,7 @@ from ..arabic import clitic_splits, normalize, tokenize
 from ..arabic.normalize import DIACRITICS
 from ..arabic.tokens import WORD_RUN
 from ..arabic.spelling import spelling_key as variant_key
+from ..memo import WORDS
 
 _KNOWLEDGE = "marsad.knowledge"
 
@@ -124,6 +125,9 @@ def _base(norm: str) -> str:
     return norm
 
 
+_RARE_CLITIC_MARGIN = 20
+
+
 def resolve(norm: str, df: dict[str, int]) -> tuple[str, str, bool]:
     """(prefix, stem, article) of the best clitic reading of a normalised word.
 
@@ -137,6 +141,10 @@ def resolve(norm: str, df: dict[str, int]) -> tuple[str, str, bool]:
         if sp.prefix.endswith("ال"):
             continue  # the article stays with the stem; _base strips it for the key
         score = df.get(_unsuffix(_base(sp.stem), df), 0)
+        if sp.prefix.endswith("ك"):
+            # "like" is a rare proclitic and ك begins many foreign names (كيون, كيم):
+            # split only for a well-known stem (كرئيس → رئيس)
+            score -= _RARE_CLITIC_MARGIN
         if score > best_score:
             best, best_score = sp, score
     return best.prefix, best.stem, best.stem.startswith("ال")
@@ -157,7 +165,7 @@ def _display(surface: str, prefix: str) -> str:
     return rest
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORDS)
 def _word(surface_norm: str) -> tuple[str, str, bool, str] | None:
     """Key reading of a normalised token; None for a stop word. Cached process-wide."""
     stops = stopwords()
@@ -192,7 +200,7 @@ def _unsuffix(key: str, df: dict[str, int]) -> str:
     return key
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORDS)
 def content_word(surface: str, norm: str) -> Word | None:
     """The content word behind one token, or None for stop words, numbers and single letters."""
     if not norm or norm.isdigit():
@@ -224,7 +232,7 @@ _MARK_CHARS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d"
 _TOKEN = re.compile(rf"{WORD_RUN}(?:['’][^\W\d_]+)?|\d+(?:[.,\u066b\u066c/:]\d+)*|\S")
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORDS)
 def _surface_word(surface: str) -> Word | None:
     c = surface[0]
     if not (c.isalpha() or c == "\u0640"):
