@@ -29,7 +29,8 @@ def test_tagger_word_cache_is_capped_and_refills_to_the_same_tags(monkeypatch):
     for k in range(30):
         made_up = [f"كوزميت{chr(0x628 + k % 20)}{'ا' * (k % 5)}ينو", "قال", f"روفاني{k}"]
         fast.tag_sentences([made_up])
-        assert len(fast._words) <= 40
+        assert len(fast._words) <= 40 and len(fast._old) <= 40
+        assert fast._used <= 2 * 40 + 3  # rows of dropped words are handed out again
         if k % 7 == 0:
             assert fast.tag_sentences(SENTENCES) == expected
 

@@ -25,7 +25,7 @@ from .subword import small_matmul
 
 _FEATURE = np.dtype([("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("w", "<f8")])
 _OFFSETS = (-2, -1, 1, 2)  # neighbours whose features a token sees
-_MAX_WORDS = WORDS  # distinct words whose score rows are kept (5 x 9 floats each)
+_MAX_WORDS = WORDS  # words per cache generation (two are kept), each with 5 x 9 score floats
 
 
 def _cqdb_strings(buf: bytes, off: int) -> list[str]:
@@ -124,7 +124,10 @@ class FastTagger:
         # token -> (its Featurizer reading, its row in `_rows`); `_rows[k]` holds the word's
         # five score rows (see `_word_rows`), so a sentence gathers them with one index
         self._words: dict[str, tuple[tuple, int]] = {}
+        self._old: dict[str, tuple[tuple, int]] = {}  # the previous generation (see `_lookup`)
         self._rows = np.zeros((1024, 5, L))
+        self._used = 0  # rows ever handed out; `_free` holds those given back
+        self._free: list[int] = []
         # weights of the vector features: one (dims x labels) matrix per offset
         self._vw = {}
         if featurizer.vdims:
@@ -138,29 +141,57 @@ class FastTagger:
 
     def _lookup(self, toks: list[str]) -> tuple[list[tuple], list[int]]:
         """Featurizer reading and score-row index of each token; the rows of words not seen
-        before are computed together (one gather, one sum, one vector product)."""
+        before are computed together (one gather, one sum, one vector product).
+
+        The cache has two generations, so memory stays bounded on an endless stream while
+        the words still in use stay: when the current one is full it becomes the old one,
+        and the words of the previous old one give back their rows; a word found in the
+        old generation moves to the current one with its row."""
         cache = self._words
-        if len(cache) + len(toks) > _MAX_WORDS:
-            cache.clear()  # bounded memory on an endless stream (never in the middle of a call)
+        if len(cache) + len(toks) > _MAX_WORDS:  # never in the middle of a call
+            self._free.extend(k for _w, k in self._old.values())
+            self._old, self._words = cache, {}
+            cache = self._words
         hits = list(map(cache.get, toks))
         if None not in hits:  # the common case once the article's words are known
             return [h[0] for h in hits], [h[1] for h in hits]
-        todo = list(dict.fromkeys(t for t, h in zip(toks, hits) if h is None))
-        new: dict[str, tuple] = dict(zip(todo, self.fz.reads(todo)))
-        if new:
-            first = len(cache)
-            need = first + len(new)
+        old = self._old
+        todo: dict[str, None] = {}  # new words, each once
+        for t, h in zip(toks, hits):
+            if h is None and t not in todo:
+                back = old.pop(t, None)
+                if back is not None:
+                    cache[t] = back
+                elif t not in cache:
+                    todo[t] = None
+        if todo:
+            todo = list(todo)
+            readings = self.fz.reads(todo)
+            slots = self._slots(len(todo))
+            self._rows[slots] = self._word_rows(readings)
+            # once its score rows exist, a word is only needed as (normalised form, stem)
+            # for the gazetteer phrases and bigrams: its feature names (kilobytes) go
+            for t, w, k in zip(todo, readings, slots):
+                cache[t] = (w[:2], k)
+        hits = [cache[t] for t in toks]
+        return [h[0] for h in hits], [h[1] for h in hits]
+
+    def _slots(self, n: int) -> list[int]:
+        """`n` free rows of `_rows`: given-back rows first, then new ones (growing the array)."""
+        free = self._free
+        take = free[len(free) - min(n, len(free)):]
+        del free[len(free) - len(take):]
+        more = n - len(take)
+        if more:
+            first = self._used
+            need = first + more
             if need > len(self._rows):
                 grown = np.zeros((max(need, 2 * len(self._rows)), *self._rows.shape[1:]))
                 grown[:first] = self._rows[:first]
                 self._rows = grown
-            self._rows[first:need] = self._word_rows(list(new.values()))
-            # once its score rows exist, a word is only needed as (normalised form, stem)
-            # for the gazetteer phrases and bigrams: its feature names (kilobytes) go
-            for k, (t, w) in enumerate(new.items(), start=first):
-                cache[t] = (w[:2], k)
-        hits = [cache[t] for t in toks]
-        return [h[0] for h in hits], [h[1] for h in hits]
+            take += range(first, need)
+            self._used = need
+        return take
 
     def _word_rows(self, words: list[tuple]) -> np.ndarray:
         """(words x 5 x labels): each word's own score, then what it adds to the token at
