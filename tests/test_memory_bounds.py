@@ -5,7 +5,6 @@ from __future__ import annotations
 import marsad.arabic.tokens as tokens_mod
 import marsad.ner.fastcrf as fastcrf
 from marsad.arabic import shared_tokens
-from marsad.memo import WORDS
 from marsad.ner import load_tagger
 from marsad.ner.model import DEFAULT_MODEL
 
@@ -45,7 +44,3 @@ def test_word_normalisation_cache_is_capped(monkeypatch):
         # a refilled cache gives the same normal forms as the uncached tokeniser
         assert [t.norm for t in toks] == [t.norm for t in tokens_mod.tokenize(text)]
 
-
-def test_the_budget_is_one_shared_size():
-    assert 10_000 <= WORDS <= 200_000
-    assert fastcrf._MAX_WORDS == WORDS

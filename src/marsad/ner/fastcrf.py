@@ -165,13 +165,13 @@ class FastTagger:
                 elif t not in cache:
                     todo[t] = None
         if todo:
-            todo = list(todo)
-            readings = self.fz.reads(todo)
-            slots = self._slots(len(todo))
+            fresh = list(todo)
+            readings = self.fz.reads(fresh)
+            slots = self._slots(len(fresh))
             self._rows[slots] = self._word_rows(readings)
             # once its score rows exist, a word is only needed as (normalised form, stem)
             # for the gazetteer phrases and bigrams: its feature names (kilobytes) go
-            for t, w, k in zip(todo, readings, slots):
+            for t, w, k in zip(fresh, readings, slots):
                 cache[t] = (w[:2], k)
         hits = [cache[t] for t in toks]
         return [h[0] for h in hits], [h[1] for h in hits]

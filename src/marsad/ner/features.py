@@ -80,7 +80,8 @@ class Featurizer:
 
     # -- per word ---------------------------------------------------------
     def words(self, toks: list[str]) -> list[tuple]:
-        """`word` of each token (cached); the new ones are read together (`reads`)."""
+        """`read` of each token, cached (training featurizes the same words again and again);
+        the new ones are read together (`reads`)."""
         cache = self._cache
         new = [t for t in dict.fromkeys(toks) if t not in cache]
         if not new:
@@ -90,17 +91,6 @@ class Featurizer:
             cache.clear()  # bounded memory in long runs; refills with the frequent words
         cache.update(done)
         return [cache.get(t) or done[t] for t in toks]
-
-    def word(self, tok: str) -> tuple:
-        """`read(tok)`, cached (training featurizes the same words again and again)."""
-        hit = self._cache.get(tok)
-        if hit is not None:
-            return hit
-        hit = self.read(tok)
-        if len(self._cache) >= CACHE_WORDS:
-            self._cache.clear()  # bounded memory in long runs; refills with the frequent words
-        self._cache[tok] = hit
-        return hit
 
     def reads(self, toks: list[str]) -> list[tuple]:
         """`read` of each token, uncached; the subword readings of all of them computed together."""
