@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from marsad.article import Article, Keyword
 from marsad.dedup import (
-    NearDuplicateIndex, from_bytes, from_values, jaccard, minhash, same_story, shingles, signature_bytes,
+    NearDuplicateIndex, from_bytes, group_signatures, from_values, jaccard, minhash, same_story, shingles, signature_bytes,
     signature_values, story_key,
 )
 
@@ -89,6 +89,24 @@ def test_signature_bytes_do_not_import_datasketch():
             "print('datasketch' in sys.modules, 'scipy' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
+
+
+def test_signature_matrix_groups_equal_the_index_groups():
+    import numpy as np
+
+    # copies with a new opening, a dropped sentence, an edited figure; the independent report stays out
+    texts = [WIRE, COPY, "عاجل: " + WIRE.replace("خمسة ملايين", "عشرة ملايين"), OTHER,
+             OTHER + " وقال محلل إن الخطوة تأخرت كثيرا.", WIRE.split(". ")[0], "نص قصير لا يشبه غيره في شيء"]
+    texts += [t.replace("البيانات", "المعلومات") for t in texts[:3]]
+    sigs = [signature_bytes(t) for t in texts]
+    idx = NearDuplicateIndex()
+    for k, s in enumerate(sigs):
+        idx.add(k, from_bytes(s))
+    matrix = np.frombuffer(b"".join(sigs), dtype=np.uint32).reshape(len(sigs), -1)
+    got = {frozenset(g) for g in group_signatures(matrix)}
+    assert got == {frozenset(g) for g in idx.groups()}
+    assert frozenset({0, 1, 2}) <= next(g for g in got if 0 in g) and not any(3 in g and 0 in g for g in got)
+    assert group_signatures(matrix[:1]) == []
 
 
 def test_index_of_stored_signatures_chains_copies_and_keeps_strangers_apart():

@@ -183,6 +183,70 @@ class NearDuplicateIndex:
         return [sorted(g, key=str) for g in groups.values() if len(g) > 1]
 
 
+# datasketch's MinHashLSH bands for NUM_PERM = 128 at the index's LSH threshold (0.15):
+# 51 bands of 2 values. `group_signatures` uses the same bands, so it finds the same
+# candidates as `NearDuplicateIndex`.
+_BANDS, _ROWS = 51, 2
+_CHUNK = 20_000  # candidate pairs compared at once (2 x 10 MB of signatures)
+
+
+def group_signatures(sigs: np.ndarray, threshold: float = THRESHOLD) -> list[list[int]]:
+    """Connected groups (row indexes, singletons left out) of copies among the rows of an
+    (N x NUM_PERM) uint32 signature matrix: two rows are copies when one of their LSH
+    bands is equal and their estimated Jaccard similarity reaches `threshold`.
+
+    The same groups as `NearDuplicateIndex.groups` over the same signatures, in numpy:
+    for a whole corpus that index costs about 10 kB and 0.4 ms of CPU per article (100,000
+    articles took over 1 GB), where this keeps the matrix and one band's pairs at a time.
+    """
+    n = len(sigs)
+    if n < 2:
+        return []
+    sigs = np.ascontiguousarray(sigs, dtype=np.uint32)
+    need = int(np.ceil(threshold * sigs.shape[1] - 1e-9))
+    found = np.empty(0, dtype=np.int64)  # copy pairs as i * n + j, i < j, each once
+    for b in range(_BANDS):
+        left: list[np.ndarray] = []
+        right: list[np.ndarray] = []
+        band = sigs[:, b * _ROWS:(b + 1) * _ROWS].astype(np.uint64)
+        h = (band[:, 0] << np.uint64(32)) | band[:, 1]
+        order = np.argsort(h, kind="stable")
+        hs = h[order]
+        # pair each sorted position with the next d ones of its bucket, d = 1, 2, ...
+        active = np.flatnonzero(hs[1:] == hs[:-1])
+        d = 1
+        while len(active):
+            for c in range(0, len(active), _CHUNK):  # bounded memory: _CHUNK pairs at a time
+                i, j = order[active[c:c + _CHUNK]], order[active[c:c + _CHUNK] + d]
+                ok = np.count_nonzero(sigs[i] == sigs[j], axis=1) >= need
+                if ok.any():
+                    left.append(i[ok])
+                    right.append(j[ok])
+            d += 1
+            active = active[active + d < n]
+            active = active[hs[active + d] == hs[active]]
+        if left:  # a pair shares many bands: keep each once
+            i, j = np.concatenate(left).astype(np.int64), np.concatenate(right).astype(np.int64)
+            found = np.union1d(found, np.minimum(i, j) * n + np.maximum(i, j))
+    if not len(found):
+        return []
+    a, b = found // n, found % n
+    label = np.arange(n)
+    while True:  # connected components: every row takes the smallest label of its copies
+        low = np.minimum(label[a], label[b])
+        before = label.copy()
+        np.minimum.at(label, a, low)
+        np.minimum.at(label, b, low)
+        label = label[label]
+        if np.array_equal(label, before):
+            break
+    members = np.flatnonzero(np.bincount(label, minlength=n)[label] > 1)
+    groups: dict[int, list[int]] = {}
+    for k in members.tolist():
+        groups.setdefault(int(label[k]), []).append(k)
+    return list(groups.values())
+
+
 def signature_values(sig) -> np.ndarray:
     """The signature as a plain uint64 array (to store in a database)."""
     return np.asarray(sig.hashvalues, dtype=np.uint64)

@@ -141,7 +141,7 @@ class PostgresStore(SQLStore):
             if not cands:
                 return []
             self.conn.execute("RESET enable_indexscan")
-            sql = ("WITH r AS (SELECT t.n, ts_rank_cd(t.terms, CAST(%s AS tsquery), 1) AS s "
+            sql = ("WITH r AS (SELECT t.n, ts_rank(t.terms, CAST(%s AS tsquery), 1) AS s "
                    "FROM unnest(CAST(%s AS bigint[])) AS c(n) JOIN search_terms t ON t.n = c.n "
                    "ORDER BY s DESC, t.n DESC LIMIT %s OFFSET %s) "
                    "SELECT a.n, a.id, a.title, a.published, a.source, a.url, a.body, r.s FROM r JOIN articles a ON a.n = r.n "

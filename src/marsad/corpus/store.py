@@ -504,20 +504,27 @@ class SQLStore:
     def rebuild_stories(self, threshold: float | None = None) -> int:
         """Regroup the stored signatures into stories with `marsad.dedup` (the single-machine
         detector's shingles, LSH and threshold, as the Spark job uses); returns the group count."""
-        from ..dedup import NearDuplicateIndex, THRESHOLD, from_bytes
+        import numpy as np
 
-        index = NearDuplicateIndex(THRESHOLD if threshold is None else threshold)
+        from ..dedup import NUM_PERM, THRESHOLD, group_signatures
+
+        width = NUM_PERM * 4
+        keys: list[int] = []
+        chunks: list[bytes] = []
         last = 0
         while True:
-            rows = self.all("SELECT article, sig FROM signatures WHERE article > ? ORDER BY article LIMIT 2000", [last])
+            rows = self.all("SELECT article, sig FROM signatures WHERE article > ? ORDER BY article LIMIT 5000", [last])
             if not rows:
                 break
             for n, s in rows:
-                sig = from_bytes(bytes(s)) if s is not None else None
-                if sig is not None:
-                    index.add(n, sig)
+                s = bytes(s) if s is not None else b""
+                if len(s) == width:  # b"" (no words) and other formats are never copies
+                    keys.append(n)
+                    chunks.append(s)
             last = rows[-1][0]
-        groups = index.groups()
+        sigs = np.frombuffer(b"".join(chunks), dtype=np.uint32).reshape(len(keys), NUM_PERM)
+        del chunks
+        groups = [[keys[i] for i in g] for g in group_signatures(sigs, THRESHOLD if threshold is None else threshold)]
         cur = self.conn.cursor()
         self.begin()
         try:
