@@ -47,9 +47,7 @@ def run(name, train, held, res: Path, params: dict, scale: dict, feats: dict, du
         for f in RESOURCES:
             if (res / f).exists():
                 shutil.copyfile(res / f, tmp / f)
-        fz = featurizer_for(tmp, scale)
-        for k, v in feats.items():
-            setattr(fz, k, v)
+        fz = featurizer_for(tmp, scale, feats)
         t = time.time()
         fit(train, fz, tmp / "crf.model", params, log=lambda s: None)
         took = time.time() - t
@@ -77,7 +75,7 @@ def main() -> int:
     ap.add_argument("--word-scale", type=float, default=1.0)
     ap.add_argument("--subword-scale", type=float, default=1.0)
     ap.add_argument("--feature", action="append", default=[], metavar="NAME=VALUE",
-                    help="Featurizer attribute to set (JSON value), e.g. stem_affixes=true")
+                    help="feature option (marsad.ner.features.OPTIONS; JSON value), e.g. stem_affixes=true")
     ap.add_argument("--only", choices=("fifth", "dev"))
     ap.add_argument("--label", default="")
     ap.add_argument("--dump", metavar="DIR", help="write token, gold, CRF and post-processed tags per held-out part")
