@@ -295,31 +295,33 @@ def add_name(raw: dict, kind: str, name: str) -> None:
 
 def build_lexicon(sents, min_share: float = 0.5, max_len: int = 4) -> dict[tuple[str, ...], frozenset[str]]:
     """Names tagged in labelled sentences → their majority type, keyed like the gazetteer
-    (normalised words, the first one without its clitics), kept when at least `min_share` of
-    the phrase's occurrences in that text are tagged (a word that is mostly not a name, such
-    as `على` read as the name `علي`, stays out)."""
+    (normalised words; the first one also without its clitics, as `gaz_tags` looks it up), kept
+    when at least `min_share` of the phrase's occurrences in that text are tagged (a word that
+    is mostly not a name, such as `على` read as the name `علي`, stays out)."""
     from collections import Counter
 
     from .data import spans
 
-    def keyed(toks):
-        norm = [normalize(t) for t in toks]
-        return norm, [best_split(x)[1] for x in norm]
+    def keys(norm, stems, i, j):
+        rest = tuple(norm[i + 1:j])
+        return {(norm[i],) + rest, (stems[i],) + rest}
 
     types: dict[tuple[str, ...], Counter] = {}
     texts = []
     for toks, tags in sents:
-        norm, stems = keyed(toks)
+        norm = [normalize(t) for t in toks]
+        stems = [best_split(x)[1] for x in norm]
         texts.append((norm, stems))
         for i, j, t in spans(tags):
             if j - i <= max_len:
-                types.setdefault((stems[i],) + tuple(norm[i + 1:j]), Counter())[t] += 1
+                for k in keys(norm, stems, i, j):
+                    types.setdefault(k, Counter())[t] += 1
     seen: Counter = Counter()
     for norm, stems in texts:
         for i in range(len(norm)):
             for L in range(1, min(max_len, len(norm) - i) + 1):
-                k = (stems[i],) + tuple(norm[i + 1:i + L])
-                if k in types:
-                    seen[k] += 1
+                for k in keys(norm, stems, i, i + L):
+                    if k in types:
+                        seen[k] += 1
     return {k: frozenset([c.most_common(1)[0][0]]) for k, c in types.items()
             if len(" ".join(k)) >= 2 and sum(c.values()) >= min_share * seen[k]}
