@@ -24,7 +24,7 @@ from ..memo import WORDS
 MAX_LEN = 4        # longest span (tokens) that is propagated
 MIN_CHARS = 3      # a shorter one-word key is too ambiguous to propagate
 WINDOW = 20        # sentences on each side that vote
-SKIP_FUNCTION_WORDS = False
+SKIP_FUNCTION_WORDS = True   # see `_function_words`
 
 
 @lru_cache(maxsize=WORDS)
