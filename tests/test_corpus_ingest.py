@@ -61,7 +61,8 @@ def _consistent(url: str) -> None:
         if hasattr(s, "path"):
             assert s.one("SELECT count(*) FROM article_fts")[0] == n
         else:
-            assert s.one("SELECT count(*) FROM articles WHERE terms IS NULL")[0] == 0
+            assert s.one("SELECT count(*) FROM search_terms")[0] == n
+            assert s.one("SELECT count(*) FROM articles WHERE n NOT IN (SELECT n FROM search_terms)")[0] == 0
 
 
 def test_killed_ingest_resumes_to_the_exact_count(store_url, tmp_path):

@@ -5,6 +5,7 @@ import pytest
 
 from corpus_helpers import HOSTILE, articles, make_article
 from marsad.corpus import Corpus
+from marsad.corpus.schema import SCHEMA_VERSION
 from marsad.errors import MarsadError
 
 
@@ -162,7 +163,7 @@ def test_get_returns_the_stored_article(corpus):
 
 def test_schema_version_is_recorded_and_newer_is_refused(store_url):
     with Corpus(store_url) as c:
-        assert c.store.meta("schema_version") == "3"
+        assert c.store.meta("schema_version") == str(SCHEMA_VERSION)
         cur = c.store.conn.cursor()
         cur.execute(c.store.q("UPDATE meta SET value = ? WHERE key = ?"), ["99", "schema_version"])
         if hasattr(c.store.conn, "in_transaction") and c.store.conn.in_transaction:
@@ -187,9 +188,42 @@ def test_old_story_signatures_are_recomputed_on_open(store_url):
         cur.execute(s.q("UPDATE meta SET value = ? WHERE key = ?"), ["2", "schema_version"])
         s.commit()
     with Corpus(store_url) as c:
-        assert c.store.meta("schema_version") == "3"
+        assert c.store.meta("schema_version") == str(SCHEMA_VERSION)
         assert {len(bytes(r[0])) for r in c.store.all("SELECT sig FROM signatures")} == {512}
         assert [{a.id for a in st.articles} for st in c.stories()] == [{"s1", "s2"}]
+
+
+def test_postgres_search_terms_move_to_their_own_table(store_url):
+    if not store_url.startswith("postgresql"):
+        pytest.skip("PostgreSQL layout")
+    with Corpus(store_url) as c:
+        c.add(articles())
+        before = [h.id for h in c.search("العقوبات")]
+        # the layout of schema 3: the tsvector was a column of `articles`
+        s = c.store
+        s.begin()
+        cur = s.conn.cursor()
+        cur.execute("ALTER TABLE articles ADD COLUMN terms tsvector")
+        cur.execute("UPDATE articles SET terms = (SELECT t.terms FROM search_terms t WHERE t.n = articles.n)")
+        cur.execute("DROP TABLE search_terms")
+        cur.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+        s.commit()
+    with Corpus(store_url) as c:
+        assert c.store.meta("schema_version") == str(SCHEMA_VERSION)
+        assert before and [h.id for h in c.search("العقوبات")] == before
+        cols = c.store.all("SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
+                           "AND table_name = 'articles'")
+        assert "terms" not in {r[0] for r in cols}
+
+
+def test_function_word_query_is_not_an_entity_name(store_url):
+    # `بين` (between) shares its spelling key with Benin's name: as a query it stays a word
+    with Corpus(store_url) as c:
+        c.add([make_article("b1", "اتفاقية تجارية", ["وقعت اتفاقية تجارية بين بنين ونيجيريا في كوتونو أمس."],
+                            "2024-03-12", "الأنباء", entities=[("benin", "Benin", "LOC", "بنين", ["بنين"])])])
+        assert c.store.query_groups("بين") == [[["بين"]]]
+        assert len(c.store.query_groups("بنين")[0]) >= 1 and "benin" in c.store._names_to_ids(["بنين"])["بنين"]
+        assert [h.id for h in c.search("بين بنين")] == ["b1"]
 
 
 @pytest.mark.parametrize("bad", ["\x00", "قطر\x00", "'; DROP TABLE entities; --", "%_", "ا" * 5000])

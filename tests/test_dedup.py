@@ -71,6 +71,26 @@ def test_stored_bytes_rebuild_the_signature_and_reject_other_formats():
     assert from_bytes(b"\x00" * 256) is None  # the corpus's earlier 64 x 4-byte signatures
 
 
+def test_stored_bytes_equal_datasketch_minhash_of_the_shingles():
+    # the workers compute signatures without datasketch; the index reads them with it
+    from datasketch import MinHash
+
+    for text in (WIRE, COPY, OTHER, "كلمة واحدة فقط"):
+        m = MinHash(num_perm=128)
+        m.update_batch([s.encode("utf-8") for s in shingles(text)])
+        assert signature_bytes(text) == m.hashvalues.tobytes()
+
+
+def test_signature_bytes_do_not_import_datasketch():
+    import subprocess
+    import sys
+
+    code = ("import sys; from marsad.dedup import signature_bytes; signature_bytes('نص قصير للتجربة هنا'); "
+            "print('datasketch' in sys.modules, 'scipy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "False"]
+
+
 def test_index_of_stored_signatures_chains_copies_and_keeps_strangers_apart():
     idx = NearDuplicateIndex()
     edited = WIRE.replace("خمسة ملايين ريال", "عشرة ملايين ريال")

@@ -20,7 +20,6 @@ import re
 from typing import Hashable, Iterable
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 from .arabic import normalize
 
@@ -29,10 +28,40 @@ SHINGLE = 3  # words per shingle
 THRESHOLD = 0.25  # Jaccard similarity of shingle sets from which two texts are copies (see bench/dedup.py)
 
 _WORD = re.compile(r"[^\W_]+")
-# the scheme, value type and permutations of every NUM_PERM signature: made once, since
-# drawing the permutations from a seeded generator costs more than hashing a short text
-_EMPTY = MinHash(num_perm=NUM_PERM)
-_SCHEME = _EMPTY.scheme
+# The stored signatures are datasketch's "affine32" MinHash (seed 1): each shingle's
+# SHA-1 (first 4 bytes, little-endian) is mixed by the MurmurHash3 finalizer, then
+# permuted by a*h + b mod 2**32. `signature_bytes` computes the same values with numpy
+# alone, so the ingest workers never import datasketch (whose LSH module pulls in scipy,
+# about 45 MB in every process); the index, which needs the LSH, still uses it.
+_SCHEME = "affine32"
+_SEED = 1
+_gen = np.random.RandomState(_SEED)
+_A = _gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+_B = _gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+_PERMUTATIONS = np.array([_A, _B])
+del _gen
+
+
+def _fmix32(h: np.ndarray) -> np.ndarray:
+    h = h ^ (h >> np.uint32(16))
+    h = h * np.uint32(0x85EBCA6B)
+    h = h ^ (h >> np.uint32(13))
+    h = h * np.uint32(0xC2B2AE35)
+    return h ^ (h >> np.uint32(16))
+
+
+def _values(sh: set[str]) -> np.ndarray:
+    """The NUM_PERM signature values of a non-empty shingle set (uint32)."""
+    digests = b"".join(hashlib.sha1(s.encode("utf-8")).digest()[:4] for s in sh)
+    h = _fmix32(np.frombuffer(digests, dtype="<u4").astype(np.uint32))
+    with np.errstate(over="ignore"):
+        return (h[:, None] * _A + _B).min(axis=0)
+
+
+def _minhash_cls():
+    from datasketch import MinHash  # imported on first use: see above
+
+    return MinHash
 
 
 def words(text: str) -> list[str]:
@@ -48,16 +77,19 @@ def shingles(text: str, k: int = SHINGLE) -> set[str]:
     return {" ".join(w[i:i + k]) for i in range(len(w) - k + 1)}
 
 
-def minhash(text: str, num_perm: int = NUM_PERM, k: int = SHINGLE) -> MinHash:
-    """MinHash signature of the text's word shingles."""
+def minhash(text: str, num_perm: int = NUM_PERM, k: int = SHINGLE):
+    """MinHash signature (a datasketch MinHash) of the text's word shingles."""
     return _minhash(shingles(text, k), num_perm)
 
 
-def _minhash(sh: set[str], num_perm: int) -> MinHash:
+def _minhash(sh: set[str], num_perm: int):
+    MinHash = _minhash_cls()
     if num_perm == NUM_PERM:
-        m = MinHash(num_perm=num_perm, permutations=_EMPTY.permutations, scheme=_SCHEME)
-    else:
-        m = MinHash(num_perm=num_perm)
+        m = MinHash(num_perm=num_perm, permutations=_PERMUTATIONS, scheme=_SCHEME)
+        if sh:
+            m.hashvalues = _values(sh)
+        return m
+    m = MinHash(num_perm=num_perm)
     if sh:
         m.update_batch([s.encode("utf-8") for s in sh])
     return m
@@ -80,8 +112,10 @@ class NearDuplicateIndex:
         self.k = k
         # LSH bands tuned a little below the threshold so that few true copies are missed;
         # every candidate is then checked against the threshold.
+        from datasketch import MinHashLSH
+
         self._lsh = MinHashLSH(threshold=max(0.05, threshold - 0.1), num_perm=num_perm)
-        self._sigs: dict[Hashable, MinHash] = {}
+        self._sigs: dict = {}
 
     def __len__(self) -> int:
         return len(self._sigs)
@@ -89,12 +123,12 @@ class NearDuplicateIndex:
     def __contains__(self, key: Hashable) -> bool:
         return key in self._sigs
 
-    def signature(self, text_or_sig: str | MinHash) -> MinHash:
-        if isinstance(text_or_sig, MinHash):
+    def signature(self, text_or_sig):
+        if not isinstance(text_or_sig, str):
             return text_or_sig
         return minhash(text_or_sig, self.num_perm, self.k)
 
-    def add(self, key: Hashable, text_or_sig: str | MinHash) -> MinHash:
+    def add(self, key: Hashable, text_or_sig):
         """Store an article; returns its signature (a corpus can persist `sig.hashvalues`)."""
         if key in self._sigs:
             raise KeyError(f"{key!r} is already in the index")
@@ -108,7 +142,7 @@ class NearDuplicateIndex:
             self._lsh.remove(key)
             del self._sigs[key]
 
-    def query(self, text_or_sig: str | MinHash, exclude: Hashable | None = None) -> list[tuple[Hashable, float]]:
+    def query(self, text_or_sig, exclude: Hashable | None = None) -> list[tuple[Hashable, float]]:
         """Stored articles whose estimated Jaccard similarity reaches the threshold, best first."""
         sig = self.signature(text_or_sig)
         out = []
@@ -121,7 +155,7 @@ class NearDuplicateIndex:
         out.sort(key=lambda kv: (-kv[1], str(kv[0])))
         return out
 
-    def add_and_query(self, key: Hashable, text_or_sig: str | MinHash) -> list[tuple[Hashable, float]]:
+    def add_and_query(self, key: Hashable, text_or_sig) -> list[tuple[Hashable, float]]:
         """Copies of this article among those already stored, then store it."""
         sig = self.signature(text_or_sig)
         found = self.query(sig)
@@ -149,31 +183,30 @@ class NearDuplicateIndex:
         return [sorted(g, key=str) for g in groups.values() if len(g) > 1]
 
 
-def signature_values(sig: MinHash) -> np.ndarray:
+def signature_values(sig) -> np.ndarray:
     """The signature as a plain uint64 array (to store in a database)."""
     return np.asarray(sig.hashvalues, dtype=np.uint64)
 
 
-def from_values(values: Iterable[int]) -> MinHash:
-    """A MinHash rebuilt from stored values (made by `minhash` with this datasketch)."""
+def from_values(values: Iterable[int]):
+    """A MinHash rebuilt from stored values (made by `minhash`)."""
     hv = np.asarray(list(values), dtype=np.uint64)
-    return MinHash(num_perm=len(hv), hashvalues=hv, scheme=_SCHEME)
+    return _minhash_cls()(num_perm=len(hv), hashvalues=hv, scheme=_SCHEME)
 
 
 def signature_bytes(text: str, k: int = SHINGLE) -> bytes:
     """The text's MinHash values as bytes for a database column; b"" for a text without
     words (its empty signature would otherwise look like a copy of every other)."""
     sh = shingles(text, k)
-    return np.ascontiguousarray(_minhash(sh, NUM_PERM).hashvalues).tobytes() if sh else b""
+    return _values(sh).tobytes() if sh else b""
 
 
-def from_bytes(data: bytes) -> MinHash | None:
+def from_bytes(data: bytes):
     """A MinHash rebuilt from `signature_bytes`; None for b"" or bytes of another format."""
-    dtype = _EMPTY.hashvalues.dtype
-    if not data or len(data) != NUM_PERM * dtype.itemsize:
+    if not data or len(data) != NUM_PERM * 4:
         return None
-    return MinHash(hashvalues=np.frombuffer(bytes(data), dtype=dtype), permutations=_EMPTY.permutations,
-                   scheme=_SCHEME)
+    return _minhash_cls()(hashvalues=np.frombuffer(bytes(data), dtype=np.uint32), permutations=_PERMUTATIONS,
+                          scheme=_SCHEME)
 
 
 def story_terms(article, n: int = 3) -> list[str]:

@@ -7,7 +7,7 @@ called as step(store, cursor) inside the migration's transaction.
 """
 from __future__ import annotations
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -106,6 +106,9 @@ MIGRATIONS: list[tuple[int, list]] = [
     # 3: story signatures are `marsad.dedup`'s MinHash (the near-duplicate detector's and the
     # Spark job's shingles) instead of the corpus's own: recompute them from the stored bodies
     (3, ["DELETE FROM stories", resign]),
+    # 4: PostgreSQL keeps the search tsvectors in a narrow table of their own (SQLite's
+    # FTS5 table always was one)
+    (4, [lambda store, cur: getattr(store, "_split_search_terms", lambda cur: None)(cur)]),
 ]
 
 

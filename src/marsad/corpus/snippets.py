@@ -2,12 +2,14 @@
 
 Scanning every word of ten bodies per query through the stemmer is too slow for a
 search box, so each query stem becomes a regex over the raw text that accepts every
-spelling normalising to it (أ/إ/آ/ا, ة/ه, ى/ي, marks, tatweel); only the words it
-finds are checked with the real term function.
+spelling normalising to it (أ/إ/آ/ا, ة/ه, ى/ي; diacritics and tatweel are taken out
+first, only from a text that has them); only the words it finds are checked with the
+real term function.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from ..arabic import normalize
@@ -31,20 +33,25 @@ def _inverse() -> dict[str, str]:
 _INV = _inverse()
 
 
-# One character → one character, so offsets in the folded text are offsets in the body.
-_FOLD = str.maketrans({c: k for k, chars in _INV.items() for c in chars if c != k and len(k) == 1}
-                      | {chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)})
+# Each normalised letter as a regex class of every character that normalises to it, so the
+# stems match the raw text as written (no per-query pass over the bodies to fold them).
+_CLASS = {k: "[" + "".join(sorted(set(chars) | {k})) + "]" if len(set(chars) | {k}) > 1 else re.escape(k)
+          for k, chars in _INV.items() if len(k) == 1}
+_MARK = re.compile(f"[{_MARKS}]")
 
 
 @lru_cache(maxsize=4096)
-def _stem_regex(stems: frozenset[str], marks: bool) -> re.Pattern | None:
-    """Literal stems; with `marks`, diacritics and tatweel may sit between their letters."""
-    sep = f"[{_MARKS}]*" if marks else ""
-    alts = [sep.join(re.escape(ch) for ch in s) for s in sorted(stems, key=len, reverse=True) if s]
-    return re.compile("|".join(alts)) if alts else None
+def _stem_regex(stems: frozenset[str]) -> re.Pattern | None:
+    """The stems as literal text, in every spelling that normalises to them (Latin in any case)."""
+    alts = ["".join(_CLASS.get(ch) or re.escape(ch) for ch in s) for s in sorted(stems, key=len, reverse=True) if s]
+    return re.compile("|".join(alts), re.IGNORECASE) if alts else None
 
 
-_HAS_MARK = re.compile(f"[{_MARKS}]")
+def _without_marks(text: str) -> tuple[str, list[int]]:
+    """The text without diacritics and tatweel, and for each removed one its position in
+    that shorter text (so an offset there maps back with a bisect)."""
+    at = [m.start() for m in _MARK.finditer(text)]
+    return _MARK.sub("", text), [p - k for k, p in enumerate(at)]
 
 
 def _word_at(text: str, a: int, b: int) -> tuple[int, int]:
@@ -58,13 +65,18 @@ def snippet(body: str, wanted: set[str]) -> tuple[str, list[list[int]]]:
     """(snippet text, [[start, end) of each matched word in the snippet])."""
     text = body[:MAX_SCAN]
     hits: list[tuple[int, int]] = []
-    rx = _stem_regex(frozenset(wanted), bool(_HAS_MARK.search(text))) if wanted else None
+    rx = _stem_regex(frozenset(wanted)) if wanted else None
     if rx is not None:
         last_end = -1
-        for m in rx.finditer(text.translate(_FOLD)):
-            if m.start() < last_end:
+        plain, removed = _without_marks(text) if _MARK.search(text) else (text, [])
+        for m in rx.finditer(plain):
+            start, end = m.span()
+            if removed:  # back to offsets in the text with its marks
+                start += bisect_right(removed, start)
+                end = end - 1 + bisect_right(removed, end - 1) + 1
+            if start < last_end:
                 continue
-            a, b = _word_at(text, m.start(), m.end())
+            a, b = _word_at(text, start, end)
             if a >= last_end and term(text[a:b]) in wanted:
                 hits.append((a, b))
                 last_end = b

@@ -11,11 +11,12 @@ import datetime as _dt
 import json
 from typing import Iterable, Iterator
 
+from ..arabic import normalize
 from ..errors import MarsadError
 from .records import EntityRef, EventRow, QuoteRow, Story, StoryArticle
 from .rows import ArticleRows
 from .schema import MIGRATIONS, SCHEMA_VERSION, statements
-from .terms import name_keys, query_terms, terms, clean_query
+from .terms import _STOP, clean_query, name_keys, query_terms, terms
 
 # Query alternatives: AND over parts, OR over the alternatives of a part, AND over an alternative's terms.
 Groups = list[list[list[str]]]
@@ -387,13 +388,15 @@ class SQLStore:
             out[n] = list(dict.fromkeys(ids))
         # A single word names an entity only when it is the entity's own (Arabic or English)
         # name or a knowledge-base form: an annotator's stray spelling such as `عام` must not
-        # turn a common word into an OR over some entity's names.
+        # turn a common word into an OR over some entity's names. Nor may a spelling-variant
+        # key of one or two consonants (`السويس` and `السيسي` are both `س`).
         single = {n: ids for n, ids in out.items() if ids and " " not in n.strip()}
         if single:
             refs = {e.id: e for e in self.entity_refs(sorted({i for ids in single.values() for i in ids}))}
             for n, ids in single.items():
                 ks = set(keys[n])
-                out[n] = [i for i in ids if i in kb[n] or i in by_name.get(n.lower(), [])
+                strong = _kb_ids(n, loose=_key_is_specific(n))
+                out[n] = [i for i in ids if i in strong or i in by_name.get(n.lower(), [])
                           or (refs.get(i) and refs[i].name_ar and ks & set(name_keys(refs[i].name_ar)))]
         return out
 
@@ -403,7 +406,10 @@ class SQLStore:
         parts: Groups = []
         known: dict[str, list[str]] = {}
         if 0 < len(words) <= 8:
-            chunks = [" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(len(words), i + 4) + 1)]
+            # a run of function words (`بين`, `على`) never names an entity, whatever an
+            # entity's spellings look like
+            chunks = [" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(len(words), i + 4) + 1)
+                      if not all(normalize(w) in _STOP for w in words[i:j])]
             known = self._names_to_ids(list(dict.fromkeys(chunks)))
         i = 0
         while i < len(words):
@@ -577,16 +583,23 @@ def _kb():
         return None
 
 
-def _kb_ids(name: str) -> list[str]:
-    """Entity ids the knowledge base gives for a name (strong forms and spelling-variant keys)."""
+def _key_is_specific(name: str) -> bool:
+    """Is the name's spelling-variant key long enough (3+ consonants) to stand for a name?"""
+    from ..arabic.variants import variant_key
+
+    return len(variant_key(name)) >= 3
+
+
+def _kb_ids(name: str, loose: bool = True) -> list[str]:
+    """Entity ids the knowledge base gives for a name (strong forms, and with `loose`
+    spelling-variant keys)."""
     kb = _kb()
     if kb is None:
         return []
-    from ..arabic import normalize
-
     try:
         ids = [i for i, weak in kb.lookup(normalize(name)) if not weak]
-        ids += list(kb.by_key(name))
+        if loose:
+            ids += list(kb.by_key(name))
     except Exception:
         return []
     return list(dict.fromkeys(ids))
