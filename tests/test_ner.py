@@ -157,3 +157,60 @@ def test_subword_vectors_cover_words_never_seen(tmp_path):
     # no known n-gram at all: a zero vector and no cluster feature
     assert not sv.vector("قمر").any() and sv.clusters(sv.vector("قمر")) == ()
     assert load_subword(tmp_path / "missing.npz") is None
+
+
+def test_lexicon_keeps_names_mostly_tagged_and_matches_with_clitics():
+    from marsad.ner.features import Featurizer, build_lexicon
+
+    sents = [(["زار", "كوفي", "عنان", "القاهرة"], ["O", "B-PER", "I-PER", "B-LOC"]),
+             (["وقال", "عنان", "إن", "علي", "سافر"], ["O", "B-PER", "O", "B-PER", "O"]),
+             (["اتفقوا", "على", "البيان", "على", "الفور"], ["O", "O", "O", "O", "O"])]
+    lex = build_lexicon(sents)
+    assert lex[("كوفي", "عنان")] == {"PER"} and lex[("عنان",)] == {"PER"}
+    assert lex[("قاهره",)] == {"LOC"}  # keyed by the first word's stem, article and clitics off
+    assert ("علي",) not in lex  # tagged once, untagged twice (as the preposition `على`)
+    fz = Featurizer(options={"lexicon": True})
+    fz.set_lexicon(lex)
+    feats = fz.sentence(["ولكوفي", "عنان", "وبالقاهرة", "اليوم"])
+    assert "lB=PER" in feats[0] and "lI=PER" in feats[1] and "-1lB=PER" in feats[1]
+    assert "lB=LOC" in feats[2] and not [f for f in feats[3] if f.startswith(("lB", "lI"))]
+
+
+def test_feature_options_are_checked_and_change_the_features():
+    import pytest
+
+    from marsad.ner.features import Featurizer
+
+    with pytest.raises(ValueError):
+        Featurizer(options={"no_such_feature": True})
+    plain = Featurizer().sentence(["والمستشفيات"])[0]
+    more = Featurizer(options={"stem_affixes": True}).sentence(["والمستشفيات"])[0]
+    assert set(more) - set(plain) == {"sp3=مست", "sx1=ت", "sx3=يات"}
+
+
+def test_training_options_reach_the_saved_model(tmp_path):
+    rows = []
+    people = ["بوتين", "ماكرون", "شولتس", "أردوغان"]
+    places = ["موسكو", "باريس", "برلين", "أنقرة"]
+    for i in range(30):
+        rows += ["قال O", "الرئيس O", f"{people[i % 4]} B-PERS", "في O", f"{places[(i + 1) % 4]} B-LOC", ". O", ""]
+    data = tmp_path / "train.txt"
+    data.write_text("\n".join(rows), encoding="utf-8")
+    text = tmp_path / "news.txt"
+    text.write_text(" ".join(f"قال الرئيس {p} في {c} ." for p in people for c in places) * 3, encoding="utf-8")
+    out = tmp_path / "model"
+    rc = main(["train", "ner", "--data", str(data), "--unlabeled", str(text), "--no-kb", "--out", str(out),
+               "--iterations", "30", "--subword-scale", "2", "--feature", "lexicon", "--feature", "subword_window2"])
+    assert rc == 0
+    import json
+
+    meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
+    assert meta["vector_scale"] == {"subword": 2.0}
+    assert meta["feature_options"] == {"lexicon": True, "subword_window2": True}
+    assert (out / "lexicon.tsv").exists()
+    from marsad.ner import load_tagger
+
+    t = load_tagger(out)
+    assert t.featurizer.sub_wide and t.featurizer.lexicon
+    sent = ["قال", "الرئيس", "ماكرون", "في", "برلين", "."]
+    assert t.tag(sent) == t.tag_crfsuite(sent) == ["O", "O", "B-PER", "O", "B-LOC", "O"]

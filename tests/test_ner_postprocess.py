@@ -85,3 +85,13 @@ def test_nationalities_tagged_as_people_are_untagged_but_countries_stay():
     # `سورية` is Syria as well as Syrian (f.): a LOC stays; a real name stays
     assert out[1] == ["O", "B-LOC", "O", "O", "B-PER"]
     assert consistent(sents, tags)[0][:5] == ["O"] * 5
+
+
+def test_a_function_word_is_not_filled_from_a_name_it_normalises_to():
+    # `على` (on) and the name `علي` are one key after normalisation (ى -> ي)
+    sents = [["استقبل", "علي", "الوفد"], ["وقال", "علي", "إن"], ["اتفقوا", "على", "البيان"]]
+    tags = [["O", "B-PER", "O"], ["O", "O", "O"], ["O", "O", "O"]]
+    out = consistent(sents, tags, skip_function_words=True)
+    assert out[1] == ["O", "B-PER", "O"]  # the name, written with ي, is still filled
+    assert out[2] == ["O", "O", "O"]  # the preposition is not
+    assert consistent(sents, tags, skip_function_words=False)[2] == ["O", "B-PER", "O"]

@@ -135,6 +135,11 @@ class FastTagger:
                 rows = [crf.attr_index.get(nm, crf.zero) for nm in featurizer._vnames[off]]
                 self._vw[off] = crf.state[rows]
         self._vstack = np.hstack([self._vw[0], self._vw[-1], self._vw[1]]) if self._vw else None
+        # the subword block seen from ±2 (feature option `subword_window2`)
+        self._wide = None
+        if featurizer.sub_wide:
+            self._wide = np.hstack([crf.state[[crf.attr_index.get(nm, crf.zero) for nm in featurizer._snames[off]]]
+                                    for off in (-2, 2)])
         self._edge = {d: crf.row_sum(["%+d=BOS" % d if d < 0 else "%+d=EOS" % d]) for d in _OFFSETS}
         self._L = L
         self._pairs: dict[tuple[str, str], tuple[int | None, int | None]] = {}
@@ -216,6 +221,11 @@ class FastTagger:
                 out[with_vec, 0] += v[:, :L]
                 out[with_vec, 2] += v[:, L:2 * L]
                 out[with_vec, 3] += v[:, 2 * L:]
+                if self._wide is not None:
+                    p = self.fz._pdims
+                    v = small_matmul(np.stack([words[k][4][p:] for k in with_vec]), self._wide)
+                    out[with_vec, 1] += v[:, :L]
+                    out[with_vec, 4] += v[:, L:]
         return out
 
     def tag(self, tokens: list[str]) -> list[str]:

@@ -50,10 +50,24 @@ def best_split(norm: str) -> tuple[str, str]:
     return prefix, stem
 
 
+# optional features (meta.json `feature_options`; all off = the features of FEATURE_VERSION 1)
+OPTIONS = {
+    "stem_affixes": False,  # 3-letter prefix and 1- and 3-letter suffixes of the clitic-stripped stem
+    "subword_window2": False,  # the subword vectors of the ±2 neighbours as well (±1 always)
+    "lexicon": False,  # names tagged in the training data (out-of-fold while training; lexicon.tsv)
+}
+
+
 class Featurizer:
     def __init__(self, clusters: dict[str, tuple[str, ...]] | None = None,
                  gazetteer: dict[tuple[str, ...], frozenset[str]] | None = None,
-                 vectors: tuple[dict[str, int], "np.ndarray"] | None = None, subword=None):
+                 vectors: tuple[dict[str, int], "np.ndarray"] | None = None, subword=None,
+                 options: dict | None = None):
+        unknown = set(options or {}) - set(OPTIONS)
+        if unknown:
+            raise ValueError(f"unknown NER feature options: {sorted(unknown)}")
+        self.options = {**OPTIONS, **(options or {})}
+        self.stem_affixes = bool(self.options["stem_affixes"])
         self.clusters = clusters or {}
         # word vectors: (word → row, matrix); each dimension becomes a real-valued
         # feature of the word and of its neighbours (±1)
@@ -67,6 +81,9 @@ class Featurizer:
             dims += subword.dims
         self.vdims = dims
         self._vnames = {d: tuple("v%+d_%d" % (d, q) for q in range(dims)) for d in (-1, 0, 1)}
+        # subword dimensions seen from ±2 (option): the same names, from the subword block on
+        self.sub_wide = bool(self.options["subword_window2"]) and subword is not None
+        self._snames = {d: tuple("v%+d_%d" % (d, q) for q in range(self._pdims, dims)) for d in (-2, 2)}
         self.gazetteer = gazetteer or {}
         self.gaz_max = max((len(k) for k in self.gazetteer), default=0)
         # first word of a multi-word name → its longest length: most positions start no
@@ -77,6 +94,7 @@ class Featurizer:
                 self.gaz_first[k[0]] = len(k)
         self._cache: dict[str, tuple] = {}
         self._gaz_heads: dict[str, tuple[tuple[str, int], ...]] = {}
+        self.set_lexicon({})
 
     # -- per word ---------------------------------------------------------
     def words(self, toks: list[str]) -> list[tuple]:
@@ -118,6 +136,8 @@ class Featurizer:
             "p2=" + n[:2], "p3=" + n[:3], "x1=" + n[-1:], "x2=" + n[-2:], "x3=" + n[-3:],
             "sx2=" + stem[-2:], "sp2=" + stem[:2], "len=" + str(min(len(stem), 8)),
         ]
+        if self.stem_affixes:
+            own += ["sp3=" + stem[:3], "sx1=" + stem[-1:], "sx3=" + stem[-3:]]
         if cl:
             own += ["c%d=%s" % (i, c) for i, c in enumerate(cl)]
         else:
@@ -145,31 +165,49 @@ class Featurizer:
         return (n, stem, tuple(own), by_offset, vec)
 
     # -- gazetteer phrases ----------------------------------------------------
+    def set_lexicon(self, lexicon: dict[tuple[str, ...], frozenset[str]]) -> None:
+        """Names tagged in labelled text (`build_lexicon`), matched like gazetteer phrases but
+        from one word on, as features `lB=`/`lI=` (option `lexicon`)."""
+        self.lexicon = lexicon
+        self._lex_first: dict[str, int] = {}
+        for k in lexicon:
+            if self._lex_first.get(k[0], 0) < len(k):
+                self._lex_first[k[0]] = len(k)
+        self._lex_heads: dict[str, tuple[tuple[str, int], ...]] = {}
+
     def gaz_tags(self, words: list[tuple]) -> list[list[str]]:
         out: list[list[str]] = [[] for _ in words]
-        if not self.gaz_max:
-            return out
+        if self.gaz_max:
+            self._phrases(words, self.gazetteer, self.gaz_first, self._gaz_heads, 2, "g", out)
+        if self.lexicon:
+            self._phrases(words, self.lexicon, self._lex_first, self._lex_heads, 1, "l", out)
+        return out
+
+    @staticmethod
+    def _phrases(words: list[tuple], table: dict, firsts: dict[str, int], heads: dict, shortest: int,
+                 tag: str, out: list[list[str]]) -> None:
+        """Longest matches of `table`'s phrases (of `shortest` words or more), clitics allowed on
+        the first word, as `<tag>B=TYPE` / `<tag>I=TYPE` features appended to `out`."""
         n = len(words)
         norms = [w[0] for w in words]
-        firsts = self.gaz_first
         # per normalised word: the readings (as written, with the article, the stem) that
-        # start a multi-word name, with its longest length; most words start none
-        heads = self._gaz_heads
+        # start a name, with its longest length; most words start none
         if len(heads) > WORDS:
             heads.clear()
+        b, inside = tag + "B=", tag + "I="
         i = 0
         while i < n:
             w = words[i]
             hs = heads.get(w[0])
             if hs is None:
-                hs = heads[w[0]] = tuple((f, firsts[f]) for f in (w[0], "ال" + w[1], w[1]) if firsts.get(f))
+                hs = heads[w[0]] = tuple((f, firsts[f]) for f in (w[0], "ال" + w[1], w[1]) if firsts.get(f, 0) >= shortest)
             if not hs:
                 i += 1
                 continue
             best = None
             for first, longest in hs:
-                for L in range(min(longest, n - i), 1, -1):
-                    types = self.gazetteer.get((first,) + tuple(norms[i + 1:i + L]))
+                for L in range(min(longest, n - i), shortest - 1, -1):
+                    types = table.get((first,) + tuple(norms[i + 1:i + L]))
                     if types:
                         if best is None or L > best[0]:
                             best = (L, types)
@@ -177,13 +215,12 @@ class Featurizer:
             if best:
                 L, types = best
                 for t in types:
-                    out[i].append("gB=" + t)
+                    out[i].append(b + t)
                     for j in range(i + 1, i + L):
-                        out[j].append("gI=" + t)
+                        out[j].append(inside + t)
                 i += L
             else:
                 i += 1
-        return out
 
     # -- sentence ---------------------------------------------------------
     def sentence(self, tokens: list[str]) -> list:
@@ -196,12 +233,19 @@ class Featurizer:
         n = len(words)
         out = []
         names = self._vnames
+        wide = self.sub_wide
+        p = self._pdims
         for i, f in enumerate(xs):
             d = dict.fromkeys(f, 1.0)
             for off in (-1, 0, 1):
                 j = i + off
                 if 0 <= j < n and vecs[j] is not None:
                     d.update(zip(names[off], vecs[j]))
+            if wide:
+                for off in (-2, 2):
+                    j = i + off
+                    if 0 <= j < n and vecs[j] is not None:
+                        d.update(zip(self._snames[off], vecs[j][p:]))
             out.append(d)
         return out
 
@@ -247,3 +291,37 @@ def add_name(raw: dict, kind: str, name: str) -> None:
     key = tuple(normalize(w) for w in name.split())
     if key:
         raw.setdefault(key, set()).add(kind)
+
+
+def build_lexicon(sents, min_share: float = 0.5, max_len: int = 4) -> dict[tuple[str, ...], frozenset[str]]:
+    """Names tagged in labelled sentences → their majority type, keyed like the gazetteer
+    (normalised words; the first one also without its clitics, as `gaz_tags` looks it up), kept
+    when at least `min_share` of the phrase's occurrences in that text are tagged (a word that
+    is mostly not a name, such as `على` read as the name `علي`, stays out)."""
+    from collections import Counter
+
+    from .data import spans
+
+    def keys(norm, stems, i, j):
+        rest = tuple(norm[i + 1:j])
+        return {(norm[i],) + rest, (stems[i],) + rest}
+
+    types: dict[tuple[str, ...], Counter] = {}
+    texts = []
+    for toks, tags in sents:
+        norm = [normalize(t) for t in toks]
+        stems = [best_split(x)[1] for x in norm]
+        texts.append((norm, stems))
+        for i, j, t in spans(tags):
+            if j - i <= max_len:
+                for k in keys(norm, stems, i, j):
+                    types.setdefault(k, Counter())[t] += 1
+    seen: Counter = Counter()
+    for norm, stems in texts:
+        for i in range(len(norm)):
+            for L in range(1, min(max_len, len(norm) - i) + 1):
+                for k in keys(norm, stems, i, i + L):
+                    if k in types:
+                        seen[k] += 1
+    return {k: frozenset([c.most_common(1)[0][0]]) for k, c in types.items()
+            if len(" ".join(k)) >= 2 and sum(c.values()) >= min_share * seen[k]}

@@ -7,6 +7,7 @@ run time exactly the features it was trained on.
     vectors.npy     word vectors (float16), one row per line of clusters.tsv
     subword.npz     character n-gram vectors and their cluster centres (optional)
     gazetteer.tsv   type<TAB>normalised name
+    lexicon.tsv     type<TAB>name tagged in the training data (feature option `lexicon`)
     meta.json       feature version, training data and scores
 """
 from __future__ import annotations
@@ -93,16 +94,29 @@ def load_tagger(path: str | Path) -> Tagger:
     if meta.get("feature_version", FEATURE_VERSION) != FEATURE_VERSION:
         raise MarsadError(f"NER model at {path} was trained with feature version {meta.get('feature_version')}, "
                           f"this marsad computes version {FEATURE_VERSION}: retrain it")
-    return Tagger(crf, featurizer_for(path), meta)
+    return Tagger(crf, featurizer_for(path, meta.get("vector_scale"), meta.get("feature_options")), meta)
 
 
-def featurizer_for(path: Path) -> Featurizer:
-    """The Featurizer over a model directory's resources (those present)."""
+def featurizer_for(path: Path, scale: dict | None = None, options: dict | None = None) -> Featurizer:
+    """The Featurizer over a model directory's resources (those present). `scale` multiplies
+    the real-valued features ({"word": x, "subword": y}; meta.json's `vector_scale`): with
+    L1/L2 regularisation a feature's scale decides how cheaply the CRF can weight it.
+    `options`: the optional features (`marsad.ner.features.OPTIONS`; meta.json's `feature_options`)."""
     from .subword import load_subword
 
+    scale = scale or {}
     clusters = load_clusters(path / "clusters.tsv") if (path / "clusters.tsv").exists() else {}
     gaz = load_gazetteer(path / "gazetteer.tsv") if (path / "gazetteer.tsv").exists() else {}
-    return Featurizer(clusters, gaz, load_vectors(path, clusters), load_subword(path / "subword.npz"))
+    vectors = load_vectors(path, clusters)
+    if vectors is not None and scale.get("word", 1.0) != 1.0:
+        vectors[1][:] *= scale["word"]
+    subword = load_subword(path / "subword.npz")
+    if subword is not None and scale.get("subword", 1.0) != 1.0:
+        subword.rescale(scale["subword"])
+    fz = Featurizer(clusters, gaz, vectors, subword, options)
+    if fz.options["lexicon"] and (path / "lexicon.tsv").exists():
+        fz.set_lexicon(load_gazetteer(path / "lexicon.tsv"))
+    return fz
 
 
 def load_vectors(path: Path, clusters: dict) -> tuple[dict[str, int], "np.ndarray"] | None:

@@ -17,13 +17,14 @@ from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
-from ..arabic import clitic_splits, normalize
+from ..arabic import clitic_splits, normalize, normalize_light
 from .data import spans
 from ..memo import WORDS
 
 MAX_LEN = 4        # longest span (tokens) that is propagated
 MIN_CHARS = 3      # a shorter one-word key is too ambiguous to propagate
 WINDOW = 20        # sentences on each side that vote
+SKIP_FUNCTION_WORDS = True   # see `_function_words`
 
 
 @lru_cache(maxsize=WORDS)
@@ -95,6 +96,15 @@ def drop_demonyms(sents: list[list[str]], tags: list[list[str]]) -> list[list[st
     return out
 
 
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    """Particles, prepositions, pronouns and other stop words, as written (marks removed,
+    letters kept): matching folds `على` (on) into the name `علي`, so a name tagged nearby
+    must not fill a function word."""
+    text = (resources.files("marsad.knowledge") / "stopwords_ar.txt").read_text(encoding="utf-8")
+    return frozenset(normalize_light(ln.strip()) for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
 def _keys(norm: list[str], toks: list[str], i: int, j: int) -> list[tuple[str, ...]]:
     rest = tuple(norm[i + 1:j])
     return [(f,) + rest for f in forms(toks[i])]
@@ -124,8 +134,11 @@ def _votes(sents: list[list[str]], tags: list[list[str]]) -> list[Counter]:
     return out
 
 
-def consistent(sents: list[list[str]], tags: list[list[str]], window: int = WINDOW) -> list[list[str]]:
-    """`tags` with untagged repeats of tagged names filled in (new lists; input untouched)."""
+def consistent(sents: list[list[str]], tags: list[list[str]], window: int = WINDOW,
+               skip_function_words: bool = SKIP_FUNCTION_WORDS) -> list[list[str]]:
+    """`tags` with untagged repeats of tagged names filled in (new lists; input untouched);
+    no filled stretch starts with an untagged function word (`skip_function_words`)."""
+    fw = _function_words() if skip_function_words else frozenset()
     out = drop_demonyms(sents, trim_titles(sents, tags))
     votes = _votes(sents, out)
     # the votes of sentences s-window .. s+window, kept up to date as s moves on
@@ -162,7 +175,7 @@ def consistent(sents: list[list[str]], tags: list[list[str]], window: int = WIND
         norm = [x[0] for x in fs]
         i = 0
         while i < len(toks):
-            if not starts[i] or tg[i].startswith("I-"):
+            if not starts[i] or tg[i].startswith("I-") or (tg[i] == "O" and fw and normalize_light(toks[i]) in fw):
                 i += 1
                 continue
             hit = None

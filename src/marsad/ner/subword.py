@@ -62,6 +62,12 @@ class SubwordVectors:
             self._kvecs = vecs.astype(np.float32)
             self._kcl = [tuple(map(str, row)) for row in cls.tolist()]
 
+    def rescale(self, factor: float) -> None:
+        """Multiply every vector by `factor` (the cluster ids, by cosine, stay the same)."""
+        self.table *= factor
+        if self.known:
+            self._kvecs *= factor
+
     def vector(self, word: str) -> np.ndarray:
         get = self.index.get
         rows = [r for r in map(get, ngrams(word)) if r is not None]

@@ -14,12 +14,13 @@ from .clusters import (ant_texts, cluster_vectors, save_clusters, scaled_vectors
                        train_vectors)
 from .data import Sentence, read_conll, to_bioes
 from .evaluate import score
-from .features import GAZETTEER_SOURCES, Featurizer, add_name, best_split
+from .features import GAZETTEER_SOURCES, Featurizer, add_name, best_split, build_lexicon
 from .model import FEATURE_VERSION, featurizer_for, load_tagger, save_gazetteer
 from .split import anercorp_split, drop_overlapping
 
 # labels the CRF is trained on (the tagger always answers in IOB2)
 TAG_SCHEME = "bio"
+LEXICON_FOLDS = 5
 CRF_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 100, "feature.possible_transitions": True}
 
 
@@ -98,8 +99,19 @@ def fit(train: list[Sentence], featurizer: Featurizer, out_model: Path, params: 
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=False)
-    for toks, tags in train:
-        trainer.append(featurizer.sentence(toks), to_bioes(tags) if TAG_SCHEME == "bioes" else tags)
+    lexicon = featurizer.options.get("lexicon")
+    # with the lexicon option each training sentence sees the names of the *other* folds only
+    # (contiguous blocks, so mostly other documents): as a new text sees the training names
+    folds = LEXICON_FOLDS if lexicon else 1
+    size = -(-len(train) // folds)
+    for k in range(folds):
+        block = train[k * size:(k + 1) * size]
+        if lexicon:
+            featurizer.set_lexicon(build_lexicon(train[:k * size] + train[(k + 1) * size:]))
+        for toks, tags in block:
+            trainer.append(featurizer.sentence(toks), to_bioes(tags) if TAG_SCHEME == "bioes" else tags)
+    if lexicon:
+        featurizer.set_lexicon(build_lexicon(train))  # what tagging sees: every training name
     trainer.set_params({**CRF_PARAMS, **(params or {})})
     t = time.time()
     trainer.train(str(out_model))
@@ -109,6 +121,7 @@ def fit(train: list[Sentence], featurizer: Featurizer, out_model: Path, params: 
 def train_model(data: list[str], out: str | Path, dev_from: str | None = None, unlabeled: list[str] = (),
                 clusters_file: str | None = None, gazetteers: dict[str, list[str]] | None = None,
                 use_kb: bool = True, params: dict | None = None, self_train: int = 0, subword: bool = True,
+                scale: dict | None = None, options: dict | None = None,
                 log: Callable[[str], None] = print) -> dict:
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -138,8 +151,19 @@ def train_model(data: list[str], out: str | Path, dev_from: str | None = None, u
         (out / "subword.npz").unlink()
     gaz = build_gazetteer(gazetteers or {}, use_sources=use_kb)
     save_gazetteer(gaz, out / "gazetteer.tsv")
-    featurizer = featurizer_for(out)
+    scale = {k: v for k, v in (scale or {}).items() if v != 1.0}
+    options = {k: v for k, v in (options or {}).items() if v}
+    featurizer = featurizer_for(out, scale, options)
+    meta = {"feature_version": FEATURE_VERSION, "crf": {**CRF_PARAMS, **(params or {})}, "tag_scheme": TAG_SCHEME,
+            "data": ["/".join(Path(d).parts[-2:]) for d in data],
+            "vector_scale": scale, "feature_options": options}
+    # written before any load_tagger(out): it reads the scale and options from here
+    (out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
     fit(train, featurizer, out / "crf.model", params, log)
+    if featurizer.lexicon:
+        save_gazetteer(featurizer.lexicon, out / "lexicon.tsv")
+    elif (out / "lexicon.tsv").exists():
+        (out / "lexicon.tsv").unlink()
     pseudo = []
     first = None
     if self_train and unlabeled:
@@ -153,9 +177,8 @@ def train_model(data: list[str], out: str | Path, dev_from: str | None = None, u
         pseudo = pseudo_label(load_tagger(out), pool, self_train)
         log(f"self-training: {len(pseudo)} confident sentences of {len(pool)} unlabeled ones added")
         fit(train + pseudo, featurizer, out / "crf.model", params, log)
-    meta = {"feature_version": FEATURE_VERSION, "crf": {**CRF_PARAMS, **(params or {})}, "tag_scheme": TAG_SCHEME,
-            "data": ["/".join(Path(d).parts[-2:]) for d in data],
-            "self_train_sentences": len(pseudo), "train_sentences": len(train), "train_tokens": sum(len(t) for t, _ in train)}
+    meta.update({"self_train_sentences": len(pseudo), "train_sentences": len(train),
+                 "train_tokens": sum(len(t) for t, _ in train)})
     (out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
     if dev:
         tagger = load_tagger(out)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import MarsadError
+from ..ner.features import OPTIONS
 
 
 def add_arguments(p) -> None:
@@ -26,6 +27,12 @@ def add_arguments(p) -> None:
     p.add_argument("--c1", type=float, default=None, help="L1 regularisation")
     p.add_argument("--c2", type=float, default=None, help="L2 regularisation")
     p.add_argument("--iterations", type=int, default=None, help="L-BFGS iterations")
+    p.add_argument("--word-scale", type=float, default=1.0, metavar="X",
+                   help="multiply the word-vector features by X (regularisation acts on the scaled values)")
+    p.add_argument("--subword-scale", type=float, default=1.0, metavar="X",
+                   help="multiply the subword-vector features by X")
+    p.add_argument("--feature", action="append", default=[], choices=sorted(OPTIONS), metavar="NAME",
+                   help="turn on an optional feature: " + ", ".join(sorted(OPTIONS)) + " (repeatable)")
 
 
 def run(args) -> int:
@@ -49,7 +56,9 @@ def run(args) -> int:
     try:
         meta = train_model(args.data, args.out, dev_from=args.dev_from, unlabeled=args.unlabeled,
                            clusters_file=args.clusters, gazetteers=gaz, use_kb=not args.no_kb, params=params,
-                           self_train=args.self_train)
+                           self_train=args.self_train,
+                           scale={"word": args.word_scale, "subword": args.subword_scale},
+                           options={name: True for name in args.feature})
     except (ValueError, UnicodeDecodeError) as e:
         raise MarsadError(f"cannot read training data: {e}") from None
     if "dev" in meta:
