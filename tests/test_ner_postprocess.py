@@ -95,3 +95,30 @@ def test_a_function_word_is_not_filled_from_a_name_it_normalises_to():
     assert out[1] == ["O", "B-PER", "O"]  # the name, written with ي, is still filled
     assert out[2] == ["O", "O", "O"]  # the preposition is not
     assert consistent(sents, tags, skip_function_words=False)[2] == ["O", "B-PER", "O"]
+
+
+def test_a_title_and_a_lone_definite_epithet_are_not_a_name():
+    from marsad.ner.postprocess import trim_titles
+
+    sents = [["وصل", "الملك", "الراحل", "إلى", "المدينة"], ["وصل", "الملك", "سلمان", "أمس"],
+             ["قال", "الرئيس", "السابق", "حسني", "مبارك"]]
+    tags = [["O", "B-PER", "I-PER", "O", "O"], ["O", "B-PER", "I-PER", "O"], ["O", "B-PER", "I-PER", "I-PER", "I-PER"]]
+    out = trim_titles(sents, tags)
+    assert out[0] == ["O", "O", "O", "O", "O"]  # `الراحل` (the late) is no name
+    assert out[1] == ["O", "O", "B-PER", "O"]
+    # only a lone definite word goes: `السابق حسني مبارك` keeps its name (the epithet is
+    # the tagger's boundary error, left as it is)
+    assert out[2] == ["O", "O", "B-PER", "I-PER", "I-PER"]
+
+
+def test_a_currency_after_an_amount_is_misc_but_not_a_club():
+    from marsad.ner.postprocess import tag_currencies
+
+    sents = [["بلغت", "الأرباح", "ثلاثة", "ملايين", "جنيه", "و", "250", "دينارا"],
+             ["فاز", "ريال", "مدريد", "على", "ضيفه"], ["سعر", "الجنيه", "تراجع"]]
+    tags = [["O"] * 8, ["O", "B-ORG", "I-ORG", "O", "O"], ["O", "O", "O"]]
+    out = tag_currencies(sents, tags)
+    assert out[0] == ["O", "O", "O", "O", "B-MISC", "O", "O", "B-MISC"]
+    assert out[1] == ["O", "B-ORG", "I-ORG", "O", "O"]  # no amount: the club stays
+    assert out[2] == ["O", "O", "O"]
+    assert consistent(sents, tags)[0][4] == "B-MISC"

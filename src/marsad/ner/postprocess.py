@@ -7,7 +7,8 @@ misses some of those mentions. Over a window of neighbouring sentences this pass
    occurrences (longest key first, only over tokens the tagger left O), and
 3. lets a person's full name vouch for its surname alone (`بوتين` after `فلاديمير بوتين`).
 Before that, `trim_titles` drops titles (`الشيخ`, `الرئيس`) from the front of person names:
-ANERcorp, like most news NER data, leaves them out of the name.
+ANERcorp, like most news NER data, leaves them out of the name; and `tag_currencies` tags a
+currency unit after an amount (`مليار جنيه`) MISC, as ANERcorp does.
 No retraining: it only reads the tags the CRF gave.
 """
 from __future__ import annotations
@@ -17,7 +18,7 @@ from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
-from ..arabic import clitic_splits, normalize, normalize_light
+from ..arabic import clitic_splits, normalize, normalize_light, parse_number
 from .data import spans
 from ..memo import WORDS
 
@@ -62,7 +63,46 @@ def trim_titles(sents: list[list[str]], tags: list[list[str]]) -> list[list[str]
                 tg[k] = "O"
                 k += 1
             if i < k < j:
-                tg[k] = "B-PER"
+                # a definite title then one definite word is a title and its epithet
+                # (`الأمير المفدى`, `الرئيس السابق`) far more often than a surname
+                tg[k] = "O" if j - k == 1 and forms(toks[k])[0].startswith("ال") else "B-PER"
+        out.append(tg)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _currencies() -> frozenset[str]:
+    text = (resources.files("marsad.knowledge") / "currencies.txt").read_text(encoding="utf-8")
+    return frozenset(normalize(ln.strip()) for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _multipliers() -> frozenset[str]:
+    raw = json.loads((resources.files("marsad.knowledge") / "numbers.json").read_text(encoding="utf-8"))
+    return frozenset(normalize(w) for w in raw["multiplier"])
+
+
+def _is_amount(tok: str) -> bool:
+    """A cardinal in digits or words, or a multiplier (`ملايين`, which alone reads as no number)."""
+    if forms(tok)[0] in _multipliers():
+        return True
+    n = parse_number([tok])
+    return n is not None and n.kind == "cardinal"
+
+
+def tag_currencies(sents: list[list[str]], tags: list[list[str]]) -> list[list[str]]:
+    """An untagged currency unit right after an amount (`150 جنيها`, `مليار دولار`) tagged
+    MISC: ANERcorp tags currencies MISC, NewsFANE leaves them out, so the tagger trained on
+    both finds the frequent ones only. Without an amount the word may be a name (`ريال مدريد`)."""
+    cur = _currencies()
+    out = []
+    for toks, tg in zip(sents, tags):
+        hits = [k for k in range(1, len(toks)) if tg[k] == "O" and forms(toks[k])[0] in cur
+                and (k + 1 == len(tg) or not tg[k + 1].startswith("I-")) and _is_amount(toks[k - 1])]
+        if hits:
+            tg = list(tg)
+            for k in hits:
+                tg[k] = "B-MISC"
         out.append(tg)
     return out
 
@@ -139,7 +179,7 @@ def consistent(sents: list[list[str]], tags: list[list[str]], window: int = WIND
     """`tags` with untagged repeats of tagged names filled in (new lists; input untouched);
     no filled stretch starts with an untagged function word (`skip_function_words`)."""
     fw = _function_words() if skip_function_words else frozenset()
-    out = drop_demonyms(sents, trim_titles(sents, tags))
+    out = tag_currencies(sents, drop_demonyms(sents, trim_titles(sents, tags)))
     votes = _votes(sents, out)
     # the votes of sentences s-window .. s+window, kept up to date as s moves on
     pool: dict[tuple[str, ...], Counter] = {}
