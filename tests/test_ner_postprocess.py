@@ -122,3 +122,16 @@ def test_a_currency_after_an_amount_is_misc_but_not_a_club():
     assert out[1] == ["O", "B-ORG", "I-ORG", "O", "O"]  # no amount: the club stays
     assert out[2] == ["O", "O", "O"]
     assert consistent(sents, tags)[0][4] == "B-MISC"
+
+
+def test_a_leading_nationality_leaves_the_name_and_the_family_word_joins_it():
+    from marsad.ner.postprocess import trim_titles
+
+    sents = [["وقال", "والفرنسي", "جان", "دوبون", "إن"], ["وأشاد", "كيني", "دالغليش", "باللاعبين"],
+             ["استقبل", "محمد", "بن", "زايد", "آل", "نهيان", "الوفد"]]
+    tags = [["O", "B-PER", "I-PER", "I-PER", "O"], ["O", "B-PER", "I-PER", "O"],
+            ["O", "B-PER", "I-PER", "I-PER", "O", "O", "O"]]
+    out = trim_titles(sents, tags)
+    assert out[0] == ["O", "O", "B-PER", "I-PER", "O"]
+    assert out[1] == ["O", "B-PER", "I-PER", "O"]  # bare `كيني` is the first name Kenny
+    assert out[2] == ["O", "B-PER", "I-PER", "I-PER", "I-PER", "I-PER", "O"]
