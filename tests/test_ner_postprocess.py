@@ -128,10 +128,12 @@ def test_a_leading_nationality_leaves_the_name_and_the_family_word_joins_it():
     from marsad.ner.postprocess import trim_titles
 
     sents = [["وقال", "والفرنسي", "جان", "دوبون", "إن"], ["وأشاد", "كيني", "دالغليش", "باللاعبين"],
+             ["استقبل", "محمد", "بن", "زايد", "آل", "نهيان", "الوفد"],
              ["استقبل", "محمد", "بن", "زايد", "آل", "نهيان", "الوفد"]]
     tags = [["O", "B-PER", "I-PER", "I-PER", "O"], ["O", "B-PER", "I-PER", "O"],
-            ["O", "B-PER", "I-PER", "I-PER", "O", "O", "O"]]
+            ["O", "B-PER", "I-PER", "I-PER", "O", "O", "O"], ["O", "B-PER", "I-PER", "I-PER", "O", "B-PER", "O"]]
     out = trim_titles(sents, tags)
     assert out[0] == ["O", "O", "B-PER", "I-PER", "O"]
     assert out[1] == ["O", "B-PER", "I-PER", "O"]  # bare `كيني` is the first name Kenny
     assert out[2] == ["O", "B-PER", "I-PER", "I-PER", "I-PER", "I-PER", "O"]
+    assert out[3] == out[2]  # the family name tagged apart joins the name

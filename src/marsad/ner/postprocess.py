@@ -51,7 +51,8 @@ def trim_titles(sents: list[list[str]], tags: list[list[str]]) -> list[list[str]
     """Person spans without their leading title words (`وسمو`-style clitics allowed) and
     definite nationality words (`والألماني`, `التركي`: ANERcorp and NewsFANE start the name after
     them in over 500 of 504 cases); a span of titles alone is dropped. A span followed by
-    the family word `آل` and a name word takes them in (`حمد بن خليفة آل ثاني`)."""
+    the family word `آل` and a name word (untagged or a name of its own) takes them in
+    (`حمد بن خليفة آل ثاني`)."""
     titles = _titles()
     dem = _demonyms() if LEADING_DEMONYMS else frozenset()
     out = []
@@ -60,7 +61,7 @@ def trim_titles(sents: list[list[str]], tags: list[list[str]]) -> list[list[str]
         if "B-PER" not in tg and "I-PER" not in tg:
             out.append(tg)
             continue
-        for i, j, typ in spans(tg):
+        for i, j, typ in sorted(spans(tg)):  # in order: a span may join the next one
             if typ != "PER":
                 continue
             k = i
@@ -72,7 +73,7 @@ def trim_titles(sents: list[list[str]], tags: list[list[str]]) -> list[list[str]
                 # a definite title then one definite word is a title and its epithet
                 # (`الأمير المفدى`, `الرئيس السابق`) far more often than a surname
                 tg[k] = "O" if j - k == 1 and forms(toks[k])[0].startswith("ال") else "B-PER"
-            if FAMILY_AL and k < j and j + 1 < len(toks) and tg[j] == tg[j + 1] == "O" \
+            if FAMILY_AL and k < j and j + 1 < len(toks) and tg[j] == "O" and tg[j + 1] in ("O", "B-PER") \
                     and forms(toks[j])[0] == "ال" and len(forms(toks[j + 1])[0]) >= MIN_CHARS:
                 tg[j] = tg[j + 1] = "I-PER"
         out.append(tg)
