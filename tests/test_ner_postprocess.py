@@ -137,3 +137,13 @@ def test_a_leading_nationality_leaves_the_name_and_the_family_word_joins_it():
     assert out[1] == ["O", "B-PER", "I-PER", "O"]  # bare `كيني` is the first name Kenny
     assert out[2] == ["O", "B-PER", "I-PER", "I-PER", "I-PER", "I-PER", "O"]
     assert out[3] == out[2]  # the family name tagged apart joins the name
+
+
+def test_a_name_without_the_article_does_not_fill_the_word_with_it():
+    # the surname `جمعة` (tagged) and `الجمعة` (Friday) share the stem `جمعه`
+    sents = [["وقال", "سالم", "جمعة", "إن"], ["ويصل", "جمعة", "يوم", "الجمعة"]]
+    tags = [["O", "B-PER", "I-PER", "O"], ["O", "O", "O", "O"]]
+    assert consistent(sents, tags)[1] == ["O", "B-PER", "O", "O"]
+    # a clitic without the article still reads as the name
+    assert consistent(sents, [tags[0], ["O"] * 4])[1][1] == "B-PER"
+    assert consistent([["قال", "بوتين"], ["ولبوتين", "رأي"]], [["O", "B-PER"], ["O", "O"]])[1] == ["B-PER", "O"]

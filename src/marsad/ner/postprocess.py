@@ -4,7 +4,8 @@ News text names the same entity many times; the CRF sees one sentence at a time 
 misses some of those mentions. Over a window of neighbouring sentences this pass
 1. collects every tagged span under a clitic-tolerant key (`لبوتين` counts as `بوتين`),
 2. gives an untagged occurrence of a collected key the majority type of its tagged
-   occurrences (longest key first, only over tokens the tagger left O), and
+   occurrences (longest key first, only over tokens the tagger left O; a name read off a
+   word's article does not count: `الجمعة` is not the surname `جمعة`), and
 3. lets a person's full name vouch for its surname alone (`بوتين` after `فلاديمير بوتين`).
 Before that, `trim_titles` drops titles (`الشيخ`, `الرئيس`) from the front of person names:
 ANERcorp, like most news NER data, leaves them out of the name; and `tag_currencies` tags a
@@ -28,6 +29,7 @@ WINDOW = 20        # sentences on each side that vote
 SKIP_FUNCTION_WORDS = True   # see `_function_words`
 LEADING_DEMONYMS = True      # see `trim_titles`
 FAMILY_AL = True             # see `trim_titles`
+NO_ARTICLE_TYPES = frozenset({"PER", "LOC", "ORG"})  # names keep or lack the article; MISC (`جنيه`) varies
 
 
 @lru_cache(maxsize=WORDS)
@@ -155,9 +157,17 @@ def _function_words() -> frozenset[str]:
     return frozenset(normalize_light(ln.strip()) for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
 
 
-def _keys(norm: list[str], toks: list[str], i: int, j: int) -> list[tuple[str, ...]]:
+@lru_cache(maxsize=WORDS)
+def _bare_forms(tok: str) -> tuple[tuple[str, bool], ...]:
+    """`forms(tok)`, each with whether reading it took off the article (`الجمعة` -> `جمعه`)."""
+    fs = forms(tok)
+    n = fs[0]
+    return tuple((f, n[:len(n) - len(f)].endswith("ال")) for f in fs)
+
+
+def _keys(norm: list[str], toks: list[str], i: int, j: int) -> list[tuple[tuple[str, ...], bool]]:
     rest = tuple(norm[i + 1:j])
-    return [(f,) + rest for f in forms(toks[i])]
+    return [((f,) + rest, art) for f, art in _bare_forms(toks[i])]
 
 
 def _votes(sents: list[list[str]], tags: list[list[str]]) -> list[Counter]:
@@ -235,12 +245,14 @@ def consistent(sents: list[list[str]], tags: list[list[str]], window: int = WIND
                 if j < len(tg) and tg[j].startswith("I-"):
                     continue
                 inside = {t[2:] for t in tg[i:j] if t != "O"}
-                for key in _keys(norm, toks, i, j):
+                for key, art in _keys(norm, toks, i, j):
                     if j - i == 1 and len(key[0]) < MIN_CHARS:
                         continue
                     c = pool.get(key)
                     if c:
                         typ = c.most_common(1)[0][0]
+                        if art and typ in NO_ARTICLE_TYPES:
+                            continue  # a name written without the article: `الجمعة` is not `جمعة`
                         if inside - {typ}:
                             continue  # never overwrite another type
                         hit = (j, typ)
