@@ -218,6 +218,11 @@ def group_signatures(sigs: np.ndarray, threshold: float = THRESHOLD) -> list[lis
         while len(active):
             for c in range(0, len(active), _CHUNK):  # bounded memory: _CHUNK pairs at a time
                 i, j = order[active[c:c + _CHUNK]], order[active[c:c + _CHUNK] + d]
+                if len(found):  # copies share many bands: compare only pairs not yet found
+                    code = np.minimum(i, j).astype(np.int64) * n + np.maximum(i, j)
+                    at = np.minimum(np.searchsorted(found, code), len(found) - 1)
+                    new = found[at] != code
+                    i, j = i[new], j[new]
                 ok = np.count_nonzero(sigs[i] == sigs[j], axis=1) >= need
                 if ok.any():
                     left.append(i[ok])
@@ -227,7 +232,8 @@ def group_signatures(sigs: np.ndarray, threshold: float = THRESHOLD) -> list[lis
             active = active[hs[active + d] == hs[active]]
         if left:  # a pair shares many bands: keep each once
             i, j = np.concatenate(left).astype(np.int64), np.concatenate(right).astype(np.int64)
-            found = np.union1d(found, np.minimum(i, j) * n + np.maximum(i, j))
+            both = np.sort(np.concatenate([found, np.minimum(i, j) * n + np.maximum(i, j)]))
+            found = both[np.r_[True, both[1:] != both[:-1]]]  # sorted, each once
     if not len(found):
         return []
     a, b = found // n, found % n

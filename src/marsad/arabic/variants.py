@@ -14,6 +14,7 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from ..memo import WORDS
 from .normalize import normalize
 
 # Letters that stand for a foreign g (and k/q, which the press confuses with it).
@@ -33,7 +34,7 @@ def _word_key(w: str) -> str:
     return w
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORDS)
 def variant_key(name: str) -> str:
     """One key for the Arabic spellings of a name.
 

@@ -75,7 +75,7 @@ def clean_query(query: str, max_chars: int = 2000) -> str:
     return query
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORDS)
 def name_key(name: str) -> str:
     """Matching key of an entity name: normalised, article/proclitics off each word, spaces single."""
     words = []

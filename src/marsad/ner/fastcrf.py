@@ -262,7 +262,7 @@ class FastTagger:
         # per-token features: gazetteer phrase positions (own and ±1) and word bigrams
         index = self.crf.attr_index
         pairs = self._pairs
-        if len(pairs) > 100_000:
+        if len(pairs) > _MAX_WORDS:  # word pairs: as many as words
             pairs.clear()
         at: list[int] = []
         ids: list[int] = []
