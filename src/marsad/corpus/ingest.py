@@ -1,7 +1,7 @@
 """Streaming ingest: documents → analyze (in worker processes) → rows → batched transactions.
 
 Memory stays bounded whatever the corpus size: the document stream is read lazily
-and at most `workers * 16` documents are in flight (a semaphore gates the feeder
+and at most `workers * IN_FLIGHT_PER_WORKER` documents are in flight (a semaphore gates the feeder
 that multiprocessing's imap would otherwise drain eagerly). Each batch is one
 transaction, so a kill leaves whole articles or none; a re-run skips what is
 stored (by raw-document hash before analysis, then by id, URL or content hash).
@@ -20,6 +20,7 @@ from .records import IngestReport
 from .rows import ArticleRows, article_rows, raw_hash
 
 MAX_FAILURES_KEPT = 50
+IN_FLIGHT_PER_WORKER = 128
 
 _opts: dict = {}
 
@@ -69,7 +70,10 @@ def ingest(store, paths: list[str], workers: int = 1, tz: str | None = None, pub
     report = IngestReport()
     t0 = time.perf_counter()
     workers = max(1, int(workers or 1))
-    in_flight = threading.BoundedSemaphore(workers * 16)
+    # Documents in flight: enough that the workers go on analysing while the parent waits
+    # on a slow commit (an FTS5 segment merge or a PostgreSQL GIN pending-list flush can
+    # take seconds once the store is large); a few MB of documents and rows.
+    in_flight = threading.BoundedSemaphore(workers * IN_FLIGHT_PER_WORKER)
     pending_skip = [0]
 
     def fail(msg: str) -> None:

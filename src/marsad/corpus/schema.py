@@ -108,7 +108,7 @@ MIGRATIONS: list[tuple[int, list]] = [
     (3, ["DELETE FROM stories", resign]),
     # 4: PostgreSQL keeps the search tsvectors in a narrow table of their own (SQLite's
     # FTS5 table always was one)
-    (4, [lambda store, cur: getattr(store, "_split_search_terms", lambda cur: None)(cur)]),
+    (4, [lambda store, cur: store._split_search_terms(cur)]),
 ]
 
 

@@ -56,6 +56,9 @@ class SQLStore:
     def _extra_schema(self) -> list[str]:
         return []
 
+    def _split_search_terms(self, cur) -> None:
+        """Schema 4 (PostgreSQL): the search index leaves the `articles` rows; nothing to do here."""
+
     def _insert_article(self, cur, rows: ArticleRows) -> int:
         raise NotImplementedError
 
