@@ -71,9 +71,9 @@ class PostgresStore(SQLStore):
         finally:
             self.conn.execute("SELECT pg_advisory_unlock(7171)")
 
-    # The tsvectors live in a narrow table of their own: collecting a common word's
-    # matches visits a heap page per few hundred rows there, where the wide `articles`
-    # rows cost a page per few matches (on 100k articles, 14k pages for one common word).
+    # The tsvectors live in a table of their own, so the GIN matches are checked against
+    # its rows (n and the tsvector, about a dozen to a heap page) and never touch the
+    # `articles` rows; the window below is what keeps a common word's heap visits few.
     SEARCH_TABLE = ["CREATE TABLE IF NOT EXISTS search_terms (n BIGINT PRIMARY KEY, terms tsvector NOT NULL)",
                     "CREATE INDEX IF NOT EXISTS search_terms_gin ON search_terms USING GIN (terms)"]
 
