@@ -33,6 +33,12 @@ class Number(NamedTuple):
     length: int  # how many tokens were consumed
 
 
+def number_words() -> dict:
+    """The number vocabulary of knowledge/numbers.json, normalised: `cardinal`, `multiplier`,
+    `teen_unit`, `ordinal`, `fraction` (word -> value) and `dual_suffixes` (loaded once)."""
+    return _lex()
+
+
 def _bare(word: str) -> str:
     """Drop a leading conjunction and the article from a normalised word."""
     w = normalize(word)

@@ -20,15 +20,13 @@ from functools import lru_cache
 from importlib import resources
 
 from ..arabic import clitic_splits, normalize, normalize_light, parse_number
+from ..arabic.numbers import number_words
 from .data import spans
 from ..memo import WORDS
 
 MAX_LEN = 4        # longest span (tokens) that is propagated
 MIN_CHARS = 3      # a shorter one-word key is too ambiguous to propagate
 WINDOW = 20        # sentences on each side that vote
-SKIP_FUNCTION_WORDS = True   # see `_function_words`
-LEADING_DEMONYMS = True      # see `trim_titles`
-FAMILY_AL = True             # see `trim_titles`
 NO_ARTICLE_TYPES = frozenset({"PER", "LOC", "ORG"})  # names keep or lack the article; MISC (`جنيه`) varies
 
 
@@ -56,7 +54,7 @@ def trim_titles(sents: list[list[str]], tags: list[list[str]]) -> list[list[str]
     the family word `آل` and a name word (untagged or a name of its own) takes them in
     (`حمد بن خليفة آل ثاني`)."""
     titles = _titles()
-    dem = _demonyms() if LEADING_DEMONYMS else frozenset()
+    dem = _demonyms()
     out = []
     for toks, tg in zip(sents, tags):
         tg = list(tg)
@@ -75,7 +73,7 @@ def trim_titles(sents: list[list[str]], tags: list[list[str]]) -> list[list[str]
                 # a definite title then one definite word is a title and its epithet
                 # (`الأمير المفدى`, `الرئيس السابق`) far more often than a surname
                 tg[k] = "O" if j - k == 1 and forms(toks[k])[0].startswith("ال") else "B-PER"
-            if FAMILY_AL and k < j and j + 1 < len(toks) and tg[j] == "O" and tg[j + 1] in ("O", "B-PER") \
+            if k < j and j + 1 < len(toks) and tg[j] == "O" and tg[j + 1] in ("O", "B-PER") \
                     and forms(toks[j])[0] == "ال" and len(forms(toks[j + 1])[0]) >= MIN_CHARS:
                 tg[j] = tg[j + 1] = "I-PER"
         out.append(tg)
@@ -88,15 +86,9 @@ def _currencies() -> frozenset[str]:
     return frozenset(normalize(ln.strip()) for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
 
 
-@lru_cache(maxsize=1)
-def _multipliers() -> frozenset[str]:
-    raw = json.loads((resources.files("marsad.knowledge") / "numbers.json").read_text(encoding="utf-8"))
-    return frozenset(normalize(w) for w in raw["multiplier"])
-
-
 def _is_amount(tok: str) -> bool:
     """A cardinal in digits or words, or a multiplier (`ملايين`, which alone reads as no number)."""
-    if forms(tok)[0] in _multipliers():
+    if forms(tok)[0] in number_words()["multiplier"]:
         return True
     n = parse_number([tok])
     return n is not None and n.kind == "cardinal"
@@ -195,7 +187,7 @@ def _votes(sents: list[list[str]], tags: list[list[str]]) -> list[Counter]:
 
 
 def consistent(sents: list[list[str]], tags: list[list[str]], window: int = WINDOW,
-               skip_function_words: bool = SKIP_FUNCTION_WORDS) -> list[list[str]]:
+               skip_function_words: bool = True) -> list[list[str]]:
     """`tags` with untagged repeats of tagged names filled in (new lists; input untouched);
     no filled stretch starts with an untagged function word (`skip_function_words`)."""
     fw = _function_words() if skip_function_words else frozenset()
