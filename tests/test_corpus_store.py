@@ -154,6 +154,26 @@ def test_readding_changes_nothing(store_url):
         assert c.stats() == before
 
 
+def test_one_batch_with_repeats_and_shared_spellings(store_url):
+    """A batch holding the same article twice (another id, same text) and two articles that
+    spell one entity the same way: the repeat is skipped, the spelling counts add up."""
+    a1, a2, a3, a4 = articles()
+    again = articles()[0]
+    again.id, again.source.url = "a1-copy", "https://example.org/a1-copy"
+    with Corpus(store_url) as c:
+        rep = c.add([a1, again, a2, a3, a4], batch_size=10)
+        assert (rep.added, rep.skipped) == (4, 1)
+        assert c.get("a1-copy") is None
+        counts = {s["text"]: s["count"] for s in c.entity("قطر").spellings}
+        said = [[m.text for e in a.entities if e.id == "Q846" for m in e.mentions] for a in (a1, a3)]
+        assert all("قطر" in s_ for s_ in said)  # both articles say it
+        assert counts["قطر"] == sum(s_.count("قطر") for s_ in said)
+        assert counts["القطري"] == sum(s_.count("القطري") for s_ in said) == 1
+        assert c.stats()["mentions"] == sum(len(e.mentions) for a in (a1, a2, a3, a4) for e in a.entities)
+        # the next batch finds every one of them stored, by id, URL or content
+        assert c.add(articles() + [again], batch_size=10).added == 0
+
+
 def test_get_returns_the_stored_article(corpus):
     a = corpus.get("a1")
     assert a.title.startswith("ولي العهد") and a.entities[0].mentions[0].text == "محمد بن سلمان"

@@ -147,32 +147,17 @@ class SQLStore:
     def write(self, batch: list[ArticleRows]) -> tuple[int, int]:
         """Store a batch in one transaction; (added, skipped as already stored).
 
-        Articles go in one by one (each needs its row number and a duplicate check);
-        their annotations then go in with one executemany per table for the whole batch.
+        One query finds which of the batch's ids, content hashes and URLs are stored;
+        the new articles then go in, and their annotations with one bulk insert per table.
         """
-        added = skipped = 0
         cur = self.conn.cursor()
-        q = self.q
         rows: dict[str, list[tuple]] = {k: [] for k in _CHILD_SQL}
-        seen_ids, seen_hashes, seen_urls = set(), set(), set()
         self.begin()
         try:
-            for r in batch:
-                a = r.article
-                if a["id"] in seen_ids or a["content_hash"] in seen_hashes or (a["url"] and a["url"] in seen_urls):
-                    skipped += 1
-                    continue
-                cur.execute(q("SELECT 1 FROM articles WHERE id = ? OR content_hash = ? OR (url IS NOT NULL AND url = ?) LIMIT 1"),
-                            [a["id"], a["content_hash"], a["url"]])
-                if cur.fetchone():
-                    skipped += 1
-                    continue
-                seen_ids.add(a["id"])
-                seen_hashes.add(a["content_hash"])
-                if a["url"]:
-                    seen_urls.add(a["url"])
-                n = self._insert_article(cur, r)
-                day = a["day"]
+            fresh = self._fresh(cur, batch)
+            ns = self._insert_articles(cur, fresh)
+            for n, r in zip(ns, fresh):
+                day = r.article["day"]
                 rows["entities"] += r.entities
                 rows["spellings"] += r.spellings
                 rows["article_entities"] += [(n, e, m, role, day) for e, m, role in r.article_entities]
@@ -184,25 +169,73 @@ class SQLStore:
                 rows["topics"] += [(n, *t) for t in r.topics]
                 if r.signature:
                     rows["signatures"].append((n, r.signature))
-                self._index(cur, n, r)
-                added += 1
-            for table, sql in _CHILD_SQL.items():
-                if rows[table]:
-                    if table == "spellings":  # one upsert per key, in a stable order (no deadlocks between writers)
-                        acc: dict[tuple, int] = {}
-                        for e, norm, text, c in rows[table]:
-                            acc[(e, norm, text)] = acc.get((e, norm, text), 0) + c
-                        rows[table] = sorted((e, norm, text, c) for (e, norm, text), c in acc.items())
-                    elif table == "entities":
-                        rows[table] = sorted({r_[0]: r_ for r_ in rows[table]}.values())
-                    cur.executemany(q(sql), rows[table])
-            if added:
+            self._index_many(cur, list(zip(ns, fresh)))
+            for table in _CHILD_SQL:
+                got = rows[table]
+                if not got:
+                    continue
+                if table == "spellings":  # one upsert per key, in a stable order (no deadlocks between writers)
+                    acc: dict[tuple, list] = {}
+                    for e, norm, text, c in got:
+                        if (e, text) in acc:
+                            acc[(e, text)][1] += c
+                        else:
+                            acc[(e, text)] = [norm, c]
+                    got = sorted((e, norm, text, c) for (e, text), (norm, c) in acc.items())
+                elif table == "entities":
+                    got = sorted({r_[0]: r_ for r_ in got}.values())
+                elif table == "article_entities":  # an article's entity once (the first row, as ON CONFLICT kept it)
+                    first: dict[tuple, tuple] = {}
+                    for r_ in got:
+                        first.setdefault((r_[0], r_[1]), r_)
+                    got = list(first.values())
+                self._insert_rows(cur, table, got)
+            if fresh:
                 self._set_meta(cur, "stories_stale", "1")
             self.commit()
         except BaseException:
             self.rollback()
             raise
-        return added, skipped
+        return len(fresh), len(batch) - len(fresh)
+
+    def _fresh(self, cur, batch: list[ArticleRows]) -> list[ArticleRows]:
+        """The articles of a batch not stored yet, nor repeated earlier in the batch (same id, content or URL)."""
+        ids = list({r.article["id"] for r in batch})
+        hashes = list({r.article["content_hash"] for r in batch})
+        urls = list({r.article["url"] for r in batch if r.article["url"]})
+        seen_ids, seen_hashes, seen_urls = set(), set(), set()
+        if batch:
+            cond = [f"id IN ({','.join('?' * len(ids))})", f"content_hash IN ({','.join('?' * len(hashes))})"]
+            if urls:
+                cond.append(f"url IN ({','.join('?' * len(urls))})")
+            cur.execute(self.q(f"SELECT id, content_hash, url FROM articles WHERE {' OR '.join(cond)}"), [*ids, *hashes, *urls])
+            for i, h, u in cur.fetchall():
+                seen_ids.add(i)
+                seen_hashes.add(h)
+                if u:
+                    seen_urls.add(u)
+        fresh = []
+        for r in batch:
+            a = r.article
+            if a["id"] in seen_ids or a["content_hash"] in seen_hashes or (a["url"] and a["url"] in seen_urls):
+                continue
+            seen_ids.add(a["id"])
+            seen_hashes.add(a["content_hash"])
+            if a["url"]:
+                seen_urls.add(a["url"])
+            fresh.append(r)
+        return fresh
+
+    def _insert_articles(self, cur, fresh: list[ArticleRows]) -> list[int]:
+        """Insert the articles rows; their row numbers, in order."""
+        return [self._insert_article(cur, r) for r in fresh]
+
+    def _index_many(self, cur, pairs: list[tuple[int, ArticleRows]]) -> None:
+        for n, r in pairs:
+            self._index(cur, n, r)
+
+    def _insert_rows(self, cur, table: str, rows: list[tuple]) -> None:
+        cur.executemany(self.q(_CHILD_SQL[table]), rows)
 
     # -- reading: articles -------------------------------------------------
     def get_article(self, article_id: str):
