@@ -19,7 +19,7 @@ from functools import lru_cache
 from ..arabic import light_stem, normalize, tokenize
 from ..article import Article, Keyword
 from ..text import terms
-from ..memo import WORDS
+from ..memo import FEW_WORDS, WORDS
 
 TOP = 15
 TITLE_WEIGHT = 2.5
@@ -311,7 +311,7 @@ def _best_form(forms: dict[str, int]) -> str:
 _light_stem = lru_cache(maxsize=WORDS)(light_stem)
 
 
-@lru_cache(maxsize=WORDS)
+@lru_cache(maxsize=FEW_WORDS)
 def _looks_verb(word: str) -> bool:
     """ي...ون / ي...ان: a plural or dual imperfect verb (`يسيطرون`, `يبحثان`)."""
     n = normalize(word)
@@ -323,7 +323,7 @@ def _phrase_starters() -> frozenset[str]:
     return frozenset(g[0] for g in terms.docfreq().phrases)
 
 
-@lru_cache(maxsize=WORDS)
+@lru_cache(maxsize=FEW_WORDS)
 def _looks_adjective(word: str) -> bool:
     """A definite nisba form (`العسكرية`, `الروسي`): usually an adjective."""
     n = normalize(word)

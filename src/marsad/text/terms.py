@@ -24,7 +24,7 @@ from ..arabic import clitic_splits, normalize, tokenize
 from ..arabic.normalize import DIACRITICS
 from ..arabic.tokens import WORD_RUN
 from ..arabic.spelling import spelling_key as variant_key
-from ..memo import WORDS
+from ..memo import FEW_WORDS, WORDS
 
 _KNOWLEDGE = "marsad.knowledge"
 
@@ -165,7 +165,7 @@ def _display(surface: str, prefix: str) -> str:
     return rest
 
 
-@lru_cache(maxsize=WORDS)
+@lru_cache(maxsize=FEW_WORDS)  # behind `_surface_word`
 def _word(surface_norm: str) -> tuple[str, str, bool, str] | None:
     """Key reading of a normalised token; None for a stop word. Cached process-wide."""
     stops = stopwords()
@@ -200,7 +200,7 @@ def _unsuffix(key: str, df: dict[str, int]) -> str:
     return key
 
 
-@lru_cache(maxsize=WORDS)
+@lru_cache(maxsize=FEW_WORDS)  # mostly behind `_surface_word`
 def content_word(surface: str, norm: str) -> Word | None:
     """The content word behind one token, or None for stop words, numbers and single letters."""
     if not norm or norm.isdigit():
