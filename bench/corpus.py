@@ -9,7 +9,8 @@ as JSON Lines files to a temporary directory and ingested by the `marsad ingest`
 command in a subprocess, exactly as a user would; peak memory is the largest summed
 RSS of that process and its workers (which counts the pages they share once per process)
 and, beside it, the largest summed PSS (shared pages divided among their sharers: the
-memory the ingest really holds). Search latency is measured in-process over a
+memory the ingest really holds). CPU is the ingest process's and its workers', and
+beside it a local PostgreSQL server's (its processes on this machine). Search latency is measured in-process over a
 fixed set of 200 queries (1-3 words drawn with a fixed seed from the titles), 10
 results each with snippets. PostgreSQL runs when --pg or MARSAD_TEST_PG gives a URL.
 Prints a Markdown table.
@@ -131,12 +132,33 @@ def tree_memory(pid: int, pss: bool = True) -> tuple[int, int]:
     return rss_sum, pss_sum
 
 
-def run_ingest(files: list[str], url: str, workers: int) -> tuple[float, float, tuple[int, int], dict]:
+def server_cpu() -> float:
+    """CPU seconds used so far by the PostgreSQL processes on this machine (0 when there are
+    none: a remote server's work is not seen)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for p in os.listdir("/proc"):
+        if not p.isdigit():
+            continue
+        try:
+            with open(f"/proc/{p}/stat") as fh:
+                stat = fh.read()
+        except OSError:
+            continue
+        if not stat[stat.index("(") + 1:stat.rindex(")")].startswith("postgres"):
+            continue
+        f = stat[stat.rindex(")") + 2:].split()
+        total += sum(int(x) for x in f[11:15])  # utime, stime and those of reaped children
+    return total / tick
+
+
+def run_ingest(files: list[str], url: str, workers: int) -> tuple[float, float, float, tuple[int, int], dict]:
     cmd = [sys.executable, "-m", "marsad.cli", "ingest", *files, "--db", url, "--workers", str(workers),
            "--quiet", "--format", "json"]
     import resource
 
     cpu0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    server0 = server_cpu()
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     peak = (0, 0)
@@ -150,9 +172,10 @@ def run_ingest(files: list[str], url: str, workers: int) -> tuple[float, float, 
     secs = time.perf_counter() - t0
     cpu1 = resource.getrusage(resource.RUSAGE_CHILDREN)  # the ingest process and its workers, once reaped
     cpu = (cpu1.ru_utime - cpu0.ru_utime) + (cpu1.ru_stime - cpu0.ru_stime)
+    server = server_cpu() - server0
     if proc.returncode != 0:
         sys.exit(f"bench: ingest failed: {err[-2000:]}")
-    return secs, cpu, peak, json.loads(out)
+    return secs, cpu, server, peak, json.loads(out)
 
 
 def search_latency(url: str, qs: list[str]) -> tuple[float, float, float]:
@@ -228,25 +251,29 @@ def main() -> int:
             stores.append(("PostgreSQL", args.pg))
         rows = []
         for name, url in stores:
-            secs, cpu, peak, rep = run_ingest(files, url, args.workers)
+            secs, cpu, server, peak, rep = run_ingest(files, url, args.workers)
             from marsad.corpus import Corpus
 
             with Corpus(url) as c:
                 size = c.size_bytes()
             p50, p95, hit_rate = search_latency(url, qs)
-            done = rep["added"] + rep["failed"] + rep["skipped"]
-            rows.append((name, rep["added"], rep["failed"], secs, rep["added"] / secs, cpu * 1000 / max(1, done),
-                         args.workers * 1000 / (cpu * 1000 / max(1, done)), peak, size, p50, p95, hit_rate))
+            done = max(1, rep["added"] + rep["failed"] + rep["skipped"])
+            server_ms = server * 1000 / done if name == "PostgreSQL" else None  # SQLite runs in the ingest process
+            cpu_ms = cpu * 1000 / done
+            rows.append((name, rep["added"], rep["failed"], secs, rep["added"] / secs, cpu_ms, server_ms,
+                         args.workers * 1000 / (cpu_ms + (server_ms or 0)), peak, size, p50, p95, hit_rate))
     print(f"stages: layout, {', '.join(pipeline.available()) or '(none)'}; workers: {args.workers}; "
           f"cores: {os.cpu_count()}; articles asked: {args.n}\n")
     print(f"load average at the end: {os.getloadavg()[0]:.1f} (the machine may be shared: CPU ms/article is the "
-          "figure that does not depend on it; articles/s on 2 free cores = 2000 / CPU ms per article)\n")
-    print("| store | articles | failed | wall s | articles/s (wall) | CPU ms/article | articles/s (CPU-bound, "
-          f"{args.workers} cores) | peak memory (RSS sum) | peak memory (PSS sum) | store size | search p50 | search p95 | "
-          "queries with hits |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for name, n, failed, secs, rate, cpu_ms, cpu_rate, peak, size, p50, p95, hr in rows:
-        print(f"| {name} | {n:,} | {failed} | {secs:.0f} | {rate:.0f} | {cpu_ms:.1f} | {cpu_rate:.0f} | "
+          "figure that does not depend on it; articles/s on 2 free cores = 2000 / CPU ms per article, the ingest's "
+          "and a local PostgreSQL server's)\n")
+    print("| store | articles | failed | wall s | articles/s (wall) | CPU ms/article (ingest) | CPU ms/article (server) | "
+          f"articles/s (CPU-bound, {args.workers} cores) | peak memory (RSS sum) | peak memory (PSS sum) | store size | "
+          "search p50 | search p95 | queries with hits |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for name, n, failed, secs, rate, cpu_ms, server_ms, cpu_rate, peak, size, p50, p95, hr in rows:
+        server_txt = "–" if server_ms is None else f"{server_ms:.1f}"
+        print(f"| {name} | {n:,} | {failed} | {secs:.0f} | {rate:.0f} | {cpu_ms:.1f} | {server_txt} | {cpu_rate:.0f} | "
               f"{peak[0] / 2**20:.0f} MB | {peak[1] / 2**20:.0f} MB | {size / 2**20:.0f} MB | {p50:.1f} ms | {p95:.1f} ms | "
               f"{hr:.0%} |")
     return 0
