@@ -54,14 +54,18 @@ class SQLiteStore(SQLStore):
         return ["CREATE VIRTUAL TABLE IF NOT EXISTS article_fts USING fts5(terms, content='', "
                 "tokenize='unicode61 remove_diacritics 0')"]
 
-    def _insert_article(self, cur, rows) -> int:
-        row = rows.article
-        cols = list(row)
-        cur.execute(f"INSERT INTO articles({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})", [row[c] for c in cols])
-        return cur.lastrowid
+    def _insert_articles(self, cur, fresh) -> list[int]:
+        ns = []
+        for r in fresh:  # each row number comes back from its own insert (in-process: cheap)
+            row = r.article
+            cols = list(row)
+            cur.execute(f"INSERT INTO articles({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                        [row[c] for c in cols])
+            ns.append(cur.lastrowid)
+        return ns
 
-    def _index(self, cur, n: int, rows) -> None:
-        cur.execute("INSERT INTO article_fts(rowid, terms) VALUES (?, ?)", [n, rows.terms])
+    def _index_many(self, cur, pairs) -> None:
+        cur.executemany("INSERT INTO article_fts(rowid, terms) VALUES (?, ?)", [(n, r.terms) for n, r in pairs])
 
     # BM25 costs a few µs per matching row; a query whose words are in most articles would
     # rank the whole corpus. Only the newest CANDIDATES matches are ranked: their lowest

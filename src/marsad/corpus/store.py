@@ -59,10 +59,12 @@ class SQLStore:
     def _split_search_terms(self, cur) -> None:
         """Schema 4 (PostgreSQL): the search index leaves the `articles` rows; nothing to do here."""
 
-    def _insert_article(self, cur, rows: ArticleRows) -> int:
+    def _insert_articles(self, cur, fresh: list[ArticleRows]) -> list[int]:
+        """Insert the articles rows; their row numbers, in order."""
         raise NotImplementedError
 
-    def _index(self, cur, n: int, rows: ArticleRows) -> None:
+    def _index_many(self, cur, pairs: list[tuple[int, ArticleRows]]) -> None:
+        """Add (row number, rows) to the full-text index."""
         raise NotImplementedError
 
     def _match(self, groups: Groups, where: list[str], params: list, limit: int, offset: int,
@@ -225,14 +227,6 @@ class SQLStore:
                 seen_urls.add(a["url"])
             fresh.append(r)
         return fresh
-
-    def _insert_articles(self, cur, fresh: list[ArticleRows]) -> list[int]:
-        """Insert the articles rows; their row numbers, in order."""
-        return [self._insert_article(cur, r) for r in fresh]
-
-    def _index_many(self, cur, pairs: list[tuple[int, ArticleRows]]) -> None:
-        for n, r in pairs:
-            self._index(cur, n, r)
 
     def _insert_rows(self, cur, table: str, rows: list[tuple]) -> None:
         cur.executemany(self.q(_CHILD_SQL[table]), rows)
