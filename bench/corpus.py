@@ -10,9 +10,9 @@ command in a subprocess, exactly as a user would; peak memory is the largest sum
 RSS of that process and its workers (which counts the pages they share once per process)
 and, beside it, the largest summed PSS (shared pages divided among their sharers: the
 memory the ingest really holds). CPU is the ingest process's and its workers', and
-beside it a local PostgreSQL server's (its processes on this machine). Search latency is measured in-process over a
-fixed set of 200 queries (1-3 words drawn with a fixed seed from the titles), 10
-results each with snippets. PostgreSQL runs when --pg or MARSAD_TEST_PG gives a URL.
+beside it a local PostgreSQL server's (its processes on this machine). Search latency
+is measured in-process over a fixed set of 200 queries (1-3 words drawn with a fixed
+seed from the titles), 10 results each with snippets. PostgreSQL runs when --pg or MARSAD_TEST_PG gives a URL.
 Prints a Markdown table.
 """
 from __future__ import annotations

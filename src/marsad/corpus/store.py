@@ -171,7 +171,8 @@ class SQLStore:
                 rows["topics"] += [(n, *t) for t in r.topics]
                 if r.signature:
                     rows["signatures"].append((n, r.signature))
-            self._index_many(cur, list(zip(ns, fresh)))
+            if fresh:
+                self._index_many(cur, list(zip(ns, fresh)))
             for table in _CHILD_SQL:
                 got = rows[table]
                 if not got:
