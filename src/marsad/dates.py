@@ -97,6 +97,9 @@ def _patterns():
         "gmt": re.compile(r"(?:GMT|UTC|غرينتش|جرينتش|غرينيتش)\s*([+-]\s*\d{1,2}(?::?\d{2})?)?", re.I),
         "offset": re.compile(r"(?<![\d:])([+-])(\d{2}):?(\d{2})(?!\d)"),
         "zone": re.compile(rf"بتوقيت\s+({zones})") if zones else None,
+        # EET, AST, KSA: zone abbreviations as pages print them (knowledge/calendar.json)
+        "abbr": re.compile(r"(?<![A-Za-z])(" + "|".join(sorted(cal.get("zone_abbreviations", {}), key=len, reverse=True)) + r")(?![A-Za-z])")
+        if cal.get("zone_abbreviations") else None,
         "iso": re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?|\d{4}-\d{2}-\d{2}"),
     }
 
@@ -201,12 +204,22 @@ def parse_date_text(text: str) -> ParsedDate | None:
         name = zone_lookup().get(re.sub(r"\s+", " ", z.group(1)))
         if name:
             tz = ZoneInfo(name)
+    elif p["abbr"] is not None and clock and (a := p["abbr"].search(raw)):
+        tz = _zone_value(calendar()["zone_abbreviations"][a.group(1)])
     if clock:
         dt = datetime(d.year, d.month, d.day, *clock, tzinfo=tz)
         return ParsedDate(dt, True, tz is not None)
     if tz is not None:
         return ParsedDate(datetime(d.year, d.month, d.day, tzinfo=tz), False, True)
     return ParsedDate(d, False, False)
+
+
+def _zone_value(v: str):
+    """A zone from calendar.json: an IANA name, or a fixed offset written `+03:00`."""
+    if v[:1] in "+-":
+        hh, _, mm = v[1:].partition(":")
+        return timezone((-1 if v[0] == "-" else 1) * timedelta(hours=int(hh), minutes=int(mm or 0)))
+    return ZoneInfo(v)
 
 
 def _safe_date(y: int, m: int | None, d: int) -> date | None:

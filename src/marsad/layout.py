@@ -17,8 +17,10 @@ from importlib import resources
 from .arabic import detect_language, normalize
 from .article import Article, Section, Source
 from .dates import ParsedDate, parse_date_text, parse_dateline, to_iso
+from . import layout_lines, layout_model
+from .layout_lines import LABELS
+from .layout_model import LineInfo
 from .read import RawDocument
-from .memo import WORDS
 
 MAX_HEADER_LINES = 12
 
@@ -293,41 +295,103 @@ class _Header:
         self.date: ParsedDate | None = None
 
 
-def _read_header(lines: list[str], raw: RawDocument) -> tuple[_Header, int]:
-    """Read caption/title/byline/dateline from the top lines; return where the body starts."""
-    h = _Header()
-    nonblank = [(i, ln) for i, ln in enumerate(lines) if ln][:MAX_HEADER_LINES]
-    seen: set[str] = set()
-    body_start = 0
-    title_norm = _fold(raw.title) if raw.title else None
-    for i, ln in nonblank:
+# Records that arrive with their own fields: their text is body, never a headline.
+RECORD_FORMATS = frozenset({"jsonl", "json", "parquet", "rss", "atom", "feed", "trec"})
+_CAPTION_LABEL, _TITLE_LABEL = LABELS.index("caption"), LABELS.index("title")
+
+
+def _line_info(ln: str, counts: dict[str, int], learned: frozenset[str]) -> LineInfo:
+    from .dates import _cue_patterns
+
+    f = _fold(ln)
+    n = _nwords(ln)
+    if n > 16 or len(ln) > 200:  # running text: only a title, a caption or body
+        return LineInfo(ln, f, n, None, 99, None, False, looks_like_caption(ln), False, False, f in learned,
+                        False, False, counts.get(f, 0) > 1, False, False)
+    d = parse_dateline(ln) if _HAS_DIGIT.search(ln) else None
+    nt = normalize(ln)
+    pub_re, upd_re = _cue_patterns()
+    return LineInfo(
+        text=ln, fold=f, nwords=n,
+        dateline=d,
+        residue=layout_lines.date_residue(nt),
+        byline=parse_byline(ln) if n <= 12 else None,
+        bare_name=looks_like_name(ln),
+        caption=looks_like_caption(ln),
+        credit=layout_lines.is_credit(ln),
+        furniture=is_furniture(ln) or is_related_marker(ln) or is_tail_marker(ln),
+        learned=f in learned,
+        outlet=n <= 8 and layout_lines.is_outlet(ln),
+        breadcrumb=layout_lines.is_breadcrumb(ln),
+        repeated=counts.get(f, 0) > 1,
+        pub_cue=bool(pub_re.search(nt)),
+        upd_cue=bool(upd_re.search(nt)),
+    )
+
+
+def header_window(lines: list[str], raw: RawDocument, learned: frozenset[str] = frozenset()):
+    """The first nonblank lines with what the rules know of each and the readings they allow."""
+    nonblank = [ln for ln in lines if ln]
+    counts: dict[str, int] = {}
+    for ln in nonblank[: MAX_HEADER_LINES * 3]:
         f = _fold(ln)
-        if f in seen:  # a repeated line: the photo caption printed twice
-            if h.caption is None or _fold(h.caption) != f:
-                if h.title and _fold(h.title) == f:
-                    h.title = None
-                h.caption = h.caption or ln
-            body_start = i + 1
-            continue
-        seen.add(f)
-        if title_norm and f == title_norm:
-            h.title = raw.title
-        elif is_furniture(ln) and not looks_like_caption(ln):
-            pass
-        elif h.date is None and _nwords(ln) <= 16 and (d := parse_dateline(ln)) is not None:
-            h.date = d
-        elif h.author is None and (by := parse_byline(ln)):
-            h.author = by
-        elif h.caption is None and looks_like_caption(ln) and _nwords(ln) <= 40:
-            h.caption = ln
-        elif h.title is None and not raw.title and looks_like_title(ln) and (_nwords(ln) <= 25 or not h.date):
-            h.title = ln
-        elif h.author is None and h.title and looks_like_name(ln):
-            h.author = ln  # a bare name after the headline
-        else:
+        counts[f] = counts.get(f, 0) + 1
+    infos: list[LineInfo] = []
+    run = 0
+    for ln in nonblank[:MAX_HEADER_LINES]:
+        infos.append(_line_info(ln, counts, learned))
+        # two paragraphs of running text in a row: the header is above them
+        run = run + 1 if infos[-1].nwords >= 20 else 0
+        if run == 2:
             break
-        body_start = i + 1
-    return h, body_start
+    title_ok = not raw.title and raw.format not in RECORD_FORMATS
+    title_norm = _fold(raw.title) if raw.title else None
+    masks = []
+    for info in infos:
+        m = layout_model.allowed(info, title_ok=title_ok)
+        if title_norm and info.fold == title_norm:
+            m[:] = False
+            m[_TITLE_LABEL] = True  # the page prints its known title: drop the copy
+        masks.append(m)
+    lead = next((ln for ln in nonblank[: MAX_HEADER_LINES + 6] if _nwords(ln) >= 15), "")
+    lead_words = set(re.findall(r"[^\W_]+", _fold(lead)))
+    return infos, masks, lead_words
+
+
+def _read_header(lines: list[str], raw: RawDocument, model=None, learned: frozenset[str] = frozenset()) -> tuple[_Header, list[str]]:
+    """Read caption/title/byline/dateline from the first lines, by evidence; return the header and
+    the body lines (every line the header reading did not name as header stays body)."""
+    h = _Header()
+    infos, masks, lead = header_window(lines, raw, learned)
+    labels, k = layout_model.read(infos, masks, lead, model)
+    keep_from_header: list[str] = []
+    for j in range(k):
+        info, lab = infos[j], LABELS[labels[j]]
+        ln = info.text
+        if lab == "title":
+            if masks[j].sum() > 1 or not raw.title:  # not merely the page's known title printed again
+                h.title = h.title or ln
+        elif lab == "byline":
+            h.author = h.author or info.byline or ln
+        elif lab == "dateline":
+            h.date = h.date or info.dateline
+        elif lab == "caption":
+            h.caption = h.caption or ln
+        elif lab == "body":
+            keep_from_header.append(ln)
+    # the body: the k-th nonblank line on, with its blank-line structure
+    seen = 0
+    start = len(lines)
+    for i, ln in enumerate(lines):
+        if ln:
+            if seen == k:
+                start = i
+                break
+            seen += 1
+    body = []
+    for ln in keep_from_header:
+        body += [ln, ""]
+    return h, body + lines[start:]
 
 
 def _sections(paras: list[str], headings: set[int] | None = None) -> list[Section]:
@@ -354,18 +418,26 @@ def _stable_id(raw: RawDocument, title: str | None, text: str) -> str:
     return hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
 
 
-def layout(raw: RawDocument, tz: str | None = None, published: str | None = None) -> Article:
-    """Turn a RawDocument into an Article with sections, metadata and clean text."""
+def _learned_furniture(ln: str, learned: frozenset[str]) -> bool:
+    return bool(learned) and _nwords(ln) <= 15 and _fold(ln) in learned
+
+
+def layout(raw: RawDocument, tz: str | None = None, published: str | None = None, *,
+           header_model=None, learned: frozenset[str] = frozenset()) -> Article:
+    """Turn a RawDocument into an Article with sections, metadata and clean text.
+
+    `header_model`: the header reading's weights (default: the shipped model); `learned`:
+    folded lines that repeat across this document's source (`learn_furniture`)."""
     header = _Header()
     headings: set[int] | None = None
     if raw.blocks:
-        paras, headings, header = _from_blocks(raw)
+        paras, headings, header = _from_blocks(raw, header_model, learned)
     else:
         lines = _lines(raw.text)
         lines = _strip_tail(lines)
-        header, start = _read_header(lines, raw)
-        body = _drop_related(lines[start:])
-        body = [ln for ln in body if not ln or not is_furniture(ln)]
+        header, body = _read_header(lines, raw, header_model, learned)
+        body = _drop_related(body)
+        body = [ln for ln in body if not ln or not (is_furniture(ln) or _learned_furniture(ln, learned))]
         if header.caption:
             cap = _fold(header.caption)
             body = [ln for ln in body if _fold(ln) != cap]
@@ -387,8 +459,8 @@ def layout(raw: RawDocument, tz: str | None = None, published: str | None = None
     pub = None
     if raw.published:
         pub = parse_date_text(raw.published) or parse_dateline(raw.published)
-    if pub is None:
-        pub = header.date
+    else:
+        pub = header.date  # only a pure dateline: a record's own `published` is never replaced
     if pub is not None:
         art.published = to_iso(pub, tz)
     elif published:
@@ -404,7 +476,7 @@ def _late_header(paras: list[str], h: _Header) -> list[str]:
     out = []
     for k, p in enumerate(paras):
         if k < 3 and _nwords(p) <= 16:
-            if h.date is None and (d := parse_dateline(p)):
+            if h.date is None and (d := parse_dateline(p)) and layout_lines.date_residue(p) == 0:
                 h.date = d
                 continue
             if h.author is None and (by := parse_byline(p)):
@@ -414,7 +486,7 @@ def _late_header(paras: list[str], h: _Header) -> list[str]:
     return out
 
 
-def _from_blocks(raw: RawDocument) -> tuple[list[str], set[int], _Header]:
+def _from_blocks(raw: RawDocument, header_model=None, learned: frozenset[str] = frozenset()) -> tuple[list[str], set[int], _Header]:
     """Paragraphs and heading positions from a reader that knows the structure (HTML, feeds).
 
     Metadata the reader found wins; the first blocks are still read as a header so a
@@ -423,22 +495,31 @@ def _from_blocks(raw: RawDocument) -> tuple[list[str], set[int], _Header]:
     title = _fold(raw.title) if raw.title else None
     blocks = [(k, t.strip()) for k, t in raw.blocks or [] if t.strip()]
     lines = [t for _, t in blocks[:MAX_HEADER_LINES]]
-    h, start = _read_header(lines + [""], raw)
-    if raw.title and h.title and _fold(h.title) != title and start:
-        # the header reader took a first paragraph for a title: the page has its own title
-        start = lines.index(h.title) if h.title in lines else start
-        h.title = None
+    h = _Header()
+    infos, masks, lead = header_window(lines, raw, learned)
+    labels, start = layout_model.read(infos, masks, lead, header_model)
+    header_drop = set()
+    for j in range(start):
+        lab = LABELS[labels[j]]
+        if lab == "body":
+            continue
+        header_drop.add(j)
+        if lab == "byline":
+            h.author = h.author or infos[j].byline or infos[j].text
+        elif lab == "dateline":
+            h.date = h.date or infos[j].dateline
+        elif lab == "caption":
+            h.caption = h.caption or infos[j].text
+        elif lab == "title" and not raw.title:
+            h.title = h.title or infos[j].text
     kept: list[tuple[str, str]] = []
     for k, (kind, t) in enumerate(blocks):
-        if k < start and (kind != "paragraph" or _nwords(t) <= 16):
+        if k in header_drop:
             continue
-        if is_furniture(t) or (title and _fold(t) == title):
+        if is_furniture(t) or _learned_furniture(t, learned) or (title and _fold(t) == title):
             continue
         if kind == "caption":
             h.caption = h.caption or t
-            continue
-        if k < 3 and (by := parse_byline(t)):  # `حوار: ...`, `كتب: ...` printed as a block
-            h.author = h.author or by
             continue
         kept.append((kind, t))
     texts = _strip_tail(_drop_related([t for _, t in kept]))

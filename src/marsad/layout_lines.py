@@ -1,0 +1,167 @@
+"""Evidence about one line of a page's header: what it could be, and what it says.
+
+Layout reads a header by evidence, not by position. For each of the first lines this
+module says which readings the line's own words allow (`allowed`: a sentence can never
+be read as a dateline or a masthead, so the body is never dropped by a guess) and
+gives a feature vector that the header model (`layout_model`) uses to rank the allowed
+readings. The words come from knowledge/layout.json, calendar.json and outlets.json.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .arabic import normalize
+from .dates import calendar, parse_dateline
+
+LABELS = ("title", "masthead", "breadcrumb", "byline", "dateline", "update", "caption", "credit", "furniture", "body")
+BODY = LABELS.index("body")
+
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+_SEP = re.compile(r"\s(?:>|»|›|/|\||\\|::|→|«)\s|\s>\s?|\s»\s?")
+_END_SENT = re.compile(r"[.!?؟…]\s*[\"»”']?\s*$")
+
+
+def _fold(s: str) -> str:
+    return re.sub(r"\s+", " ", normalize(s)).strip().strip(" :.-–—|»«•·*#،,")
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> dict:
+    """Token sets for the dateline residue test and phrase sets for captions and credits."""
+    from .layout import _vocab as layout_vocab
+
+    cal = calendar()
+    datey: set[str] = set()
+
+    def add_names(names):
+        for n in names:
+            for t in _TOKEN.findall(normalize(n)):
+                datey.add(t)
+
+    for key in ("gregorian_months", "hijri_months", "weekdays"):
+        for names in cal[key].values():
+            add_names(names)
+    for key in ("am", "pm", "hijri_markers", "gregorian_markers", "published_cues", "updated_cues", "dateline_glue"):
+        add_names(cal.get(key, []))
+    add_names(cal["zones"].keys())
+    add_names(cal.get("zone_abbreviations", {}).keys())
+    places = set()
+    for t in _place_tokens():
+        places.add(t)
+    lv = layout_vocab()
+    outlets = _outlet_phrases()
+    outlet_tokens = {t for p in outlets for t in p.split()}
+    return {
+        "datey": datey,
+        "places": places,
+        "outlets": outlets,
+        "outlet_tokens": outlet_tokens,
+        "agencies": lv["agency_bylines"],
+        "credit_prefixes": tuple(_fold(x) for x in lv.get("credit_prefixes", [])),
+        "breadcrumb_heads": tuple(_fold(x) for x in lv.get("breadcrumb_heads", [])),
+    }
+
+
+@lru_cache(maxsize=1)
+def _place_tokens() -> frozenset[str]:
+    """Single-word forms of places (countries, capitals, the cities of calendar zones) for datelines
+    and bylines: `القاهرة - ...`, `الرياض في 12 مارس`."""
+    import json
+    from importlib import resources
+
+    out: set[str] = set()
+    text = resources.files("marsad.knowledge").joinpath("entities.jsonl").read_text("utf-8")
+    for line in text.splitlines():
+        if '"LOC"' not in line:
+            continue
+        rec = json.loads(line)
+        for n in [rec.get("ar") or ""] + list(rec.get("ar_aliases") or []):
+            toks = _TOKEN.findall(normalize(n))
+            if 1 <= len(toks) <= 2:
+                out.update(toks)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _outlet_phrases() -> frozenset[str]:
+    """Folded names, short names and taglines of outlets and agencies (knowledge/outlets.json via
+    marsad.outlets when present; the agency bylines of layout.json otherwise)."""
+    from .layout import _vocab as layout_vocab
+
+    names = set(layout_vocab()["agency_bylines"])
+    try:
+        from . import outlets
+
+        names.update(outlets.folded_names())
+    except (ImportError, AttributeError):
+        pass
+    return frozenset(n for n in names if n)
+
+
+@lru_cache(maxsize=1)
+def _outlet_finder():
+    try:
+        from .outlets import outlet_for
+
+        return outlet_for
+    except ImportError:
+        return None
+
+
+def is_outlet(line: str) -> bool:
+    """The whole line is an outlet's or agency's name or tagline."""
+    f = _fold(line)
+    if not f:
+        return False
+    if f in _vocab()["outlets"]:
+        return True
+    find = _outlet_finder()
+    return find is not None and find(line) is not None
+
+
+def date_residue(line: str) -> int:
+    """How many words of the line are not date, time, zone, cue, place or outlet words.
+
+    A pure dateline (`الرياض - الثلاثاء 12 مارس 2018 - 10:15 ص بتوقيت مكة`) has none; a
+    sentence that holds a date (`في 3 مارس 2021 أعلنت الوزارة ...`) has several."""
+    v = _vocab()
+    n = 0
+    for t in _TOKEN.findall(normalize(line)):  # normalize is idempotent: a folded line may be given
+        if t.isdigit() or t in v["datey"] or t in v["places"] or t in v["outlet_tokens"]:
+            continue
+        if t.startswith(("ال", "و")) and (t[2:] in v["places"] or t[1:] in v["places"] or t[1:] in v["datey"]):
+            continue
+        if re.fullmatch(r"\d+[a-z]*|[a-z]{1,4}\d*", t, re.I):  # 4pm, GMT3, EET
+            continue
+        n += 1
+    return n
+
+
+def is_breadcrumb(line: str) -> bool:
+    """`الرئيسية > أخبار > سياسة`, `الرئيسية / عربي ودولي`: short segments joined by separators."""
+    s = line.strip()
+    if len(s) > 160:
+        return False
+    parts = [p.strip() for p in re.split(r"\s*(?:>|»|›|/|\||\\|→)\s*", s) if p.strip()]
+    f = _fold(s)
+    head = f.startswith(_vocab()["breadcrumb_heads"])
+    if len(parts) >= 2 and all(len(p.split()) <= 4 for p in parts) and not re.search(r"\d{1,2}\s*/\s*\d", s):
+        return head or len(parts) >= 3
+    return head and len(s.split()) <= 8
+
+
+def is_credit(line: str) -> bool:
+    """A photo credit or caption label: `مصدر الصورة: أ ف ب`, `الصورة: رويترز`, `(أ ف ب)`."""
+    s = line.strip()
+    if len(s.split()) > 12:
+        return False
+    f = _fold(s)
+    if f.startswith(_vocab()["credit_prefixes"]):
+        return True
+    inner = re.fullmatch(r"[(\[]\s*([^)\]]{1,40})\s*[)\]]", s)
+    return bool(inner and _fold(inner.group(1)) in _vocab()["outlets"])
+
+
+def ends_sentence(line: str) -> bool:
+    return bool(_END_SENT.search(line))
