@@ -529,3 +529,15 @@ def _from_blocks(raw: RawDocument, header_model=None, learned: frozenset[str] = 
     paras = [t for _, t in kept]
     headings = {i for i, (k, _) in enumerate(kept) if k == "heading"}
     return paras, headings, h
+
+
+def layout_batch(raws, tz: str | None = None, published: str | None = None, *, header_model=None, learner=None) -> list[Article]:
+    """Lay out documents that arrived together, learning each source's repeated lines first
+    (`marsad.furniture`); `learner` may carry what earlier batches learned."""
+    from .furniture import FurnitureLearner
+
+    raws = list(raws)
+    learner = learner if learner is not None else FurnitureLearner()
+    for raw in raws:
+        learner.add(raw)
+    return [layout(raw, tz, published, header_model=header_model, learned=learner.learned(raw)) for raw in raws]
