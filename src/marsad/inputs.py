@@ -6,16 +6,29 @@ import sys
 from pathlib import Path
 from typing import Iterator, NamedTuple
 
-from .errors import InputError
+from .errors import BadRecord, InputError
 from .read import RawDocument, read_bytes, read_path
-from .read.jsonl import BadRecord
 
 _SKIP_SUFFIXES = (".pyc", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf", ".md5", ".sha1")
 
 
 class Failure(NamedTuple):
+    """An input, or one record of it, that cannot be read: `message` is the one line to report."""
+
     where: str
     message: str
+
+
+def damage_warning(doc: RawDocument) -> str | None:
+    """The one-line warning for a document read from damaged bytes, or None if it decoded cleanly."""
+    n = doc.extra.get("decode_replaced") or 0
+    if not n:
+        return None
+    where = doc.path or doc.url or "input"
+    if doc.extra.get("line") and doc.format == "jsonl":
+        where = f"{where}:{doc.extra['line']}"
+    enc = doc.extra.get("encoding", "text")
+    return f"warning: {where}: {n} undecodable byte{'s' if n != 1 else ''} replaced by U+FFFD (read as {enc})"
 
 
 def expand(paths: list[str]) -> Iterator[str]:
@@ -35,7 +48,10 @@ def expand(paths: list[str]) -> Iterator[str]:
 
 
 def documents(paths: list[str]) -> Iterator[RawDocument | Failure]:
-    """Every document in every input, or a Failure for an input/record that cannot be read."""
+    """Every document in every input, or a Failure for an input/record that cannot be read.
+
+    The stream never stops at a bad input: each yields its Failure and the next is read.
+    """
     for p in expand(paths):
         try:
             if p == "-":
@@ -48,6 +64,9 @@ def documents(paths: list[str]) -> Iterator[RawDocument | Failure]:
         except InputError as e:
             msg = str(e)
             yield Failure(p, msg if msg.startswith(str(p)) else f"{p}: {msg}")
+        except (RecursionError, MemoryError, ValueError, LookupError, TypeError, AttributeError) as e:
+            # a reader library's own error on a malformed file must not end the whole batch
+            yield Failure(p, f"{p}: could not be read ({type(e).__name__}: {str(e).splitlines()[0][:120] if str(e) else ''})")
 
 
 def is_batch(paths: list[str]) -> bool:

@@ -22,7 +22,7 @@ def register(sub) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..analysis import analyze
-    from ..inputs import Failure, documents, is_batch
+    from ..inputs import Failure, damage_warning, documents, is_batch
     from ._options import check_time_options, skip_stages
 
     check_time_options(args)
@@ -37,16 +37,29 @@ def run(args: argparse.Namespace) -> int:
     ok = failed = 0
     out = sys.stdout
     single_result = []
+    warned = set()
     for doc in documents(args.paths):
         if isinstance(doc, Failure):
             failed += 1
             print(f"marsad: {doc.message}", file=sys.stderr)
             continue
+        warning = damage_warning(doc)
+        if warning and warning not in warned:  # once per file (or JSON Lines record), not per document
+            warned.add(warning)
+            print(f"marsad: {warning}", file=sys.stderr)
+        where = doc.path or doc.url or "input"
+        if doc.extra.get("line") and doc.path:
+            where = f"{where}:{doc.extra['line']}"
         try:
             art = analyze(doc, tz=args.tz, published=args.published, skip=skip)
         except MarsadError as e:
             failed += 1
-            print(f"marsad: {doc.path or doc.url or 'input'}: {e}", file=sys.stderr)
+            print(f"marsad: {where}: {e}", file=sys.stderr)
+            continue
+        except Exception as e:  # an annotator bug on one document must not end the batch (as in ingest)
+            failed += 1
+            print(f"marsad: {where}: analysis failed ({type(e).__name__}: {str(e).splitlines()[0][:200] if str(e) else ''})",
+                  file=sys.stderr)
             continue
         ok += 1
         if report:

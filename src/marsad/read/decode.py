@@ -1,18 +1,57 @@
-"""Decoding of text files: UTF-8 (with or without BOM), UTF-16, Windows-1256."""
+"""Decoding of text files: UTF-8 (with or without BOM), UTF-16 (LE/BE, with or without BOM), Windows-1256.
+
+A few damaged bytes (a stray 0xFF, a multi-byte letter cut in half) do not make a
+file unreadable: they are replaced by U+FFFD and counted, so the caller can warn.
+Only data that is not text at all, or mostly undecodable, is refused.
+"""
 from __future__ import annotations
 
+import codecs
 import re
+import threading
+from typing import NamedTuple
 
 from ..errors import InputError
 
 _CONTROL = re.compile(b"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 
+class Decoded(NamedTuple):
+    text: str
+    encoding: str
+    replaced: int  # undecodable bytes replaced by U+FFFD
+
+
+def too_damaged(replaced: int, nbytes: int) -> bool:
+    """More undecodable bytes than a damaged text file has: a few, or 2% of a large one."""
+    return replaced > max(4, nbytes // 50)
+
+
+# Counting error handler: codecs call it once per undecodable run; the count is per thread.
+_count = threading.local()
+
+
+def _count_replace(exc: UnicodeDecodeError):
+    _count.n = getattr(_count, "n", 0) + (exc.end - exc.start)
+    return "\ufffd", exc.end
+
+
+codecs.register_error("marsad.count", _count_replace)
+
+
+def _decode_counting(data: bytes, encoding: str, partial: bool) -> tuple[str, int]:
+    _count.n = 0
+    dec = codecs.getincrementaldecoder(encoding)(errors="marsad.count")
+    # final=False holds back a character cut by the end of a sniffed head
+    text = dec.decode(data, final=not partial)
+    return text, _count.n
+
+
 def _utf16_guess(data: bytes) -> str | None:
     if data[:2] == b"\xff\xfe":
-        return "utf-16"
+        return "utf-16-le"
     if data[:2] == b"\xfe\xff":
-        return "utf-16"
+        return "utf-16-be"
     sample = data[:4000]
     if len(sample) >= 4:
         even = sample[0::2].count(0)
@@ -60,32 +99,48 @@ _ARABIC = re.compile("[\u0600-\u06ff]")
 _CP1256_ODD = re.compile("[\u0080-\u00bf\u00d7\u00f7\u0152\u0153\u0192\u02c6\u2020\u2021\u2030\u2039\u203a\u2122]")
 
 
-def decode_bytes(data: bytes, partial: bool = False) -> tuple[str, str]:
-    """(text, encoding). `partial`: data may end in the middle of a character."""
+def _cp1256_odd(text: str) -> int | None:
+    """Characters out of place in Arabic text read as Windows-1256, or None if it is not Arabic."""
+    arabic = len(_ARABIC.findall(text[:20000]))
+    odd = len(_CP1256_ODD.findall(text[:20000]))
+    return odd if arabic >= 10 and odd <= arabic * 0.05 else None
+
+
+def decode_text(data: bytes, partial: bool = False) -> Decoded:
+    """The encoding that fits best, with the bytes that do not fit replaced and counted.
+
+    `partial`: data is a head that may end in the middle of a character (not counted).
+    """
     enc16 = _utf16_guess(data)
     if enc16:
-        try:
-            d = data
-            if partial and len(d) % 2:
-                d = d[:-1]
-            return d.decode(enc16, errors="strict" if not partial else "ignore").lstrip("\ufeff"), enc16
-        except UnicodeDecodeError:
-            raise InputError("cannot decode: looks like UTF-16 but is not valid") from None
+        body = data[2:] if data[:2] in (b"\xff\xfe", b"\xfe\xff") else data
+        text, bad = _decode_counting(body, enc16, partial)
+        if too_damaged(bad, len(body)):
+            raise InputError("cannot decode: looks like UTF-16 but is not valid")
+        return Decoded(text.lstrip("\ufeff"), enc16, bad)
     if data[:3] == b"\xef\xbb\xbf":
         data = data[3:]
     try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError as e:
-        if partial and e.start >= len(data) - 4:
-            return data[: e.start].decode("utf-8"), "utf-8"
-    # Windows-1256 (Arabic): accept only if it gives Arabic and little else odd.
-    try:
-        text = data.decode("cp1256")
+        return Decoded(data.decode("utf-8"), "utf-8", 0)
     except UnicodeDecodeError:
-        text = None
-    if text is not None:
-        arabic = len(_ARABIC.findall(text[:20000]))
-        odd = len(_CP1256_ODD.findall(text[:20000]))
-        if arabic >= 10 and odd <= arabic * 0.05:
-            return text, "cp1256"
+        pass
+    text8, bad8 = _decode_counting(data, "utf-8", partial)
+    if bad8 == 0:  # only a character cut by the end of a partial head
+        return Decoded(text8, "utf-8", 0)
+    # Windows-1256 maps every byte, so it wins only as plausible Arabic with fewer odd
+    # characters than UTF-8 has undecodable bytes (UTF-8 Arabic read as 1256 is mostly odd).
+    text1256 = data.decode("cp1256", errors="replace")
+    odd = _cp1256_odd(text1256)
+    if odd is not None and odd <= bad8:
+        return Decoded(text1256, "cp1256", 0)
+    if not too_damaged(bad8, len(data)):
+        return Decoded(text8, "utf-8", bad8)
+    if odd is not None:
+        return Decoded(text1256, "cp1256", 0)
     raise InputError("cannot decode: the bytes are not UTF-8, UTF-16 or Windows-1256 text")
+
+
+def decode_bytes(data: bytes, partial: bool = False) -> tuple[str, str]:
+    """(text, encoding); see `decode_text`, which also counts the replaced bytes."""
+    text, encoding, _ = decode_text(data, partial)
+    return text, encoding

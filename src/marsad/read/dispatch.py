@@ -6,9 +6,10 @@ import re
 from pathlib import Path
 from typing import Iterator
 
-from ..errors import InputError
+from ..errors import BadRecord, InputError
 from . import RawDocument
-from .decode import decode_bytes, looks_binary
+from .decode import _utf16_guess, decode_bytes, decode_text, looks_binary
+from .trec import looks_trec
 
 # One article (scrape or page) larger than this is not an article.
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024
@@ -32,6 +33,8 @@ def sniff(head: bytes, name: str = "") -> str:
         return "text"
     t = text.lstrip("\ufeff \t\r\n")[:4096]
     tl = t.lower()
+    if looks_trec(t):
+        return "trec"
     if tl.startswith("<?xml") or tl.startswith("<rss") or tl.startswith("<feed") or tl.startswith("<rdf:rdf"):
         if re.search(r"<(rss|feed|rdf:rdf)\b", tl):
             return "feed"
@@ -48,8 +51,13 @@ def sniff(head: bytes, name: str = "") -> str:
     return "text"
 
 
-def read_path(path: str | os.PathLike) -> Iterator[RawDocument]:
-    """Yield the documents in one file (one for a scrape/page, many for JSONL/feeds/WARC)."""
+def read_path(path: str | os.PathLike) -> Iterator[RawDocument | BadRecord]:
+    """Yield the documents in one file (one for a scrape/page, many for JSONL/TREC/feeds/WARC).
+
+    A record that cannot be used is yielded as a BadRecord (an InputError naming the
+    file and line) and the next records are still read; InputError is raised only
+    when the file as a whole cannot be read. Callers must check each item.
+    """
     p = Path(path)
     try:
         if p.is_dir():
@@ -73,6 +81,8 @@ def read_path(path: str | os.PathLike) -> Iterator[RawDocument]:
 
         yield from read_warc(p)
         return
+    if kind == "jsonl" and _utf16_guess(head):
+        kind = "json"  # a UTF-16 file of records is decoded whole, not line by line
     if kind in ("jsonl", "jsonl-gz"):
         from .jsonl import read_jsonl
 
@@ -91,13 +101,19 @@ def read_path(path: str | os.PathLike) -> Iterator[RawDocument]:
             "split it, or give JSON Lines/WARC for many articles"
         )
     data = p.read_bytes()
-    for doc in read_bytes(data, name=p.name, kind=kind):
-        doc.path = str(p)
+    for doc in read_bytes(data, name=str(p), kind=kind):
+        if isinstance(doc, RawDocument):
+            doc.path = str(p)
         yield doc
 
 
-def read_bytes(data: bytes, name: str = "", kind: str | None = None, url: str | None = None) -> Iterator[RawDocument]:
-    """Documents in an in-memory file (for the API and tests)."""
+def read_bytes(data: bytes, name: str = "", kind: str | None = None,
+               url: str | None = None) -> Iterator[RawDocument | BadRecord]:
+    """Documents in an in-memory file (for the API and tests); see `read_path`.
+
+    Each document decoded here carries extra["encoding"] and extra["decode_replaced"]
+    (the file's damaged bytes replaced by U+FFFD; 0 when it decoded cleanly).
+    """
     if not data or not data.strip():
         raise InputError(f"{name or 'input'}: empty")
     kind = kind or sniff(data[:SNIFF_BYTES], name)
@@ -110,21 +126,31 @@ def read_bytes(data: bytes, name: str = "", kind: str | None = None, url: str | 
         return
     if kind not in ("json",) and looks_binary(data[:SNIFF_BYTES]):
         raise InputError(f"{name or 'input'}: binary data, not text")
-    text, _enc = decode_bytes(data)
-    if kind == "html":
-        from .html import read_html
-
-        yield read_html(text, url=url)
-    elif kind == "feed":
+    if kind == "feed":
         from .feed import read_feed
 
         yield from read_feed(data)
+        return
+    text, enc, replaced = decode_text(data)
+    if kind == "html":
+        from .html import read_html
+
+        docs: Iterator = iter([read_html(text, url=url)])
+    elif kind == "trec":
+        from .trec import read_trec
+
+        docs = read_trec(text, name=name)
     elif kind in ("jsonl", "json"):
         from .jsonl import records_from_text
 
-        yield from records_from_text(text, name=name)
+        docs = records_from_text(text, name=name)
     else:
-        yield read_text(text)
+        docs = iter([read_text(text)])
+    for d in docs:
+        if isinstance(d, RawDocument):
+            d.extra["encoding"] = enc
+            d.extra["decode_replaced"] = d.extra.get("decode_replaced", 0) + replaced
+        yield d
 
 
 def read_text(text: str) -> RawDocument:

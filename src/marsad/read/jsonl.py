@@ -2,114 +2,201 @@
 
 A JSON array of such objects (SaudiNewsNet's dumps) is read too, and the common
 alternative field names (`content`, `body`, `date`, `link`, ...) are accepted.
+A field of the wrong type is coerced when its meaning is clear (a number id, a list
+of paragraphs, null for absent); otherwise the record is yielded as a BadRecord.
 """
 from __future__ import annotations
 
 import gzip
 import json
+import zlib
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterator
 
-from ..errors import InputError
+from ..errors import BadRecord, InputError
 from . import RawDocument
+from .decode import too_damaged
+
+__all__ = ["BadRecord", "read_jsonl", "record_to_raw", "records_from_text"]
 
 _TEXT = ("text", "content", "body", "article", "maintext")
-_DATE = ("published", "date", "pubDate", "published_at", "datetime", "date_publish", "time")
+# reference time: `published` first, then the names other tools write (SaudiNewsNet: date_extracted)
+_DATE = ("published", "date", "pubDate", "published_at", "datePublished", "created_at", "date_extracted",
+         "datetime", "date_publish", "time")
 _URL = ("url", "link", "source_url")
 _TITLE = ("title", "headline")
 _AUTHOR = ("author", "byline", "authors")
+_EXTRA = ("source", "category", "section", "lang", "language")
 
 
-def _first(rec: dict, keys) -> object:
+def _first(rec: dict, keys) -> tuple[str, object]:
     for k in keys:
         v = rec.get(k)
         if v not in (None, "", []):
-            return v
-    return None
+            return k, v
+    return "", None
 
 
-class BadRecord(InputError):
-    """One record of a multi-record file is unusable; the rest are still read."""
+def _kind(v: object) -> str:
+    return {dict: "an object", list: "a list", bool: "true/false"}.get(type(v), "a number" if isinstance(v, (int, float)) else type(v).__name__)
 
-    def __init__(self, msg: str, where: str):
-        super().__init__(msg)
-        self.where = where
+
+def _number(v: object) -> str | None:
+    """A JSON number as the string it stands for (7 → "7", 7.0 → "7"); None if not a number."""
+    if isinstance(v, bool) or not isinstance(v, (int, float)):
+        return None
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    return str(v)
+
+
+def _string(rec: dict, keys, where: str, numbers: bool = True) -> str | None:
+    """The first present field of `keys` as a string; a number is its digits; else BadRecord."""
+    k, v = _first(rec, keys)
+    if v is None or isinstance(v, str):
+        return v
+    if numbers and (n := _number(v)) is not None:
+        return n
+    raise BadRecord(f"{where}: field {k!r} is {_kind(v)}, not a string", where)
+
+
+def _text(rec: dict, where: str) -> str | None:
+    k, v = _first(rec, _TEXT)
+    if v is None or isinstance(v, str):
+        return v
+    if isinstance(v, list) and all(isinstance(x, str) for x in v):
+        return "\n\n".join(x for x in v if x.strip())  # paragraphs
+    raise BadRecord(f"{where}: field {k!r} is {_kind(v)}, not text", where)
+
+
+def _author(rec: dict, where: str) -> str | None:
+    k, v = _first(rec, _AUTHOR)
+    if isinstance(v, dict):  # schema.org style {"name": ...}
+        v = v.get("name")
+    if isinstance(v, list):
+        names = [x.get("name") if isinstance(x, dict) else x for x in v]
+        if all(isinstance(x, str) for x in names):
+            v = "، ".join(x.strip() for x in names if x.strip())
+    if v is None or isinstance(v, str):
+        return v.strip() or None if v else None
+    raise BadRecord(f"{where}: field {k!r} is {_kind(v)}, not a name", where)
+
+
+def _published(rec: dict, where: str) -> str | None:
+    k, v = _first(rec, _DATE)
+    if v is None or isinstance(v, str):
+        return v
+    if not isinstance(v, bool) and isinstance(v, (int, float)):
+        # a Unix time in seconds or milliseconds (1973..2096)
+        for scale in (1, 1000):
+            if 1e8 <= v / scale <= 4e9:
+                return datetime.fromtimestamp(v / scale, tz=timezone.utc).isoformat()
+    raise BadRecord(f"{where}: field {k!r} is {_kind(v)}, not a date", where)
 
 
 def record_to_raw(rec: object, where: str = "") -> RawDocument:
+    """A RawDocument from one JSON record; BadRecord (raised) when it cannot be used."""
+    where = where or "input"
     if not isinstance(rec, dict):
         raise BadRecord(f"{where}: not a JSON object", where)
-    text = _first(rec, _TEXT)
-    if isinstance(text, list):
-        text = "\n\n".join(str(x) for x in text)
+    text = _text(rec, where)
     html = rec.get("html")
-    if not text and isinstance(html, str) and html.strip():
+    url = _string(rec, _URL, where, numbers=False)
+    if not (text and text.strip()) and isinstance(html, str) and html.strip():
         from .html import read_html
 
-        doc = read_html(html, url=_first(rec, _URL))
+        try:
+            doc = read_html(html, url=url)
+        except BadRecord:
+            raise
+        except InputError as e:
+            raise BadRecord(f"{where}: {e}", where) from None
     else:
-        if not isinstance(text, str) or not text.strip():
+        if not text or not text.strip():
             raise BadRecord(f"{where}: record has no text", where)
         doc = RawDocument(text=text, format="jsonl")
-    author = _first(rec, _AUTHOR)
-    if isinstance(author, list):
-        author = "، ".join(map(str, author))
     doc.format = "jsonl"
-    doc.id = str(rec["id"]) if rec.get("id") not in (None, "") else doc.id
-    doc.url = _first(rec, _URL) or doc.url
-    doc.title = (_first(rec, _TITLE) or doc.title)
-    doc.author = (str(author).strip() if author else None) or doc.author
-    pub = _first(rec, _DATE)
-    doc.published = str(pub) if pub else doc.published
-    doc.site = rec.get("source") if isinstance(rec.get("source"), str) else (rec.get("site") or doc.site)
-    doc.extra = {k: v for k, v in rec.items() if k in ("source", "category", "section", "lang", "language")}
+    doc.id = _string(rec, ("id",), where) or doc.id
+    doc.url = url or doc.url
+    doc.title = _string(rec, _TITLE, where) or doc.title
+    doc.author = _author(rec, where) or doc.author
+    doc.published = _published(rec, where) or doc.published
+    site = rec.get("source") if isinstance(rec.get("source"), str) else None
+    doc.site = site or _string(rec, ("site",), where, numbers=False) or doc.site
+    doc.extra = {k: v for k, v in rec.items() if k in _EXTRA and isinstance(v, (str, int, float))}
     return doc
 
 
-def read_jsonl(path: Path, gz: bool = False) -> Iterator[RawDocument]:
-    """Stream records from a JSON Lines file (bounded memory). Bad lines raise BadRecord."""
+def _record(line: bytes, n: int, path: str) -> RawDocument | BadRecord:
+    """One line of a JSON Lines file: a document, or the reason it cannot be used."""
+    where = f"{path}:{n}"
+    try:
+        s = line.decode("utf-8")
+        replaced = 0
+    except UnicodeDecodeError:
+        s = line.decode("utf-8", errors="replace")
+        replaced = s.count("\ufffd") - line.count(b"\xef\xbf\xbd")
+        if too_damaged(replaced, len(line)):
+            return BadRecord(f"{where}: line is not UTF-8 text", where)
+    try:
+        rec = json.loads(s)
+    except json.JSONDecodeError as e:
+        return BadRecord(f"{where}: malformed JSON ({e.msg})", where)
+    except RecursionError:
+        return BadRecord(f"{where}: JSON nested too deeply", where)
+    try:
+        d = record_to_raw(rec, where)
+    except InputError as e:
+        return e if isinstance(e, BadRecord) else BadRecord(f"{where}: {e}", where)
+    d.path = path
+    d.extra.update(line=n, encoding="utf-8", decode_replaced=replaced)
+    return d
+
+
+def read_jsonl(path: Path, gz: bool = False) -> Iterator[RawDocument | BadRecord]:
+    """Stream records from a JSON Lines file (bounded memory); a bad line is yielded as a BadRecord."""
     opener = gzip.open if gz else open
-    with opener(path, "rt", encoding="utf-8-sig", errors="strict") as fh:
-        first = True
-        try:
+    try:
+        with opener(path, "rb") as fh:
+            first = True
             for n, line in enumerate(fh, 1):
-                if first and line.lstrip().startswith("["):
-                    rest = line + fh.read()
-                    yield from records_from_text(rest, name=str(path))
-                    return
-                first = False
+                if first:
+                    line = line.removeprefix(b"\xef\xbb\xbf")
+                    if line.lstrip().startswith(b"["):  # a JSON array: read whole
+                        from .decode import decode_text
+
+                        for d in records_from_text(decode_text(line + fh.read()).text, name=str(path)):
+                            if isinstance(d, RawDocument):
+                                d.path = str(path)
+                            yield d
+                        return
                 if not line.strip():
                     continue
-                where = f"{path}:{n}"
-                try:
-                    rec = json.loads(line)
-                except json.JSONDecodeError as e:
-                    yield BadRecord(f"{where}: malformed JSON ({e.msg})", where)  # type: ignore[misc]
-                    continue
-                try:
-                    d = record_to_raw(rec, where)
-                except InputError as e:
-                    yield e if isinstance(e, BadRecord) else BadRecord(str(e), where)  # type: ignore[misc]
-                    continue
-                d.path = str(path)
-                d.extra["line"] = n
-                yield d
-        except UnicodeDecodeError:
-            raise InputError(f"{path}: JSON Lines must be UTF-8") from None
+                first = False
+                yield _record(line, n, str(path))
+    except (EOFError, zlib.error, gzip.BadGzipFile):
+        raise InputError(f"{path}: the gzip stream is damaged or cut short") from None
 
 
-def records_from_text(text: str, name: str = "") -> Iterator[RawDocument]:
+def records_from_text(text: str, name: str = "") -> Iterator[RawDocument | BadRecord]:
+    """Records in decoded text: a JSON array, one object, or JSON Lines."""
+    name = name or "input"
     s = text.lstrip("\ufeff").strip()
     if s.startswith("["):
         try:
             arr = json.loads(s)
         except json.JSONDecodeError as e:
-            raise InputError(f"{name or 'input'}: malformed JSON ({e.msg} at line {e.lineno})") from None
+            raise InputError(f"{name}: malformed JSON ({e.msg} at line {e.lineno})") from None
+        except RecursionError:
+            raise InputError(f"{name}: JSON nested too deeply") from None
+        if not isinstance(arr, list):
+            arr = [arr]
         for n, rec in enumerate(arr):
             try:
                 yield record_to_raw(rec, f"{name}[{n}]")
             except InputError as e:
-                yield e if isinstance(e, BadRecord) else BadRecord(str(e), f"{name}[{n}]")  # type: ignore[misc]
+                yield e if isinstance(e, BadRecord) else BadRecord(str(e), f"{name}[{n}]")
         return
     lines = s.splitlines()
     if len(lines) == 1 or not s.startswith("{"):
@@ -117,9 +204,11 @@ def records_from_text(text: str, name: str = "") -> Iterator[RawDocument]:
             rec = json.loads(s)
         except json.JSONDecodeError as e:
             if len(lines) == 1:
-                raise InputError(f"{name or 'input'}: malformed JSON ({e.msg})") from None
-        else:
-            yield record_to_raw(rec, name or "input")
+                raise InputError(f"{name}: malformed JSON ({e.msg})") from None
+        except RecursionError:
+            raise InputError(f"{name}: JSON nested too deeply") from None
+        else:  # one object: its problem is the whole input's (raised, as for any file)
+            yield record_to_raw(rec, name)
             return
     for n, line in enumerate(lines, 1):
         if not line.strip():
@@ -128,6 +217,8 @@ def records_from_text(text: str, name: str = "") -> Iterator[RawDocument]:
         try:
             yield record_to_raw(json.loads(line), where)
         except json.JSONDecodeError as e:
-            yield BadRecord(f"{where}: malformed JSON ({e.msg})", where)  # type: ignore[misc]
+            yield BadRecord(f"{where}: malformed JSON ({e.msg})", where)
+        except RecursionError:
+            yield BadRecord(f"{where}: JSON nested too deeply", where)
         except InputError as e:
-            yield e if isinstance(e, BadRecord) else BadRecord(str(e), where)  # type: ignore[misc]
+            yield e if isinstance(e, BadRecord) else BadRecord(str(e), where)
