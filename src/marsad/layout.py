@@ -69,15 +69,15 @@ def _nwords(s: str) -> int:
 # -- line classes ------------------------------------------------------------
 def is_furniture(line: str) -> bool:
     v = _vocab()
-    if len(line) > 300:  # furniture is short; only its opening can mark a long line (©, copyright)
-        f = _fold(line[:80])
-        return f.startswith(v["furniture_prefixes"])
+    if len(line) > 300:  # furniture is short; a long copyright notice is left to _drop_policy
+        return False
     f = _fold(line)
     if not f:
         return True
     if f in v["furniture_lines"] or f in v["tail_markers"]:
         return True
-    if f.startswith(v["furniture_prefixes"]):
+    # `© 2024 جميع الحقوق محفوظة`; a sentence that merely opens with © stays body
+    if f.startswith(v["furniture_prefixes"]) and (_nwords(line) <= 12 or not _END_PUNCT.search(line)):
         return True
     # a line of only share-widget words / separators
     if re.fullmatch(r"[\W_]+", f):
@@ -105,6 +105,8 @@ def is_related_marker(line: str) -> bool:
     if len(line) > 200:
         return False
     f = _fold(line)
+    if _END_PUNCT.search(line) and not line.rstrip().endswith((":", ")")) and _nwords(line) > 6:
+        return False  # `اقرأ أيضا: عنوان` links a headline; a sentence after the words is body
     return any(f == m or (f.startswith(m) and _nwords(line) <= 16) for m in _vocab()["related_markers"])
 
 
@@ -333,7 +335,8 @@ def header_window(lines: list[str], raw: RawDocument, learned: frozenset[str] = 
     """The first nonblank lines with what the rules know of each and the readings they allow."""
     nonblank = [ln for ln in lines if ln]
     counts: dict[str, int] = {}
-    for ln in nonblank[: MAX_HEADER_LINES * 3]:
+    # a line printed twice is a scrape's photo caption; in a record's own text it is body
+    for ln in nonblank[: MAX_HEADER_LINES * 3] if raw.format not in RECORD_FORMATS else ():
         f = _fold(ln)
         counts[f] = counts.get(f, 0) + 1
     infos: list[LineInfo] = []
@@ -541,3 +544,39 @@ def layout_batch(raws, tz: str | None = None, published: str | None = None, *, h
     for raw in raws:
         learner.add(raw)
     return [layout(raw, tz, published, header_model=header_model, learned=learner.learned(raw)) for raw in raws]
+
+
+def header_example(raw: RawDocument, header: list, learned: frozenset[str] = frozenset()):
+    """One labelled header window for `train_header`: the lines as layout sees them, with the
+    gold reading of every line above the body (`header`: [line, label] pairs, blanks included)
+    and `body` for the lines after. None when the lines do not align with the gold."""
+    gold = [(ln, lab) for ln, lab in header if lab != "blank" and ln.strip()]
+    if raw.blocks:
+        lines = [t.strip() for _, t in raw.blocks if t.strip()]
+    else:
+        lines = _strip_tail(_lines(raw.text))
+    infos, masks, lead = header_window(lines, raw, learned)
+    labels = []
+    for j, info in enumerate(infos):
+        if j < len(gold):
+            if _fold(gold[j][0]) != info.fold or gold[j][1] not in LABELS:
+                return None
+            labels.append(LABELS.index(gold[j][1]))
+        else:
+            labels.append(LABELS.index("body"))
+    return infos, masks, lead, labels
+
+
+def train_header(examples, c: float = 1.0):
+    """Learn the header model from (RawDocument, gold header[, learned]) examples; the gallery's
+    text scrapes give them (marsad.evaluation.gallery). Returns a layout_model.HeaderModel."""
+    windows = []
+    for ex in examples:
+        raw, header = ex[0], ex[1]
+        learned = ex[2] if len(ex) > 2 else frozenset()
+        w = header_example(raw, header, learned)
+        if w is not None:
+            windows.append(w)
+    if not windows:
+        raise ValueError("no header examples aligned with their documents")
+    return layout_model.train(windows, c=c)
