@@ -89,3 +89,30 @@ class FurnitureLearner:
         """What was learned, to store: per source, documents seen and the counts of lines seen
         in at least two documents (single sightings are not worth keeping)."""
         return {k: (self.docs[k], {ln: c for ln, c in self.lines.get(k, {}).items() if c >= 2}) for k in self.docs}
+
+
+def with_furniture(docs, learner: FurnitureLearner, chunk: int = 64):
+    """Stream documents with their source's learned furniture attached (`raw.extra["furniture"]`,
+    which layout reads): each chunk is counted before its documents are released, so the
+    first documents of a batch benefit too. Anything that is not a RawDocument (a reader's
+    error report) passes through in its place."""
+    from .read import RawDocument
+
+    buf: list = []
+
+    def release():
+        for d in buf:
+            if isinstance(d, RawDocument):
+                learned = learner.learned(d)
+                if learned:
+                    d.extra["furniture"] = learned
+        yield from buf
+        buf.clear()
+
+    for d in docs:
+        if isinstance(d, RawDocument):
+            learner.add(d)
+        buf.append(d)
+        if len(buf) >= chunk:
+            yield from release()
+    yield from release()

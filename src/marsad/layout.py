@@ -433,6 +433,8 @@ def layout(raw: RawDocument, tz: str | None = None, published: str | None = None
     folded lines that repeat across this document's source (`learn_furniture`)."""
     header = _Header()
     headings: set[int] | None = None
+    if not learned and raw.extra:
+        learned = raw.extra.get("furniture") or frozenset()  # set by furniture.with_furniture
     if raw.blocks:
         paras, headings, header = _from_blocks(raw, header_model, learned)
     else:

@@ -7,7 +7,7 @@ called as step(store, cursor) inside the migration's transaction.
 """
 from __future__ import annotations
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -73,6 +73,10 @@ CREATE INDEX IF NOT EXISTS topics_article ON topics(article);
 CREATE TABLE IF NOT EXISTS signatures (article {bigint} PRIMARY KEY, sig {blob});
 CREATE TABLE IF NOT EXISTS stories (article {bigint} PRIMARY KEY, story {bigint} NOT NULL);
 CREATE INDEX IF NOT EXISTS stories_story ON stories(story);
+CREATE TABLE IF NOT EXISTS source_docs (source TEXT PRIMARY KEY, docs {bigint} NOT NULL);
+CREATE TABLE IF NOT EXISTS source_lines (
+  source TEXT NOT NULL, line TEXT NOT NULL, docs {bigint} NOT NULL, PRIMARY KEY (source, line)
+);
 """
 
 SQLITE = {"serial": "INTEGER", "bigint": "INTEGER", "blob": "BLOB", "real": "REAL"}
@@ -109,6 +113,8 @@ MIGRATIONS: list[tuple[int, list]] = [
     # 4: PostgreSQL keeps the search tsvectors in a narrow table of their own (SQLite's
     # FTS5 table always was one)
     (4, [lambda store, cur: store._split_search_terms(cur)]),
+    # 5: each source's repeated lines (its template's furniture), learned during ingest
+    (5, [lambda store, cur: [cur.execute(s) for s in statements(store.dialect) if "source_" in s]]),
 ]
 
 

@@ -137,6 +137,30 @@ class SQLStore:
         return r[0] if r else None
 
     # -- writing -----------------------------------------------------------
+    def furniture_state(self) -> dict[str, tuple[int, dict[str, int]]]:
+        """Each source's documents seen and repeated lines, as `marsad.furniture` learned them."""
+        state = {src: (n, {}) for src, n in self.all("SELECT source, docs FROM source_docs")}
+        for src, line, n in self.all("SELECT source, line, docs FROM source_lines"):
+            state.setdefault(src, (0, {}))[1][line] = n
+        return state
+
+    def save_furniture(self, state: dict[str, tuple[int, dict[str, int]]]) -> None:
+        """Replace the stored counts by `state` (the learner started from the stored ones)."""
+        cur = self.conn.cursor()
+        self.begin()
+        try:
+            for src, (n, lines) in state.items():
+                cur.execute(self.q("DELETE FROM source_docs WHERE source = ?"), [src])
+                cur.execute(self.q("INSERT INTO source_docs(source, docs) VALUES (?, ?)"), [src, n])
+                cur.execute(self.q("DELETE FROM source_lines WHERE source = ?"), [src])
+                if lines:
+                    cur.executemany(self.q("INSERT INTO source_lines(source, line, docs) VALUES (?, ?, ?)"),
+                                    [(src, ln, c) for ln, c in lines.items()])
+            self.commit()
+        except Exception:
+            self.rollback()
+            raise
+
     def has_raw(self, raw_hashes: list[str]) -> set[str]:
         """Which of these raw-document hashes are already stored (to skip them before analysis)."""
         out: set[str] = set()
