@@ -6,4 +6,4 @@ from ._kinds import register_kinds
 
 
 def register(sub) -> None:
-    register_kinds(sub, "evaluate", "score a stage against a gold file (ner, timex, quotes, events, topics, ...)", evaluation)
+    register_kinds(sub, "evaluate", "score a stage against a gold file (ner, timex, quotes, events, topics, layout, ...)", evaluation)

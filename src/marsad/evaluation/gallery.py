@@ -337,7 +337,7 @@ def _styles() -> list[Style]:
         (_fmt("Europe/London", lambda d: (f"{d.wd} - {d.hd} {d.hmonth} {d.hy} هـ - {d.dd} {d.eg} {d.y} مـ رقم العدد [ 14{d.d:03d}]", False, False)),
          _fmt("Europe/London", lambda d: (f"{d.wd} - {d.hd} {d.hmonth} {d.hy} هـ - {d.dd} {d.eg} {d.y} مـ", False, False)),
          _fmt("Europe/London", lambda d: (f"نُشر: {d.HH}:{d.MM}-{d.dd} {d.eg} {d.y} م ـ {d.hd} {d.hmonth} {d.hy} هـ", False))),
-        (by_city_guillemets, by_city_colon), agencies=("الشرق الأوسط",), agency_p=0.7,
+        (by_city_guillemets, by_city_colon, by_hiwar), agencies=("الشرق الأوسط",), agency_p=0.7,
         credit_forms=("(أ.ف.ب)", "({a})"), related_block=("مواضيع",), tags_label=("مواضيع",),
         tail=("Asharq Al-Awsat", "© جميع الحقوق محفوظة لصحيفة الشرق الأوسط"),
         order=("masthead", "dateline", "title", "byline", "caption"), pub_meta=("naive", "iso"), og_suffix=" | الشرق الأوسط"))
@@ -347,7 +347,7 @@ def _styles() -> list[Style]:
         (_fmt(CAI, lambda d: (f"{d.d}-{d.m}-{d.y} | {d.HH}:{d.MM}", False)),
          _fmt(CAI, lambda d: (f"{d.wd_eg} {d.d} {d.eg} {d.y} {d.HH}:{d.MM} EET", True)),
          _fmt(CAI, lambda d: (f"{d.d}-{d.m}-{d.y} | {d.h12}:{d.MM} {d.ampm}", False))),
-        (by_city_colon, by_kataba_dash, by_bare), agencies=("أ ش أ",), agency_p=0.4,
+        (by_city_colon, by_kataba_dash, by_bare), agencies=("أ ش أ", "رويترز"), agency_p=0.4,
         credit_forms=("({a})",), related_block=("الأكثر قراءة", "اقرأ أيضا"), tags_label=("الكلمات المفتاحية",),
         tail=("تعليقات القراء", "أضف تعليق", "جميع حقوق النشر محفوظة لمؤسسة الأهرام"),
         order=("masthead", "breadcrumb", "title", "byline", "dateline", "caption"), pub_meta=("arabic", "naive"),
@@ -357,11 +357,11 @@ def _styles() -> list[Style]:
         ("اليوم السابع", "اليوم السابع - Youm7"), "الرئيسية > أخبار > {sec}",
         (_fmt(CAI, lambda d: (f"{d.wd_eg}، {d.dd} {d.eg} {d.y} - {d.h12}:{d.MM} {d.ampm}", False)),
          _fmt(CAI, lambda d: (f"{d.wd_eg}، {d.dd} {d.eg} {d.y} {d.h12}:{d.MM} {d.ampm}", False))),
-        (by_kataba, by_kataba_dash, by_city_colon), agencies=("أ ش أ",), agency_p=0.2, caption_twice=0.8,
+        (by_kataba, by_kataba_dash, by_city_colon), agencies=("أ ش أ", "رويترز"), agency_p=0.3, caption_twice=0.8,
         captions=("جانب من الاجتماع", "الرئيس خلال اللقاء", "صورة من الحدث"), credit_forms=("- أرشيفية", "- صورة أرشيفية"),
         related_marker=("اقرأ أيضاً",), related_block=("اخبار ذات صلة",), tags_label=("الكلمات الدالة",),
         tail=("مشاركة", "لا توجد تعليقات على الخبر", "اضف تعليق"), heading_p=0.4,
-        order=("caption", "title", "byline", "dateline"), pub_meta=("arabic",), heading_tag="strong",
+        order=("breadcrumb", "caption", "title", "byline", "dateline"), pub_meta=("arabic",), heading_tag="strong",
         og_suffix=" - اليوم السابع", author_meta=("real", "site")))
     S.append(Style(
         "masrawy", "مصراوي", "masrawy.com", CAI, ("القاهرة",),
@@ -378,7 +378,7 @@ def _styles() -> list[Style]:
         ("المصري اليوم",), "الرئيسية › {sec}",
         (_fmt(CAI, lambda d: (f"{d.wd_eg} {d.dd}-{d.mm}-{d.y} {d.HH}:{d.MM}", False)),
          _fmt(CAI, lambda d: (f"نشر في: {d.wd_eg} {d.dd}-{d.mm}-{d.y} {d.HH}:{d.MM}", False))),
-        (by_kataba, by_bare), agencies=("أ ش أ", "رويترز"), agency_p=0.3, credit_forms=("تصوير: {a}", "- صورة أرشيفية"),
+        (by_kataba, by_bare, by_hiwar), agencies=("أ ش أ", "رويترز"), agency_p=0.3, credit_forms=("تصوير: {a}", "- صورة أرشيفية"),
         related_block=("موضوعات ذات صلة",), tags_label=("الوسوم",),
         tail=("جميع الحقوق محفوظة © المصري اليوم", "شارك"), order=("masthead", "title", "byline", "dateline", "caption"),
         pub_meta=("naive", "iso"), og_suffix=" | المصري اليوم"))
@@ -435,7 +435,7 @@ def _styles() -> list[Style]:
         (_fmt(BEY, lambda d: (f"{d.dd} {d.lv} {d.y} | {d.HH}:{d.MM}", False)),
          _fmt(BEY, lambda d: (f"المصدر: \"النهار\" {d.dd} {d.lv} {d.y} | {d.HH}:{d.MM}", False)),
          _fmt(BEY, lambda d: (f"{d.dd} {d.lv} {d.y} | {d.HH}:{d.MM} بتوقيت بيروت", True))),
-        (by_bare, by_city_dash), agencies=("النهار",), agency_p=0.4, credit_forms=("(أرشيفية)", "({a})"),
+        (by_bare, by_city_dash, by_biqalam), agencies=("النهار",), agency_p=0.4, credit_forms=("(أرشيفية)", "({a})"),
         related_block=("الأكثر قراءة",), tags_label=("الكلمات الدالة",),
         tail=("مواضيع ذات صلة", "حمّل تطبيق النهار", "© 2018 جميع الحقوق محفوظة لجريدة النهار"),
         order=("breadcrumb", "title", "byline", "dateline", "caption"), pub_meta=("iso",), og_suffix=" | النهار"))
@@ -444,7 +444,7 @@ def _styles() -> list[Style]:
         ("القدس العربي", "«القدس العربي»"), "الرئيسية / عربي",
         (_fmt("Europe/London", lambda d: (f"{d.dd} - {d.eg} - {d.y}", False, False)),
          _fmt("Europe/London", lambda d: (f"تم نشره {d.wd} {d.dd} {d.lv} / {d.eg} {d.y} {d.h12}:{d.MM} {d.ampm_long}", False))),
-        (by_city_guillemets, by_city_dash_colon, by_city_colon), agencies=("القدس العربي",), agency_p=0.7,
+        (by_city_guillemets, by_city_dash_colon, by_city_colon, by_biqalam), agencies=("القدس العربي",), agency_p=0.7,
         credit_forms=("(أ ف ب)", "صورة: {a}"), related_block=("اقرأ أيضاً",), tags_label=("كلمات مفتاحية",),
         tail=("تعليقات", "اشترك في قائمتنا البريدية", "© القدس العربي 2018"), order=("breadcrumb", "title", "dateline", "caption", "byline"),
         pub_meta=("iso",), og_suffix=" | القدس العربي"))
@@ -560,12 +560,21 @@ class Page:
     section: str = ""
 
 
-def _utc(rec: dict) -> datetime:
-    return parsedate_to_datetime(rec["time"]).astimezone(timezone.utc).replace(second=0, microsecond=0)
+def _utc(rec: dict, month_shift: int = 0) -> datetime:
+    """The ANT time (UTC, to the minute), moved by `month_shift` months within its year (day kept,
+    or the month's last day), so a gallery of March 2018 articles shows every month's name and
+    both sides of the summer-time changes."""
+    t = parsedate_to_datetime(rec["time"]).astimezone(timezone.utc).replace(second=0, microsecond=0)
+    if month_shift % 12:
+        m = (t.month - 1 + month_shift) % 12 + 1
+        last = [31, 29 if t.year % 4 == 0 else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]
+        t = t.replace(month=m, day=min(t.day, last))
+    return t
 
 
-def make_page(st: Style, rec: dict, rng: random.Random, headlines: list[str], cp1256_text: bool) -> Page:
-    utc = _utc(rec)
+def make_page(st: Style, rec: dict, rng: random.Random, headlines: list[str], cp1256_text: bool,
+              month_shift: int = 0) -> Page:
+    utc = _utc(rec, month_shift)
     stamp = rng.choice(st.datelines)(utc, rng)
     indic = not cp1256_text and rng.random() < st.indic_p
     if indic:
@@ -650,8 +659,13 @@ def _caption_lines(pg: Page) -> list[tuple[str, str]]:
     return out
 
 
-def _furniture(pg: Page) -> list[str]:
-    f = [pg.masthead, pg.breadcrumb, pg.stamp.text]
+def _crumbs(breadcrumb: str) -> list[str]:
+    return [c.strip() for c in re.split(r" [>/›] ", breadcrumb)]
+
+
+def _furniture(pg: Page, kind: str = "text") -> list[str]:
+    """The page's furniture strings as the page prints them (an HTML breadcrumb is one link per step)."""
+    f = [pg.masthead] + ([pg.breadcrumb] if kind == "text" else _crumbs(pg.breadcrumb)) + [pg.stamp.text]
     f += [x for x in (pg.byline, pg.update, pg.caption, pg.credit) if x]
     for kind, v in pg.body:
         if kind == "related":
@@ -768,7 +782,7 @@ def render_html(st: Style, pg: Page, rng: random.Random, charset: str, url: str)
         head.append('<script type="application/ld+json">' + json.dumps(ld, ensure_ascii=False) + "</script>")
     head.append('<link rel="stylesheet" href="/static/css/main.css">')
     nav = "".join(f'<li><a href="/{i}">{e(x)}</a></li>' for i, x in enumerate(pg.nav))
-    crumbs = pg.breadcrumb.replace(" > ", "|").replace(" / ", "|").replace(" › ", "|").split("|")
+    crumbs = _crumbs(pg.breadcrumb)
     crumb_html = ' <span class="sep">&gt;</span> '.join(f'<a href="/c{i}">{e(c)}</a>' for i, c in enumerate(crumbs))
     art = [f"<h1 class=\"headline\">{e(pg.title)}</h1>"]
     meta_bits = []
@@ -854,10 +868,12 @@ def _rec_ok_cp1256(rec: dict) -> bool:
     return _cp1256_ok(rec["title"] + "\n".join(rec["paragraphs"]) + (rec.get("author") or ""))
 
 
-def render_doc(st: Style, rec: dict, kind: str, encoding: str, j: int, seed: int, headlines: list[str]) -> GalleryDoc:
+def render_doc(st: Style, rec: dict, kind: str, encoding: str, j: int, seed: int, headlines: list[str],
+               spread_months: bool = True) -> GalleryDoc:
     rng = random.Random(f"{seed}:{st.id}:{kind}:{j}")
     cp_text = encoding == "windows-1256" and kind == "text"
-    pg = make_page(st, rec, rng, headlines, cp_text)
+    shift = rng.randrange(12) if spread_months else 0
+    pg = make_page(st, rec, rng, headlines, cp_text, shift)
     gold_paras = list(rec["paragraphs"])
     gold_heads = [v for k, v in pg.body if k == "h"]
     gold = {"title": _norm(rec["title"]), "author": pg.author, "paragraphs": gold_paras, "headings": gold_heads}
@@ -872,7 +888,9 @@ def render_doc(st: Style, rec: dict, kind: str, encoding: str, j: int, seed: int
         text, pub = render_html(st, pg, rng, _CHARSET[encoding], url)
         gold["published"] = pub
     body_text = "\n".join(gold_paras + gold_heads)
-    gold["furniture"] = list(dict.fromkeys(f for f in _furniture(pg) if f and f.strip() and f not in body_text))
+    shown = text if kind == "text" else _html.unescape(text)
+    gold["furniture"] = list(dict.fromkeys(
+        f for f in _furniture(pg, kind) if f and f.strip() and f in shown and f not in body_text))
     data = encode(text, encoding, kind == "html")
     return GalleryDoc(st.id, kind, encoding, name, data, gold, ant=rec.get("docno", ""))
 
@@ -884,8 +902,13 @@ def load_ant(ant_root: str | Path) -> list[dict]:
 
 
 def build_gallery(ant_root: str | Path, per_style: int = 40, seed: int = 0, kinds: Iterable[str] = KINDS,
-                  styles: Iterable[str] | None = None, records: list[dict] | None = None) -> list[GalleryDoc]:
-    """`per_style` documents per style and kind; within a style every ANT article is used at most once."""
+                  styles: Iterable[str] | None = None, records: list[dict] | None = None,
+                  spread_months: bool = True) -> list[GalleryDoc]:
+    """`per_style` documents per style and kind; within a style every ANT article is used at most once.
+
+    `spread_months`: move each publication time by a seeded number of months within 2018 (ANT holds
+    March 2018 only), so datelines show every month's name (جوان, تشرين الأول, يوليوز ...) and
+    summer time; False keeps the ANT times as they are. `records`: ANT records already loaded."""
     recs = records if records is not None else load_ant(ant_root)
     kinds = [k for k in KINDS if k in tuple(kinds)]
     titles = [r["title"] for r in recs]
@@ -912,7 +935,7 @@ def build_gallery(ant_root: str | Path, per_style: int = 40, seed: int = 0, kind
                 pool = cp_titles if enc == "windows-1256" and kind == "text" else titles
                 heads = [pool[rng.randrange(len(pool))] for _ in range(5)]
                 heads = [h for h in dict.fromkeys(heads) if h != recs[idx]["title"]]
-                docs.append(render_doc(st, recs[idx], kind, enc, j, seed, heads))
+                docs.append(render_doc(st, recs[idx], kind, enc, j, seed, heads, spread_months))
     return docs
 
 
