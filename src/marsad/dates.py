@@ -96,7 +96,7 @@ def _patterns():
         ),
         "gmt": re.compile(r"(?:GMT|UTC|غرينتش|جرينتش|غرينيتش)\s*([+-]\s*\d{1,2}(?::?\d{2})?)?", re.I),
         "offset": re.compile(r"(?<![\d:])([+-])(\d{2}):?(\d{2})(?!\d)"),
-        "zone": re.compile(rf"بتوقيت\s+({zones})") if zones else None,
+        "zone": re.compile(rf"(?:بتوقيت\s+|\(\s*)({zones})") if zones else None,
         # EET, AST, KSA: zone abbreviations as pages print them (knowledge/calendar.json)
         "abbr": re.compile(r"(?<![A-Za-z])(" + "|".join(sorted(cal.get("zone_abbreviations", {}), key=len, reverse=True)) + r")(?![A-Za-z])")
         if cal.get("zone_abbreviations") else None,

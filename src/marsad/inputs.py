@@ -17,6 +17,7 @@ class Failure(NamedTuple):
 
     where: str
     message: str
+    path: str | None = None  # the input file (`where` may name a line or record in it)
 
 
 def damage_warning(doc: RawDocument) -> str | None:
@@ -47,6 +48,14 @@ def expand(paths: list[str]) -> Iterator[str]:
             yield p
 
 
+def _failure(bad: BadRecord, path: str) -> Failure:
+    """A bad record's report, naming its file when the reader did not (feed entries, WARC records)."""
+    msg = str(bad)
+    if msg.startswith(path):
+        return Failure(bad.where, msg, path)
+    return Failure(f"{path} {bad.where}", f"{path}: {msg}", path)
+
+
 def documents(paths: list[str]) -> Iterator[RawDocument | Failure]:
     """Every document in every input, or a Failure for an input/record that cannot be read.
 
@@ -57,16 +66,17 @@ def documents(paths: list[str]) -> Iterator[RawDocument | Failure]:
             if p == "-":
                 data = sys.stdin.buffer.read()
                 for d in read_bytes(data, name="stdin"):
-                    yield Failure(d.where, str(d)) if isinstance(d, BadRecord) else d
+                    yield _failure(d, "stdin") if isinstance(d, BadRecord) else d
                 continue
             for d in read_path(p):
-                yield Failure(d.where, str(d)) if isinstance(d, BadRecord) else d
+                yield _failure(d, p) if isinstance(d, BadRecord) else d
         except InputError as e:
             msg = str(e)
-            yield Failure(p, msg if msg.startswith(str(p)) else f"{p}: {msg}")
+            yield Failure(p, msg if msg.startswith(str(p)) else f"{p}: {msg}", p)
         except (RecursionError, MemoryError, ValueError, LookupError, TypeError, AttributeError) as e:
             # a reader library's own error on a malformed file must not end the whole batch
-            yield Failure(p, f"{p}: could not be read ({type(e).__name__}: {str(e).splitlines()[0][:120] if str(e) else ''})")
+            first = str(e).splitlines()[0][:120] if str(e) else ""
+            yield Failure(p, f"{p}: could not be read ({type(e).__name__}: {first})", p)
 
 
 def is_batch(paths: list[str]) -> bool:

@@ -110,12 +110,16 @@ def is_related_marker(line: str) -> bool:
     return any(f == m or (f.startswith(m) and _nwords(line) <= 16) for m in _vocab()["related_markers"])
 
 
+_CREDIT_END = re.compile(r"(?:الصوره|صوره|تصوير|مصدر الصوره|الصور)\s*:\s*\S+(?:\s+\S+){0,3}$")
+
+
 def looks_like_caption(line: str) -> bool:
     v = _vocab()
     f = _fold(line)
     if f.endswith(v["caption_suffixes"]):
         return True
-    return f.startswith(v["caption_prefixes"])
+    # a caption that ends with its credit: `من موقع الحدث الصورة: الأناضول`
+    return f.startswith(v["caption_prefixes"]) or bool(_CREDIT_END.search(f)) and _nwords(line) <= 40
 
 
 _DASH = r"(?:\s*[-–—ـ]\s+|\s+[-–—ـ]\s*)"
@@ -130,6 +134,8 @@ def parse_byline(line: str) -> str | None:
         return None
     f = _fold(s)
     for p in v["byline_prefixes"]:
+        if len(p) <= 2 and not re.match(re.escape(p) + r"\s*:", normalize(s)):
+            continue  # `من:` is a byline only with its colon (`من موقع الحدث` is not)
         if f.startswith(p + " ") or f.startswith(p + ":") or (f.startswith(p) and len(f) > len(p) and not f[len(p)].isalpha()):
             # cut the prefix from the original text: same number of words
             name = _strip_words(s, len(p.split())).lstrip(" :-–—ـ")
@@ -155,6 +161,10 @@ def _city_name(s: str) -> str | None:
     if not m or _nwords(re.sub(r"\([^)]*\)", "", m.group(1))) > 3:
         return None
     name = m.group(2).strip()
+    if layout_lines.is_place(name) and not layout_lines.is_place(m.group(1)):
+        # NAME - CITY (`رويترز - القاهرة`, `العربية نت - الدوحة`): the place is the second part
+        name = m.group(1).strip()
+        return name if _nwords(name) <= 5 else None
     inner = _CITY_NAME.fullmatch(name)
     if inner and _nwords(inner.group(1)) <= 3:
         name = inner.group(2).strip()
@@ -321,7 +331,7 @@ def _line_info(ln: str, counts: dict[str, int], learned: frozenset[str]) -> Line
         bare_name=looks_like_name(ln),
         caption=looks_like_caption(ln),
         credit=layout_lines.is_credit(ln),
-        furniture=is_furniture(ln) or is_related_marker(ln) or is_tail_marker(ln),
+        furniture=is_furniture(ln) or is_related_marker(ln) or is_tail_marker(ln) or layout_lines.is_menu(ln),
         learned=f in learned,
         outlet=n <= 8 and layout_lines.is_outlet(ln),
         breadcrumb=layout_lines.is_breadcrumb(ln),

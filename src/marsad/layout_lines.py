@@ -50,6 +50,10 @@ def _vocab() -> dict:
     for t in _place_tokens():
         places.add(t)
     lv = layout_vocab()
+    import json
+    from importlib import resources
+
+    raw = json.loads(resources.files("marsad.knowledge").joinpath("layout.json").read_text("utf-8"))
     outlets = _outlet_phrases()
     outlet_tokens = {t for p in outlets for t in p.split()}
     return {
@@ -58,8 +62,9 @@ def _vocab() -> dict:
         "outlets": outlets,
         "outlet_tokens": outlet_tokens,
         "agencies": lv["agency_bylines"],
-        "credit_prefixes": tuple(_fold(x) for x in lv.get("credit_prefixes", [])),
-        "breadcrumb_heads": tuple(_fold(x) for x in lv.get("breadcrumb_heads", [])),
+        "credit_prefixes": tuple(_fold(x) for x in raw.get("credit_prefixes", [])),
+        "breadcrumb_heads": tuple(_fold(x) for x in raw.get("breadcrumb_heads", [])),
+        "section_words": frozenset(t for x in raw.get("section_words", []) for t in _TOKEN.findall(normalize(x))),
     }
 
 
@@ -151,6 +156,15 @@ def is_breadcrumb(line: str) -> bool:
     return head and len(s.split()) <= 8
 
 
+def is_menu(line: str) -> bool:
+    """A site's menu printed as a line: section names only (`فيديو سياسة رياضة رأي أخبار منوعات`)."""
+    toks = _TOKEN.findall(normalize(line))
+    if len(toks) < 3 or len(toks) > 30:
+        return False
+    words = _vocab()["section_words"]
+    return sum(1 for t in toks if t in words or (t.startswith("و") and t[1:] in words)) >= 0.8 * len(toks)
+
+
 def is_credit(line: str) -> bool:
     """A photo credit or caption label: `مصدر الصورة: أ ف ب`, `الصورة: رويترز`, `(أ ف ب)`."""
     s = line.strip()
@@ -161,6 +175,13 @@ def is_credit(line: str) -> bool:
         return True
     inner = re.fullmatch(r"[(\[]\s*([^)\]]{1,40})\s*[)\]]", s)
     return bool(inner and _fold(inner.group(1)) in _vocab()["outlets"])
+
+
+def is_place(text: str) -> bool:
+    """One or two words that name a place (a country, a capital, a zone's city)."""
+    toks = _TOKEN.findall(normalize(text))
+    places = _vocab()["places"]
+    return 1 <= len(toks) <= 3 and all(t in places or (t.startswith("ال") and t[2:] in places) for t in toks)
 
 
 def ends_sentence(line: str) -> bool:

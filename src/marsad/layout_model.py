@@ -78,6 +78,7 @@ FEATURE_NAMES = (
     "lead_overlap", "lead_overlap>0.5",
     "next_long", "last", "first_titleish", "after_titleish", "longest_so_far", "titleish",
     "latin", "bracket", "dash", "colon", "separator",
+    "next_meta", "prev_meta", "prev_furniture",
 )
 N_FEATURES = len(FEATURE_NAMES)
 
@@ -102,7 +103,18 @@ def features(infos: list[LineInfo], i: int, lead_words: set[str]) -> np.ndarray:
         nxt is not None and nxt.nwords > 20, nxt is None, prev_titleish == 0, prev_titleish >= 1,
         n > longest_before, _titleish(x),
         bool(_LATIN.search(t)), t.startswith(("(", "[")), "-" in t or "–" in t, ":" in t, bool(_SEPS.search(t)),
+        nxt is not None and _meta(nxt), i > 0 and _meta(infos[i - 1]), i > 0 and _chrome(infos[i - 1]),
     ], dtype=np.float64)
+
+
+def _meta(x: LineInfo) -> bool:
+    """A line that sits next to a headline: a byline or a dateline."""
+    return x.byline is not None or (x.dateline is not None and x.residue == 0) or (x.upd_cue and x.residue == 0)
+
+
+def _chrome(x: LineInfo) -> bool:
+    """A line of the site's chrome above a headline: masthead, breadcrumb, menu, widget."""
+    return x.outlet or x.breadcrumb or x.furniture or x.learned
 
 
 _DIGIT = re.compile(r"\d")
@@ -195,7 +207,7 @@ def read(infos: list[LineInfo], masks: list[np.ndarray], lead_words: set[str], m
     order = np.argsort(-P[:best_k].max(axis=1)) if best_k else []
     chosen = [ll.BODY] * best_k
     for j in order:
-        row = P[j].copy()
+        row = np.where(M[j], P[j], -1.0)
         row[ll.BODY] = -1
         for once in (0, 3, 4):  # one title, one byline, one dateline
             if once in used:

@@ -99,12 +99,13 @@ def ingest(store, paths: list[str], workers: int = 1, tz: str | None = None, pub
         own = os.path.abspath(getattr(store, "path", "") or "\0")
         last_path = object()
         for doc in documents(paths):
-            where = doc.where if isinstance(doc, Failure) else doc.path
+            # files are counted by path: a bad record's `where` names its line, not a new file
+            where = (doc.path or doc.where) if isinstance(doc, Failure) else doc.path
             if where != last_path:
                 last_path = where
                 report.files += 1
             if isinstance(doc, Failure):
-                if not os.path.abspath(doc.where).startswith(own):  # the store's own files
+                if not os.path.abspath(doc.path or doc.where).startswith(own):  # the store's own files
                     fail(doc.message)
                 continue
             chunk.append((_raw_key(doc), doc))

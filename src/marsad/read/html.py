@@ -1,40 +1,87 @@
-"""HTML pages through trafilatura: metadata and the main text with its sub-headings."""
+"""HTML pages: the main text through trafilatura, the metadata from the page's own markup.
+
+The page is parsed once (lxml, through trafilatura's loader). Metadata comes from
+what the page states: meta tags, JSON-LD, microdata/RDFa and <time> elements, read
+with marsad's own date parser, so an Arabic date string in `article:published_time`
+(`الأربعاء، 07 أكتوبر 2020 - 12:09 م`) counts. When none of them gives a date, htmldate
+guesses the original publication date. Titles lose the site name printed before or
+after them, and an author is kept only if it is a person or an agency (outlets.py).
+The body is trafilatura's XML: every <p> stays its own block, and a paragraph made of
+<br>-separated lines is cut at the breaks.
+"""
 from __future__ import annotations
 
+import html as htmlmod
+import json
 import re
+from typing import Any, Iterator
 
 from ..errors import InputError
 from . import RawDocument
 
 _BLOCK_TAGS = {"p": "paragraph", "head": "heading", "item": "paragraph", "quote": "paragraph", "cell": "paragraph"}
 
+# htmldate settings, chosen with bench/html_dates.py
+DATE_PARAMS = {"extensive_search": False, "original_date": True}
+
 
 def read_html(html: str, url: str | None = None) -> RawDocument:
     import trafilatura
-    from lxml import etree
+    from trafilatura.utils import load_html
 
     if not re.search(r"<\w", html):
         raise InputError("not an HTML page (no tags)")
     try:
+        tree = load_html(html)
+    except Exception as e:  # lxml raises assorted parser errors on broken pages
+        raise InputError(f"HTML could not be parsed ({type(e).__name__})") from None
+    if tree is None:
+        raise InputError("HTML could not be parsed")
+    meta = page_metadata(tree, url)
+    try:
         xml = trafilatura.extract(
-            html,
+            tree,
             url=url,
             output_format="xml",
             include_formatting=True,
             include_comments=False,
             include_tables=True,
-            with_metadata=True,
-            date_extraction_params={"extensive_search": False, "original_date": True},
+            with_metadata=False,
         )
     except Exception as e:  # trafilatura raises assorted lxml/parser errors on broken pages
         raise InputError(f"HTML could not be parsed ({type(e).__name__})") from None
-    if not xml:
+    blocks = _xml_blocks(xml) if xml else []
+    if not blocks:
         # trafilatura found no main text (tiny or truncated page): fall back to all text
-        return _fallback(html, url)
+        blocks = _fallback_blocks(tree)
+        if not blocks:
+            raise InputError("HTML page has no text")
+    published = meta["published"]
+    if published is None:
+        published = _htmldate(tree, html, meta["url"] or url)
+    return RawDocument(
+        text="\n\n".join(t for _, t in blocks),
+        format="html",
+        url=meta["url"] or url,
+        title=meta["title"],
+        author=meta["author"],
+        published=published,
+        site=meta["site"],
+        image_caption=meta["caption"],
+        blocks=blocks,
+    )
+
+
+# -- the body ---------------------------------------------------------------
+def _xml_blocks(xml: str) -> list[tuple[str, str]]:
+    from lxml import etree
+
     try:
         root = etree.fromstring(xml.encode("utf-8"), parser=etree.XMLParser(recover=True, huge_tree=True))
     except etree.XMLSyntaxError:
-        return _fallback(html, url)
+        return []
+    if root is None:
+        return []
     blocks: list[tuple[str, str]] = []
     main = root.find("main")
     for el in (main if main is not None else root).iter():
@@ -44,26 +91,249 @@ def read_html(html: str, url: str | None = None) -> RawDocument:
         # nested blocks (an item inside a list inside a quote) are read once, at the leaf
         if any(child.tag in _BLOCK_TAGS for child in el):
             continue
-        text = re.sub(r"\s+", " ", "".join(el.itertext())).strip()
-        if text:
+        for text in _split_at_breaks(el):
             blocks.append((kind, text))
-    meta = root.attrib
-    published = meta.get("date") if _has_date_in_page(html, meta.get("date")) else None
-    published = _precise_time(html, published)
-    return RawDocument(
-        text="\n\n".join(t for _, t in blocks),
-        format="html",
-        url=meta.get("url") or url,
-        title=_clean(meta.get("title")),
-        author=_clean(meta.get("author")),
-        published=published,
-        site=_clean(meta.get("sitename")) or meta.get("hostname"),
-        image_caption=_figcaption(html),
-        blocks=blocks,
-    )
+    return blocks
 
 
-# Publication time with its clock and offset, from the page's own markup (trafilatura keeps the day only).
+def _split_at_breaks(el) -> list[str]:
+    """The text of a block, cut at its line breaks (<lb/>): pages that separate paragraphs
+    with <br> give one trafilatura <p> holding them all."""
+    pieces: list[str] = []
+    cur: list[str] = [el.text or ""]
+
+    def walk(node):
+        for child in node:
+            if child.tag == "lb":
+                pieces.append("".join(cur))
+                cur.clear()
+            else:
+                cur.append(child.text or "")
+                walk(child)
+            cur.append(child.tail or "")
+
+    walk(el)
+    pieces.append("".join(cur))
+    out = [re.sub(r"\s+", " ", p).strip() for p in pieces]
+    return [p for p in out if p]
+
+
+def _fallback_blocks(tree) -> list[tuple[str, str]]:
+    """All visible text of the page, one block per element, for when trafilatura finds no main text."""
+    from copy import deepcopy
+
+    doc = deepcopy(tree)
+    for bad in doc.xpath("//script|//style|//noscript|//nav|//footer|//header//nav"):
+        bad.drop_tree()
+    out: list[tuple[str, str]] = []
+    for el in doc.iter("h1", "h2", "h3", "h4", "p", "li", "figcaption", "blockquote"):
+        t = re.sub(r"\s+", " ", el.text_content()).strip()
+        if t:
+            kind = "heading" if el.tag in ("h2", "h3", "h4") else "caption" if el.tag == "figcaption" else "paragraph"
+            out.append((kind, t))
+    if not out:
+        body = doc.text_content()
+        out = [("paragraph", re.sub(r"[ \t]+", " ", x).strip()) for x in body.splitlines() if x.strip()]
+    return out
+
+
+# -- metadata ---------------------------------------------------------------
+_PUB_META = (  # in order of trust
+    "article:published_time", "og:article:published_time", "article:published", "datepublished",
+    "publishdate", "publish_date", "publish-date", "pubdate", "publication_date", "parsely-pub-date",
+    "sailthru.date", "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "dcterms.created",
+    "date", "article.published", "originalpublicationdate", "og:pubdate", "citation_publication_date",
+)
+_PUB_PROPS = ("datepublished", "dc:date", "dc:created", "dcterms:created", "dcterms:issued", "schema:datepublished", "article:published_time")
+_AUTHOR_META = ("author", "article:author", "dc.creator", "dcterms.creator", "byl", "sailthru.author", "parsely-author", "twitter:creator")
+_ARTICLE_TYPES = re.compile(r"Article|Posting|Report|WebPage|NewsMediaOrganization", re.I)
+_DATE_CLASS = re.compile(r"date|time|tmstmp|stamp|publish|posted|byline|meta|info|تاريخ", re.I)
+
+
+def page_metadata(tree, url: str | None = None) -> dict[str, Any]:
+    """Title, site, author, publication time, canonical URL and photo caption that the page states."""
+    from ..outlets import outlet_for_site, strip_site
+
+    metas: dict[str, list[str]] = {}
+    for m in tree.iter("meta"):
+        content = m.get("content")
+        if not content or not content.strip():
+            continue
+        for attr in ("property", "name", "itemprop", "http-equiv"):
+            key = m.get(attr)
+            if key:
+                for k in key.lower().split():
+                    metas.setdefault(k, []).append(htmlmod.unescape(content.strip()))
+    ld = list(_json_ld(tree))
+
+    page_url = _first(metas.get("og:url")) or _canonical(tree) or url
+    if page_url and not re.match(r"https?://", page_url):
+        page_url = url or None
+    site = _first(metas.get("og:site_name")) or _first(metas.get("application-name"))
+    if not site:
+        for obj in ld:
+            pub = obj.get("publisher")
+            if isinstance(pub, dict) and isinstance(pub.get("name"), str):
+                site = pub["name"]
+                break
+    own = outlet_for_site(site, page_url or url)
+    if not site and own is not None:
+        site = own.name
+    if not site and page_url:
+        m = re.match(r"https?://(?:www\.)?([^/:]+)", page_url)
+        site = m.group(1) if m else None
+
+    title = (_first(metas.get("og:title")) or _first(metas.get("twitter:title"))
+             or next((o["headline"] for o in ld if isinstance(o.get("headline"), str) and o["headline"].strip()), None)
+             or _text_of(tree.find(".//title")) or _text_of(next(iter(tree.iter("h1")), None)))
+    title = _clean(title)
+    if title:
+        title = _clean(strip_site(title, site, page_url or url))
+
+    return {
+        "url": page_url,
+        "site": _clean(site),
+        "title": title,
+        "author": _author(metas, ld, tree, site, page_url or url),
+        "published": _published(metas, ld, tree),
+        "caption": _figcaption(tree),
+    }
+
+
+def _first(values: list[str] | None) -> str | None:
+    return values[0] if values else None
+
+
+def _canonical(tree) -> str | None:
+    for link in tree.iter("link"):
+        if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
+            return link.get("href").strip()
+    return None
+
+
+def _text_of(el) -> str | None:
+    if el is None:
+        return None
+    try:
+        return el.text_content()
+    except (AttributeError, ValueError):
+        return el.text
+
+
+def _json_ld(tree) -> Iterator[dict]:
+    """Every JSON-LD object of an article-like type (also inside @graph and lists)."""
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json":
+            continue
+        raw = (script.text or "").strip()
+        if not raw:
+            continue
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            try:  # trailing commas and raw newlines are common
+                data = json.loads(re.sub(r",\s*([}\]])", r"\1", raw.replace("\n", " ")), strict=False)
+            except ValueError:
+                continue
+        stack = [data]
+        while stack:
+            obj = stack.pop(0)
+            if isinstance(obj, list):
+                stack.extend(obj)
+            elif isinstance(obj, dict):
+                if "@graph" in obj:
+                    stack.extend(obj["@graph"] if isinstance(obj["@graph"], list) else [obj["@graph"]])
+                types = obj.get("@type")
+                types = " ".join(types) if isinstance(types, list) else str(types or "")
+                if _ARTICLE_TYPES.search(types) or "datePublished" in obj:
+                    yield obj
+
+
+def _parse_date(value: str):
+    from ..dates import parse_date_text, parse_dateline
+
+    v = " ".join(htmlmod.unescape(value).split())
+    if not v or len(v) > 200:
+        return None
+    # compact ISO: 20201007T1209+0300, 20190209
+    m = re.fullmatch(r"(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?(Z|[+-]\d{2}:?\d{2})?", v)
+    if m:
+        y, mo, d, hh, mm, ss, z = m.groups()
+        v = f"{y}-{mo}-{d}" + (f"T{hh}:{mm}:{ss or '00'}" + (z or "") if hh else "")
+    return parse_date_text(v) or parse_dateline(v)
+
+
+def _iso(value: str) -> str | None:
+    from ..dates import to_iso
+
+    parsed = _parse_date(value)
+    if parsed is None:
+        return None
+    v = value.strip()
+    # an ISO value the page wrote is kept as written (it carries its own offset)
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?", v):
+        return v
+    return to_iso(parsed)
+
+
+def _published(metas: dict[str, list[str]], ld: list[dict], tree) -> str | None:
+    """The publication time the page states, in order of trust; None when nothing marsad can read."""
+    for obj in ld:
+        v = obj.get("datePublished")
+        if isinstance(v, str) and (iso := _iso(v)):
+            return iso
+    for key in _PUB_META:
+        for v in metas.get(key, ()):
+            if iso := _iso(v):
+                return iso
+    # microdata / RDFa on any element: <span itemprop="datePublished" content=...>, property="dc:date"
+    for el in tree.xpath("//*[@itemprop or @property][not(self::meta)]"):
+        keys = f"{el.get('itemprop') or ''} {el.get('property') or ''}".lower().split()
+        if any(k in _PUB_PROPS for k in keys):
+            for v in (el.get("content"), el.get("datetime"), _text_of(el)):
+                if v and (iso := _iso(v)):
+                    return iso
+    times = list(tree.iter("time"))
+    times.sort(key=lambda t: 0 if t.get("pubdate") is not None or "publish" in (t.get("class") or "").lower() else 1)
+    for t in times[:5]:
+        for v in (t.get("datetime"), _text_of(t)):
+            if v and (iso := _iso(v)):
+                return iso
+    return None
+
+
+def _visible_dateline(tree) -> str | None:
+    """A short date line in an element whose class or id names a date (`cnn_strytmstmp`, `post-date`),
+    read with marsad's Arabic date parser."""
+    for el in tree.xpath("//body//*[@class or @id]"):
+        if el.tag in ("script", "style", "a", "option", "li", "nav", "footer"):
+            continue
+        if not _DATE_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+            continue
+        t = " ".join((_text_of(el) or "").split())
+        if not 6 <= len(t) <= 90 or not re.search(r"\d", t):
+            continue
+        if iso := _iso(t):
+            return iso
+    return None
+
+
+def _htmldate(tree, html: str, url: str | None) -> str | None:
+    import htmldate
+
+    found = _visible_dateline(tree)
+    if found:
+        return found
+    try:
+        day = htmldate.find_date(tree, url=url, **DATE_PARAMS)
+    except Exception:  # htmldate raises on odd markup; a page without a date is fine
+        day = None
+    if not day or day[:4] not in html:  # htmldate may fall back to a guess; keep it only if the page states that year
+        return None
+    return _precise_time(html, day)
+
+
+# Publication time with its clock and offset, from the page's own markup (htmldate keeps the day only).
 _TIME_META = re.compile(
     r"""(?:property|name|itemprop)\s*=\s*["'](?:article:published_time|datePublished|pubdate|publishdate|date|DC\.date\.issued)["'][^>]*?content\s*=\s*["']([^"']+)["']"""
     r"""|content\s*=\s*["']([^"']+)["'][^>]*?(?:property|name|itemprop)\s*=\s*["'](?:article:published_time|datePublished)["']"""
@@ -72,32 +342,96 @@ _TIME_META = re.compile(
 )
 
 
-def _precise_time(html: str, day: str | None) -> str | None:
+def _precise_time(html: str, day: str) -> str:
     for m in _TIME_META.finditer(html[:300000]):
         value = next(g for g in m.groups() if g)
-        if re.match(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", value) and (day is None or value.startswith(day[:10])):
+        if re.match(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}", value) and value.startswith(day[:10]):
             return value
     return day
 
 
-_FIGCAPTION = re.compile(r"<figcaption[^>]*>(.*?)</figcaption>", re.I | re.S)
+# -- authors ----------------------------------------------------------------
+_URL = re.compile(r"(?:https?:|www\.)\S*|\S+@\S+\.\w+|\S+\.(?:png|jpe?g|gif|svg|webp|ico|bmp)\b|@\w+", re.I)
+_JUNK_WORDS = {
+    "logo", "png", "jpg", "jpeg", "gif", "svg", "webp", "icon", "image", "img", "avatar", "https", "http", "www",
+    "admin", "administrator", "editor", "staff", "webmaster", "user", "null", "none", "undefined", "author",
+    "facebook", "twitter", "instagram", "com", "net", "org", "cdn",
+}
+_JUNK_AR = {"محرر الموقع", "التحرير", "هيئة التحرير", "فريق التحرير", "المحرر", "الكاتب", "مدير الموقع", "ادارة الموقع"}
+_SPLIT_AUTHORS = re.compile(r"\s*[;|,،/]\s*|\s+(?:and|&)\s+")
 
 
-def _figcaption(html: str) -> str | None:
-    m = _FIGCAPTION.search(html)
-    if not m:
+def clean_author(raw: str | None, site: str | None = None, url: str | None = None) -> str | None:
+    """A person's name or an agency, never a URL, a logo, an image file or the page's own outlet."""
+    from ..arabic import normalize
+    from ..layout import parse_byline
+    from ..outlets import is_agency, name_key, outlet_for, outlet_for_site
+
+    if not raw:
         return None
-    text = re.sub(r"<[^>]+>", " ", m.group(1))
-    import html as htmlmod
+    own = outlet_for_site(site, url)
+    site_key = name_key(site) if site else None
+    text = _URL.sub(" ", htmlmod.unescape(raw))
+    kept: list[str] = []
+    for part in _SPLIT_AUTHORS.split(text):
+        part = " ".join(part.split()).strip(" -–—:.()[]«»\"'")
+        if not part:
+            continue
+        by = parse_byline(part)  # `بقلم: ...`, `القاهرة - أحمد علي`, `لندن - رويترز`
+        if by:
+            part = by.strip(" -–—:.()[]«»\"'")
+        letters = re.findall(r"[^\W\d_]", part)
+        if len(letters) < 2 or re.search(r"\d{2,}|[0-9a-f]{6,}", part, re.I):
+            continue
+        words = part.split()
+        latin = not re.search(r"[\u0600-\u06ff]", part)
+        if latin and any(w.lower().strip(".") in _JUNK_WORDS for w in words):
+            continue
+        if normalize(part) in {normalize(j) for j in _JUNK_AR}:
+            continue
+        o = outlet_for(part, ambiguous=own is not None)
+        if o is not None or (site_key and name_key(part) == site_key):
+            # an agency is a fine author, unless the page is the agency's own
+            if o is not None and o.is_agency and (own is None or own.id != o.id):
+                kept.append(part)
+            continue
+        if is_agency(part):  # `وكالات`
+            kept.append(part)
+            continue
+        if latin and (len(words) < 2 or any(len(w) < 2 for w in words) or part.islower()):
+            continue  # `Cdnarabic`, `I`, `admin`: a Latin author is a full name
+        if len(words) > 6:
+            continue
+        if part not in kept:
+            kept.append(part)
+    return "، ".join(kept) or None
 
-    return _clean(htmlmod.unescape(text))
+
+def _author(metas: dict[str, list[str]], ld: list[dict], tree, site: str | None, url: str | None) -> str | None:
+    cands: list[str] = []
+    for obj in ld:
+        for a in (obj.get("author") if isinstance(obj.get("author"), list) else [obj.get("author")]):
+            if isinstance(a, dict) and isinstance(a.get("name"), str):
+                # a Person first; an Organization (the outlet, an agency) after the meta tags
+                (cands.insert(0, a["name"]) if "person" in str(a.get("@type", "")).lower() else cands.append(a["name"]))
+            elif isinstance(a, str):
+                cands.append(a)
+    for key in _AUTHOR_META:
+        cands.extend(metas.get(key, ()))
+    for el in tree.xpath("//*[@rel='author' or @itemprop='author' or contains(@class,'author-name')][not(self::meta)][not(self::link)]")[:3]:
+        t = _text_of(el)
+        if t and len(t) < 80:
+            cands.append(t)
+    for c in cands:
+        if a := clean_author(c, site, url):
+            return a
+    return None
 
 
-def _has_date_in_page(html: str, date: str | None) -> bool:
-    """trafilatura may fall back to a guessed date; keep it only if the page states that year."""
-    if not date:
-        return False
-    return date[:4] in html
+# -- captions ---------------------------------------------------------------
+def _figcaption(tree) -> str | None:
+    el = next(iter(tree.iter("figcaption")), None)
+    return _clean(_text_of(el)) if el is not None else None
 
 
 def _clean(s: str | None) -> str | None:
@@ -105,27 +439,3 @@ def _clean(s: str | None) -> str | None:
         return None
     s = re.sub(r"\s+", " ", s).strip()
     return s or None
-
-
-def _fallback(html: str, url: str | None) -> RawDocument:
-    """All visible text of the page, one block per element, for the text layout to read."""
-    from lxml import html as lh
-
-    try:
-        doc = lh.fromstring(html)
-    except Exception:
-        raise InputError("HTML could not be parsed") from None
-    for bad in doc.xpath("//script|//style|//noscript|//nav|//footer|//header//nav"):
-        bad.drop_tree()
-    title = doc.findtext(".//title")
-    lines = []
-    for el in doc.iter("h1", "h2", "h3", "h4", "p", "li", "figcaption", "blockquote"):
-        t = re.sub(r"\s+", " ", el.text_content()).strip()
-        if t:
-            lines.append(t)
-    if not lines:
-        body = doc.text_content() if doc is not None else ""
-        lines = [re.sub(r"[ \t]+", " ", x).strip() for x in body.splitlines() if x.strip()]
-    if not lines:
-        raise InputError("HTML page has no text")
-    return RawDocument(text="\n\n".join(lines), format="html", url=url, title=_clean(title) if title else None)

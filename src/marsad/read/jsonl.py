@@ -87,7 +87,7 @@ def _published(rec: dict, where: str) -> str | None:
     k, v = _first(rec, _DATE)
     if v is None or isinstance(v, str):
         return v
-    if not isinstance(v, bool) and isinstance(v, (int, float)):
+    if not isinstance(v, bool) and isinstance(v, (int, float)) and 1e8 <= v <= 4e12:
         # a Unix time in seconds or milliseconds (1973..2096)
         for scale in (1, 1000):
             if 1e8 <= v / scale <= 4e9:
