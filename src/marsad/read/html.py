@@ -58,13 +58,15 @@ def read_html(html: str, url: str | None = None) -> RawDocument:
             raise InputError("HTML page has no text")
     published = meta["published"]
     if published is None:
-        published = _htmldate(tree, html, meta["url"] or url)
+        published = _undated(tree, html, meta["url"] or url)
+    blocks, byline = _header_blocks(blocks, published is not None)
+    author = meta["author"] or clean_author(byline, meta["site"], meta["url"] or url)
     return RawDocument(
         text="\n\n".join(t for _, t in blocks),
         format="html",
         url=meta["url"] or url,
         title=meta["title"],
-        author=meta["author"],
+        author=author,
         published=published,
         site=meta["site"],
         image_caption=meta["caption"],
@@ -135,6 +137,31 @@ def _fallback_blocks(tree) -> list[tuple[str, str]]:
         body = doc.text_content()
         out = [("paragraph", re.sub(r"[ \t]+", " ", x).strip()) for x in body.splitlines() if x.strip()]
     return out
+
+
+def _header_blocks(blocks: list[tuple[str, str]], dated: bool) -> tuple[list[tuple[str, str]], str | None]:
+    """Drop the date and byline furniture trafilatura keeps above the lede: a bare `نشر في`, a
+    `آخر تحديث: …` line (once the page's date is known), a byline `كتب - محمد شاكر:`
+    (returned, for when the metadata names no author)."""
+    from ..arabic import normalize
+    from ..dates import calendar, parse_dateline
+    from ..layout import parse_byline
+
+    cues = {normalize(c).strip(" :") for key in ("published_cues", "updated_cues") for c in calendar().get(key, ())}
+    out: list[tuple[str, str]] = []
+    byline = None
+    for k, (kind, t) in enumerate(blocks):
+        if k < 5 and kind == "paragraph" and len(t.split()) <= 10:
+            n = normalize(t).strip(" :")
+            if n in cues:
+                continue
+            if dated and parse_dateline(t) is not None and any(n.startswith(c) for c in cues):
+                continue
+            if byline is None and (by := parse_byline(t.rstrip(" :"))) and by != t.rstrip(" :"):
+                byline = by
+                continue
+        out.append((kind, t))
+    return (out or blocks), byline
 
 
 # -- metadata ---------------------------------------------------------------
@@ -302,9 +329,15 @@ def _published(metas: dict[str, list[str]], ld: list[dict], tree) -> str | None:
     return None
 
 
-def _visible_dateline(tree) -> str | None:
-    """A short date line in an element whose class or id names a date (`cnn_strytmstmp`, `post-date`),
-    read with marsad's Arabic date parser."""
+def _visible_datelines(tree) -> tuple[str | None, str | None]:
+    """Short date lines in elements whose class or id names a date (`post-date`, `cnn_strytmstmp`),
+    read with marsad's Arabic date parser: (a publication line, a line that only gives the last update)."""
+    from ..arabic import normalize
+    from ..dates import calendar
+
+    upd = [normalize(c).rstrip(":") for c in calendar().get("updated_cues", ())]
+    pub = [normalize(c).rstrip(":") for c in calendar().get("published_cues", ())]
+    update_only = None
     for el in tree.xpath("//body//*[@class or @id]"):
         if el.tag in ("script", "style", "a", "option", "li", "nav", "footer"):
             continue
@@ -313,24 +346,54 @@ def _visible_dateline(tree) -> str | None:
         t = " ".join((_text_of(el) or "").split())
         if not 6 <= len(t) <= 90 or not re.search(r"\d", t):
             continue
-        if iso := _iso(t):
-            return iso
-    return None
+        iso = _iso(t)
+        if not iso:
+            continue
+        n = normalize(t)
+        if any(c in n for c in upd) and not any(c in n for c in pub):
+            update_only = update_only or iso  # `الأحد، 04 آب/اغسطس 2013، آخر تحديث 02:21`: the update, not the story
+            continue
+        return iso, update_only
+    return None, update_only
 
 
-def _htmldate(tree, html: str, url: str | None) -> str | None:
+# /2018/03/01/, /2013/middle_east/8/3/, /20180303-...: the day a story's address was made
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)/(?:[a-z_-]{2,30}/)?(\d{1,2})/(\d{1,2})(?:/|$)|/((?:19|20)\d\d)(\d\d)(\d\d)[-_/]", re.I)
+
+
+def _url_day(url: str | None) -> str | None:
+    from datetime import date
+
+    if not url:
+        return None
+    m = _URL_DATE.search(url)
+    if not m:
+        return None
+    y, mo, d = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+    try:
+        return date(int(y), int(mo), int(d)).isoformat()
+    except ValueError:
+        return None
+
+
+def _undated(tree, html: str, url: str | None) -> str | None:
+    """When the page's metadata states no date: a visible publication line, the URL's day,
+    htmldate's guess, and last a 'last updated' line."""
     import htmldate
 
-    found = _visible_dateline(tree)
+    found, update_only = _visible_datelines(tree)
     if found:
         return found
+    day = _url_day(url)
+    if day:
+        return _precise_time(html, day)
     try:
         day = htmldate.find_date(tree, url=url, **DATE_PARAMS)
     except Exception:  # htmldate raises on odd markup; a page without a date is fine
         day = None
-    if not day or day[:4] not in html:  # htmldate may fall back to a guess; keep it only if the page states that year
-        return None
-    return _precise_time(html, day)
+    if day and day[:4] in html:  # htmldate may fall back to a guess; keep it only if the page states that year
+        return _precise_time(html, day)
+    return update_only
 
 
 # Publication time with its clock and offset, from the page's own markup (htmldate keeps the day only).
@@ -374,7 +437,13 @@ def clean_author(raw: str | None, site: str | None = None, url: str | None = Non
     text = _URL.sub(" ", htmlmod.unescape(raw))
     kept: list[str] = []
     for part in _SPLIT_AUTHORS.split(text):
-        part = " ".join(part.split()).strip(" -–—:.()[]«»\"'")
+        part = " ".join(part.split()).strip(" -–—:.[]«»\"'")
+        # `فهيم الحامد (جدة)`: a place in brackets goes; `(رويترز)` alone is the agency
+        inner = re.fullmatch(r"[(\[]([^)\]]+)[)\]]", part)
+        if inner:
+            part = inner.group(1).strip()
+        elif not is_agency(re.sub(r".*[(\[]([^)\]]+)[)\]].*", r"\1", part)):
+            part = re.sub(r"\s*[(\[][^)\]]*[)\]]\s*", " ", part).strip()
         if not part:
             continue
         by = parse_byline(part)  # `بقلم: ...`, `القاهرة - أحمد علي`, `لندن - رويترز`
