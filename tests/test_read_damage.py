@@ -186,3 +186,17 @@ def test_cli_batch_goes_on_past_bad_records(tmp_path):
     assert len(out) == 3 and out[2]["source"]["path"].endswith("b.txt")
     errors = [ln for ln in r.stderr.splitlines() if "a.jsonl:2" in ln]
     assert errors == [f"marsad: {tmp_path / 'a.jsonl'}:2: field 'text' is a number, not text"]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-16"])
+@pytest.mark.parametrize("damage", ["insert", "delete"])
+def test_utf16_shifted_by_one_byte_is_realigned(encoding, damage):
+    body = "عنوان الخبر\n\n" + BODY * 20
+    data = body.encode(encoding)
+    for pos in random.Random(3).sample(range(2, len(data) - 2), 5):
+        bad = data[:pos] + b"\xff" + data[pos:] if damage == "insert" else data[:pos] + data[pos + 1:]
+        text, enc, replaced = decode_text(bad)
+        assert enc.startswith("utf-16") and 1 <= replaced <= 2
+        p = next(i for i, (a, b) in enumerate(zip(text, body)) if a != b)
+        s = next(i for i, (a, b) in enumerate(zip(reversed(text), reversed(body))) if a != b)
+        assert len(body) - p - s <= 2, (pos, text[p - 5: len(text) - s + 5])

@@ -52,7 +52,14 @@ def _utf16_guess(data: bytes) -> str | None:
         return "utf-16-le"
     if data[:2] == b"\xfe\xff":
         return "utf-16-be"
-    sample = data[:4000]
+    # a byte lost or added shifts the rest of the file: a shorter head still shows the parity
+    for size in (4000, 1000, 250):
+        if enc := _utf16_parity(data[:size]):
+            return enc
+    return None
+
+
+def _utf16_parity(sample: bytes) -> str | None:
     if len(sample) >= 4:
         even = sample[0::2].count(0)
         odd = sample[1::2].count(0)
@@ -70,6 +77,38 @@ def _utf16_guess(data: bytes) -> str | None:
         if hi_be > half * 0.9 and sample[0::2].count(6) > half * 0.3:
             return "utf-16-be"
     return None
+
+
+# Characters of the scripts and punctuation news text uses; a run of others in UTF-16 is a
+# shifted stretch (a byte lost or added), where each unit pairs two characters' halves.
+# U+2000-200A are left out: a shifted space (00 20) lands there.
+_UNCOMMON_RUN = re.compile("[^\x00-\u052f\u0590-\u08ff\u200b-\u206f\u20a0-\u20cf\ufb50-\ufdff\ufe70-\ufeff\ufffd]{2,}")
+MAX_RESYNC = 200
+
+
+def _decode_utf16(body: bytes, enc: str, partial: bool) -> tuple[str, int]:
+    """UTF-16 with replaced lone surrogates, and re-aligned (one byte skipped, one U+FFFD) where shifted."""
+    parts: list[str] = []
+    bad = pos = probes = 0
+    while True:
+        text, n = _decode_counting(body[pos:], enc, partial)
+        cut = None
+        for m in _UNCOMMON_RUN.finditer(text):
+            probes += 1
+            if probes > MAX_RESYNC:
+                break
+            at = pos + len(text[: m.start()].encode(enc, "surrogatepass"))
+            # skipping one byte must give ordinary text again, else this is a script we do not know
+            probe = body[at + 1: at + 61].decode(enc, errors="replace")
+            if not _UNCOMMON_RUN.search(probe):
+                cut = (m.start(), at)
+                break
+        if cut is None:
+            parts.append(text)
+            return "".join(parts), bad + n
+        parts.append(text[: cut[0]] + "\ufffd")
+        bad += _decode_counting(body[pos: cut[1]], enc, False)[1] + 1
+        pos = cut[1] + 1
 
 
 def _plausible_text(text: str) -> bool:
@@ -114,7 +153,7 @@ def decode_text(data: bytes, partial: bool = False) -> Decoded:
     enc16 = _utf16_guess(data)
     if enc16:
         body = data[2:] if data[:2] in (b"\xff\xfe", b"\xfe\xff") else data
-        text, bad = _decode_counting(body, enc16, partial)
+        text, bad = _decode_utf16(body, enc16, partial)
         if too_damaged(bad, len(body)):
             raise InputError("cannot decode: looks like UTF-16 but is not valid")
         return Decoded(text.lstrip("\ufeff"), enc16, bad)
