@@ -144,7 +144,8 @@ def split_author(a: str | None) -> tuple[str | None, str | None]:
 
 
 def is_agency(name: str) -> bool:
-    return name in AGENCIES or any(w in name for w in ("نت", "وكال", "قناة", "نيوز", "24"))
+    """A news agency or an outlet (not a person): a person's byline form (`كتب:`, `بقلم`) does not fit it."""
+    return name in AGENCIES or name in HOUSE_NAMES or any(w in name for w in ("نت", "وكال", "قناة", "نيوز", "24"))
 
 
 Byline = Callable[[str, str, bool], str | None]  # (city, name, agency) -> line; None: this form does not fit
@@ -235,6 +236,7 @@ class Style:
     author_meta: tuple[str, ...] = ("real", "junk", "site", "none")
     heading_tag: str = "h2"
     body_class: str = "article-body"
+    markup: str = "semantic"  # modern | semantic | legacy
 
 
 def _fmt(tz: str, make: Callable[[D], tuple[str, bool, bool] | tuple[str, bool]]) -> DateFmt:
@@ -319,7 +321,7 @@ def _styles() -> list[Style]:
         (by_bare, by_name_dash_city), agencies=("فرانس 24", "فرانس 24 / أ ف ب"), agency_p=0.8,
         credit_forms=("© {a}", "© أ ف ب"), credit_own_line=0.8, related_block=("المزيد حول الموضوع",),
         tags_label=("كلمات مفتاحية",), tail=("النشرة الإخبارية", "اشترك في نشرتنا الإخبارية", "إعلان", "© فرانس 24 - 2018"),
-        widgets=("نشرت في", "إعلان"), order=("breadcrumb", "title", "byline", "dateline", "caption"),
+        widgets=("إعلان", "قراءة 2 دقائق"), order=("breadcrumb", "title", "byline", "dateline", "caption"),
         pub_meta=("iso",), og_suffix=" - فرانس 24", author_meta=("site", "real")))
     S.append(Style(
         "rtarabic", "RT Arabic", "arabic.rt.com", "Europe/Moscow", ("موسكو", "دمشق", "بغداد"),
@@ -521,10 +523,15 @@ def _styles() -> list[Style]:
         related_block=("مقالات ذات صلة",), tags_label=("الكلمات المفتاحية",),
         tail=("أضف تعليق", "© الخبر 2018 - جميع الحقوق محفوظة"), order=("breadcrumb", "title", "byline", "dateline", "caption"),
         pub_meta=("iso",), og_suffix=" | الخبر"))
+    modern = {"aljazeera", "alarabiya", "bbc", "skynews", "cnnarabic", "france24", "rtarabic", "masrawy", "hespress"}
+    legacy = {"ahram", "youm7", "almasryalyoum", "petra", "sana", "wafa", "kuna", "qna", "spa", "alriyadh"}
+    for st in S:
+        st.markup = "modern" if st.id in modern else "legacy" if st.id in legacy else "semantic"
     return S
 
 
 _STYLE_LIST = _styles()
+HOUSE_NAMES = {a for st in _STYLE_LIST for a in st.agencies} | {st.site for st in _STYLE_LIST}
 STYLES: list[str] = [s.id for s in _STYLE_LIST]
 STYLE_BY_ID = {s.id: s for s in _STYLE_LIST}
 CREDITS = ("رويترز", "أ ف ب", "أسوشيتد برس", "إي بي أي", "Getty Images", "الأناضول")
@@ -746,23 +753,24 @@ def html_gold_time(pg: Page, machine: list[str]) -> str:
     return loc.isoformat() if aware else loc.replace(tzinfo=None).isoformat()
 
 
-def render_html(st: Style, pg: Page, rng: random.Random, charset: str, url: str) -> tuple[str, str]:
-    e = lambda s: _html.escape(s, quote=True)  # noqa: E731
-    machine: list[str] = []
+def _head(st: Style, pg: Page, rng: random.Random, charset: str, url: str, machine: list[str], e) -> list[str]:
     head = []
     if charset == "windows-1256":
         head.append('<meta http-equiv="Content-Type" content="text/html; charset=windows-1256">')
     else:
         head.append(f'<meta charset="{charset}">')
-    og_title = pg.title + (st.og_suffix.format(site=st.site) if st.og_suffix and rng.random() < 0.7 else "")
+    suffix = st.og_suffix.format(site=st.site) if st.og_suffix else ""
+    og_title = pg.title + (suffix if suffix and rng.random() < 0.7 else "")
     head += [
-        f"<title>{e(pg.title)}{e(st.og_suffix.format(site=st.site) or ' - ' + st.site)}</title>",
+        f"<title>{e(pg.title)}{e(suffix or ' - ' + st.site)}</title>",
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f'<meta name="description" content="{e(pg.body[0][1][:140])}">',
         f'<meta property="og:title" content="{e(og_title)}">',
         f'<meta property="og:site_name" content="{e(st.site)}">',
         '<meta property="og:type" content="article">',
         f'<meta property="og:url" content="{e(url)}">',
+        f'<meta property="og:image" content="https://www.{st.domain}/img/{rng.randint(1000, 99999)}.jpg">',
+        f'<meta name="twitter:card" content="summary_large_image">',
         f'<link rel="canonical" href="{e(url)}">',
     ]
     pm = _iso_meta(pg)
@@ -770,6 +778,8 @@ def render_html(st: Style, pg: Page, rng: random.Random, charset: str, url: str)
         head.append(f'<meta property="article:published_time" content="{e(pm)}">')
         if pg.pub_meta != "arabic":
             machine.append(pm)
+    if pg.section and rng.random() < 0.5:
+        head.append(f'<meta property="article:section" content="{e(pg.section)}">')
     if pg.meta_author:
         head.append(f'<meta name="author" content="{e(pg.meta_author)}">')
     if pg.jsonld:
@@ -780,58 +790,120 @@ def render_html(st: Style, pg: Page, rng: random.Random, charset: str, url: str)
         if pg.meta_author:
             ld["author"] = {"@type": "Person" if pg.meta_author == pg.author else "Organization", "name": pg.meta_author}
         head.append('<script type="application/ld+json">' + json.dumps(ld, ensure_ascii=False) + "</script>")
-    head.append('<link rel="stylesheet" href="/static/css/main.css">')
-    nav = "".join(f'<li><a href="/{i}">{e(x)}</a></li>' for i, x in enumerate(pg.nav))
-    crumbs = _crumbs(pg.breadcrumb)
-    crumb_html = ' <span class="sep">&gt;</span> '.join(f'<a href="/c{i}">{e(c)}</a>' for i, c in enumerate(crumbs))
-    art = [f"<h1 class=\"headline\">{e(pg.title)}</h1>"]
-    meta_bits = []
-    if pg.byline:
-        meta_bits.append(f'<div class="author byline">{e(pg.byline)}</div>')
-    if pg.time_el:
-        dt_attr = pg.stamp.local.isoformat()
-        machine.append(dt_attr)
-        meta_bits.append(f'<time class="date" datetime="{dt_attr}">{e(pg.stamp.text)}</time>')
-    else:
-        meta_bits.append(f'<span class="date">{e(pg.stamp.text)}</span>')
-    if pg.update:
-        meta_bits.append(f'<span class="updated">{e(pg.update)}</span>')
-    if rng.random() < 0.5:
-        meta_bits.reverse()
-    art.append('<div class="article-meta">' + "".join(meta_bits) + "</div>")
-    if pg.caption:
-        cred = f'<span class="credit">{e(pg.credit)}</span>' if pg.credit else ""
-        art.append(f'<figure class="main-image"><img src="/img/{rng.randint(1000, 99999)}.jpg" alt="{e(pg.title)}">'
-                   f"<figcaption>{e(pg.caption)} {cred}</figcaption></figure>")
-    if pg.widgets:
-        art.append('<div class="tools">' + "".join(f"<button>{e(w)}</button>" for w in pg.widgets) + "</div>")
+    head.append(f'<link rel="stylesheet" href="/static/css/{st.id}.css">')
+    head.append("<script>window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);}</script>")
+    return head
+
+
+def _body_html(st: Style, pg: Page, rng: random.Random, e, p_tag: str = "p") -> list[str]:
     body = []
     for kind, v in pg.body:
         if kind == "p":
-            body.append(f"<p>{e(v)}</p>")
+            body.append(f"<p>{e(v)}</p>" if p_tag == "p" else f"{e(v)}<br><br>")
         elif kind == "h":
             tag = st.heading_tag
             body.append(f"<p><strong>{e(v)}</strong></p>" if tag == "strong" else f"<{tag}>{e(v)}</{tag}>")
         else:
             body.append(f'<div class="read-also"><span>{e(v[0])}</span> <a href="/n/{rng.randint(1, 9999)}">{e(v[1])}</a></div>')
-    art.append(f'<div class="{st.body_class}">' + "\n".join(body) + "</div>")
+    return body
+
+
+def render_html(st: Style, pg: Page, rng: random.Random, charset: str, url: str) -> tuple[str, str]:
+    """A full page in the style's family of markup: `modern` (BEM classes, aside, scripts), `semantic`
+    (header/nav/main/article/figure/footer) or `legacy` (nested divs with ids, a table footer)."""
+    e = lambda s: _html.escape(s, quote=True)  # noqa: E731
+    machine: list[str] = []
+    head = _head(st, pg, rng, charset, url, machine, e)
+    crumbs = _crumbs(pg.breadcrumb)
+    dt_attr = pg.stamp.local.isoformat()
+    if pg.time_el:
+        machine.append(dt_attr)
+        date_html = f'<time datetime="{dt_attr}">{e(pg.stamp.text)}</time>'
+    else:
+        date_html = f'<span class="date">{e(pg.stamp.text)}</span>'
+    upd = f'<span class="updated">{e(pg.update)}</span>' if pg.update else ""
+    by = f'<span class="author">{e(pg.byline)}</span>' if pg.byline else ""
+    cap = ""
+    if pg.caption:
+        cred = f' <span class="credit">{e(pg.credit)}</span>' if pg.credit else ""
+        cap = (f'<figure><img src="/img/{rng.randint(1000, 99999)}.jpg" alt="{e(pg.title)}">'
+               f"<figcaption>{e(pg.caption)}{cred}</figcaption></figure>")
+    tools = "".join(f"<button>{e(w)}</button>" for w in pg.widgets)
+    tags = ""
     if pg.tags:
-        art.append('<div class="tags"><span>' + e(pg.tags[0]) + "</span>" + "".join(f'<a href="/tag/{i}">{e(t)}</a>' for i, t in enumerate(pg.tags[1])) + "</div>")
-    art.append('<div class="share"><a href="#">فيسبوك</a><a href="#">تويتر</a><a href="#">واتساب</a><a href="#">طباعة</a></div>')
-    after = []
+        tags = f"<span>{e(pg.tags[0])}</span>" + "".join(f'<a href="/tag/{i}">{e(t)}</a>' for i, t in enumerate(pg.tags[1]))
+    related = ""
     if pg.related:
-        after.append('<section class="related"><h3>' + e(pg.related[0]) + "</h3><ul>" + "".join(
-            f'<li><a href="/r/{i}">{e(h)}</a></li>' for i, h in enumerate(pg.related[1])) + "</ul></section>")
-    foot = "".join(f"<p>{e(t)}</p>" for t in pg.tail)
-    page = (
-        '<!DOCTYPE html>\n<html lang="ar" dir="rtl">\n<head>\n' + "\n".join(head) + "\n</head>\n"
-        f'<body class="{st.id} article-page">\n<header class="site-header"><div class="logo"><a href="/">{e(pg.masthead)}</a></div>'
-        f'<nav class="main-nav"><ul>{nav}</ul></nav></header>\n'
-        f'<div class="breadcrumb">{crumb_html}</div>\n<main>\n<article>\n' + "\n".join(art) + "\n</article>\n"
-        + "\n".join(after) + "\n</main>\n"
-        f'<footer class="site-footer">{foot}<ul><li><a href="/about">من نحن</a></li><li><a href="/contact">اتصل بنا</a></li></ul></footer>\n'
-        "</body>\n</html>\n"
-    )
+        related = f"<h3>{e(pg.related[0])}</h3><ul>" + "".join(
+            f'<li><a href="/r/{i}">{e(h)}</a></li>' for i, h in enumerate(pg.related[1])) + "</ul>"
+    share = "".join(f'<a href="#" class="share-{k}">{e(w)}</a>' for k, w in enumerate(("فيسبوك", "تويتر", "واتساب", "طباعة")))
+    tail = "".join(f"<p>{e(t)}</p>" for t in pg.tail)
+    nav = "".join(f'<li><a href="/s/{i}">{e(x)}</a></li>' for i, x in enumerate(pg.nav))
+    meta = [by, date_html, upd] if rng.random() < 0.5 else [date_html, upd, by]
+    flavour = st.markup
+    if flavour == "legacy":
+        crumb = " &gt; ".join(f'<a href="/c{i}" class="path">{e(c)}</a>' for i, c in enumerate(crumbs))
+        body = _body_html(st, pg, rng, e, "br" if rng.random() < 0.3 else "p")
+        page = (
+            '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n'
+            '<html xmlns="http://www.w3.org/1999/xhtml" lang="ar" dir="rtl">\n<head>\n' + "\n".join(head) + "\n</head>\n"
+            f'<body>\n<div id="wrapper">\n<div id="header"><div id="logo"><a href="/"><img src="/images/logo.png" alt="{e(pg.masthead)}" />{e(pg.masthead)}</a></div>'
+            f'<div id="menu"><ul>{nav}</ul></div></div>\n'
+            f'<div id="path">{crumb}</div>\n<div id="content"><div class="newsDetails">\n'
+            f'<div class="newsTitle"><h1>{e(pg.title)}</h1></div>\n'
+            f'<div class="newsInfo">{"".join(f"<div>{m}</div>" for m in meta if m)}</div>\n'
+            + (f'<div class="newsImage">{cap}</div>\n' if cap else "")
+            + (f'<div class="tools">{tools}</div>\n' if tools else "")
+            + '<div id="NewsStory">\n' + "\n".join(body) + "\n</div>\n"
+            + (f'<div class="keywords">{tags}</div>\n' if tags else "")
+            + f'<div class="social">{share}</div>\n</div>\n'
+            + (f'<div class="relatedNews">{related}</div>\n' if related else "")
+            + '</div>\n<div id="footer"><table><tr><td>' + tail + '</td><td><a href="/about">من نحن</a> | <a href="/contact">اتصل بنا</a></td></tr></table></div>\n'
+            "</div>\n</body>\n</html>\n"
+        )
+    elif flavour == "modern":
+        crumb = "".join(f'<li class="breadcrumb__item"><a href="/c{i}">{e(c)}</a></li>' for i, c in enumerate(crumbs))
+        body = _body_html(st, pg, rng, e)
+        page = (
+            '<!DOCTYPE html>\n<html lang="ar" dir="rtl" class="no-js">\n<head>\n' + "\n".join(head) + "\n</head>\n"
+            f'<body class="page-article {st.id}">\n<a class="skip-link" href="#main">انتقل إلى المحتوى</a>\n'
+            f'<header class="site-header"><div class="site-header__logo" aria-label="{e(pg.masthead)}">{e(pg.masthead)}</div>'
+            f'<nav class="site-nav" aria-label="الأقسام"><ul>{nav}</ul></nav>'
+            '<div class="site-header__search"><input type="search" placeholder="بحث"></div></header>\n'
+            f'<main id="main"><nav class="breadcrumb" aria-label="breadcrumb"><ol>{crumb}</ol></nav>\n'
+            '<article class="article">\n<header class="article__header">'
+            f'<h1 class="article__title">{e(pg.title)}</h1>'
+            f'<div class="article__meta">{"".join(m for m in meta if m)}</div></header>\n'
+            + (f'<div class="article__media">{cap}</div>\n' if cap else "")
+            + (f'<div class="article__tools">{tools}</div>\n' if tools else "")
+            + f'<div class="article__content {st.body_class}">\n' + "\n".join(body) + "\n</div>\n"
+            + (f'<div class="article__tags">{tags}</div>\n' if tags else "")
+            + f'<div class="article__share">{share}</div>\n</article>\n'
+            + (f'<aside class="related-articles">{related}</aside>\n' if related else "")
+            + '<div class="newsletter"><p>اشترك في النشرة البريدية</p><form><input type="email" placeholder="البريد الإلكتروني"><button>اشترك</button></form></div>\n'
+            + f'</main>\n<footer class="site-footer">{tail}</footer>\n'
+            '<script src="/static/js/app.js" defer></script>\n</body>\n</html>\n'
+        )
+    else:
+        crumb = ' <span class="sep">/</span> '.join(f'<a href="/c{i}">{e(c)}</a>' for i, c in enumerate(crumbs))
+        body = _body_html(st, pg, rng, e)
+        page = (
+            '<!DOCTYPE html>\n<html lang="ar" dir="rtl">\n<head>\n' + "\n".join(head) + "\n</head>\n"
+            f'<body class="{st.id} single-post">\n<header class="masthead"><div class="logo"><a href="/">{e(pg.masthead)}</a></div>'
+            f'<nav class="main-nav"><ul>{nav}</ul></nav></header>\n'
+            f'<div class="breadcrumbs">{crumb}</div>\n<main>\n<article class="post">\n'
+            f'<h1 class="entry-title">{e(pg.title)}</h1>\n'
+            f'<div class="entry-meta">{"".join(m for m in meta if m)}</div>\n'
+            + (cap + "\n" if cap else "")
+            + (f'<div class="tools">{tools}</div>\n' if tools else "")
+            + f'<div class="entry-content">\n' + "\n".join(body) + "\n</div>\n"
+            + (f'<div class="post-tags">{tags}</div>\n' if tags else "")
+            + f'<div class="share-buttons">{share}</div>\n</article>\n'
+            + (f'<section class="related-posts">{related}</section>\n' if related else "")
+            + '<section id="comments"><h3>التعليقات</h3><p>لا توجد تعليقات</p></section>\n'
+            + f'</main>\n<footer class="site-footer">{tail}<ul><li><a href="/about">من نحن</a></li><li><a href="/contact">اتصل بنا</a></li></ul></footer>\n'
+            "</body>\n</html>\n"
+        )
     return page, html_gold_time(pg, machine)
 
 
