@@ -21,8 +21,9 @@ from . import RawDocument
 
 _BLOCK_TAGS = {"p": "paragraph", "head": "heading", "item": "paragraph", "quote": "paragraph", "cell": "paragraph"}
 
-# htmldate settings, chosen with bench/html_dates.py
-DATE_PARAMS = {"extensive_search": False, "original_date": True}
+# htmldate settings, chosen with bench/html_dates.py: alone on its pages, extensive search finds
+# 14/20 publication days against 10/20 without it (marsad asks htmldate only when the markup states none)
+DATE_PARAMS = {"extensive_search": True, "original_date": True}
 
 
 def read_html(html: str, url: str | None = None) -> RawDocument:
