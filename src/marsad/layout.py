@@ -118,19 +118,22 @@ def looks_like_caption(line: str) -> bool:
     f = _fold(line)
     if f.endswith(v["caption_suffixes"]):
         return True
-    # a caption that ends with its credit: `من موقع الحدث الصورة: الأناضول`
-    return f.startswith(v["caption_prefixes"]) or bool(_CREDIT_END.search(f)) and _nwords(line) <= 40
+    # a caption that ends with its credit: `من موقع الحدث الصورة: الأناضول`, `من مكان الحادث - إي بي أي`
+    if f.startswith(v["caption_prefixes"]) or bool(_CREDIT_END.search(f)) and _nwords(line) <= 40:
+        return True
+    parts = re.split(r"\s[-–—]\s", line.strip(), maxsplit=1)
+    return len(parts) == 2 and layout_lines.is_outlet(parts[1]) and not layout_lines.is_place(parts[0])
 
 
-_DASH = r"(?:\s*[-–—ـ]\s+|\s+[-–—ـ]\s*)"
+_DASH = r"(?:\s*[-–—ـ:]\s+|\s+[-–—ـ]\s*)"
 _CITY_NAME = re.compile(rf"([^\d\-–—ـ:]{{2,45}}?){_DASH}([^\d:]{{2,60}})")
 
 
 def parse_byline(line: str) -> str | None:
     """The author named by a byline line, or None if the line is not a byline."""
     v = _vocab()
-    s = line.strip()
-    if _nwords(s) > 12 or _END_PUNCT.search(s) and not s.endswith(")"):
+    s = line.strip().rstrip(":").strip()  # `أبها - عبدالله الهاجري:`
+    if _nwords(s) > 12 or _END_PUNCT.search(s) and not s.endswith((")", "»", "”")):
         return None
     f = _fold(s)
     for p in v["byline_prefixes"]:
@@ -160,7 +163,9 @@ def _city_name(s: str) -> str | None:
     # the place may carry its country in brackets: `سانتا مونيكا (الولايات المتحدة) - فرانس برس`
     if not m or _nwords(re.sub(r"\([^)]*\)", "", m.group(1))) > 3:
         return None
-    name = m.group(2).strip()
+    name = m.group(2).strip().strip("«»“”\"").strip()
+    if ":" in s[m.end(1):m.start(2)] and not (layout_lines.is_place(m.group(1)) or layout_lines.is_outlet(name)):
+        return None  # `مسؤول إريتري: قطر تفبرك ...` is a headline; `القاهرة: رويترز` a byline
     if layout_lines.is_place(name) and not layout_lines.is_place(m.group(1)):
         # NAME - CITY (`رويترز - القاهرة`, `العربية نت - الدوحة`): the place is the second part
         name = m.group(1).strip()

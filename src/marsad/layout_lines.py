@@ -19,6 +19,8 @@ BODY = LABELS.index("body")
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _SEP = re.compile(r"\s(?:>|»|›|/|\||\\|::|→|«)\s|\s>\s?|\s»\s?")
+_LABEL = re.compile(r"^\s*((?:[^\W\d_]+\s+){0,2}[^\W\d_]+)\s*:\s*(?=\S)")
+_GLUED = re.compile(r"\d+(?:ه|م|هـ|مـ)")
 _END_SENT = re.compile(r"[.!?؟…]\s*[\"»”']?\s*$")
 
 
@@ -132,8 +134,14 @@ def date_residue(line: str) -> int:
     sentence that holds a date (`في 3 مارس 2021 أعلنت الوزارة ...`) has several."""
     v = _vocab()
     n = 0
-    for t in _TOKEN.findall(normalize(line)):  # normalize is idempotent: a folded line may be given
+    text = normalize(line)  # normalize is idempotent: a folded line may be given
+    label = _LABEL.match(text)
+    if label and not any(ch.isdigit() for ch in label.group(1)):
+        text = text[label.end():]  # `منشور: 12-09-2018`, `تاريخ الإضافة: ...`: a label, then the date
+    for t in _TOKEN.findall(text):
         if t.isdigit() or t in v["datey"] or t in v["places"] or t in v["outlet_tokens"]:
+            continue
+        if _GLUED.fullmatch(t):  # 1439هـ, 2018م
             continue
         if t.startswith(("ال", "و")) and (t[2:] in v["places"] or t[1:] in v["places"] or t[1:] in v["datey"]):
             continue
@@ -173,8 +181,10 @@ def is_credit(line: str) -> bool:
     f = _fold(s)
     if f.startswith(_vocab()["credit_prefixes"]):
         return True
-    inner = re.fullmatch(r"[(\[]\s*([^)\]]{1,40})\s*[)\]]", s)
-    return bool(inner and _fold(inner.group(1)) in _vocab()["outlets"])
+    if re.match(r"^[-–—]\s*\S", s) and len(s.split()) <= 5:
+        return True  # `- أ ف ب`, `- أرشيفية`: a caption's credit on a line of its own
+    # `(أ ف ب)`, `(Getty Images)`: a short bracketed credit alone
+    return bool(re.fullmatch(r"[(\[]\s*[^)\]]{1,40}\s*[)\]]", s)) and len(s.split()) <= 4
 
 
 def is_place(text: str) -> bool:

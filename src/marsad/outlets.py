@@ -83,11 +83,12 @@ class _Index:
         self.ambiguous: dict[str, Outlet] = {}
         self.domains: dict[str, Outlet] = {}
         for o in self.outlets:
+            amb = {name_key(n) for n in o.ambiguous}
             for n in o.names_ar + o.mastheads + o.names_latin:
-                self.names.setdefault(name_key(n), o)
-            for d in o.domains:
+                if name_key(n) not in amb:  # a masthead that is a plain word (`النهار`) stays ambiguous
+                    self.names.setdefault(name_key(n), o)
+            for d in o.domains:  # looked up as host names (outlet_for_url), not as names
                 self.domains.setdefault(d.lower(), o)
-                self.names.setdefault(name_key(d), o)
         for o in self.outlets:
             for n in o.ambiguous:
                 k = name_key(n)

@@ -291,6 +291,9 @@ def format_failures(report: dict, style: str, limit: int = 5) -> str:
     for f in fails[:limit]:
         out.append(f"--- {f['name']} ({f['kind']}, {f['encoding']}): wrong {', '.join(f['wrong'])}")
         for field in f["wrong"]:
+            if field == "furniture" and "furniture" in f["got"]:
+                out.append(f"  furniture left in the body: {f['got']['furniture']!r}")
+                continue
             out.append(f"  {field}: gold {f['gold'].get(field)!r}")
             out.append(f"  {' ' * len(field)}  got  {f['got'].get(field, f['got'].get('error'))!r}")
         if f.get("header") and f["kind"] == "text":

@@ -129,7 +129,8 @@ def looks_binary(head: bytes) -> bool:
     if enc16:
         d = head[: len(head) - len(head) % 2]
         return not _plausible_text(d.decode(enc16, errors="replace").lstrip("\ufeff"))
-    if b"\x00" in head:
+    # a stray NUL or two is damage (replaced when decoded); many are a binary format
+    if head.count(0) > max(4, len(head) // 200):
         return True
     return len(_CONTROL.findall(head[:8192])) > max(8, len(head[:8192]) // 100)
 
@@ -145,11 +146,24 @@ def _cp1256_odd(text: str) -> int | None:
     return odd if arabic >= 10 and odd <= arabic * 0.05 else None
 
 
+# Control codes are never text (NUL cannot even be stored in PostgreSQL): damage, like a bad byte.
+_CONTROL_TEXT = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+
+
 def decode_text(data: bytes, partial: bool = False) -> Decoded:
     """The encoding that fits best, with the bytes that do not fit replaced and counted.
 
     `partial`: data is a head that may end in the middle of a character (not counted).
+    Control codes (NUL, ...) are replaced and counted too.
     """
+    text, enc, bad = _decode(data, partial)
+    if _CONTROL_TEXT.search(text):
+        text, n = _CONTROL_TEXT.subn("\ufffd", text)
+        bad += n
+    return Decoded(text, enc, bad)
+
+
+def _decode(data: bytes, partial: bool) -> Decoded:
     enc16 = _utf16_guess(data)
     if enc16:
         body = data[2:] if data[:2] in (b"\xff\xfe", b"\xfe\xff") else data

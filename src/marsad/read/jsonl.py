@@ -190,8 +190,6 @@ def records_from_text(text: str, name: str = "") -> Iterator[RawDocument | BadRe
             raise InputError(f"{name}: malformed JSON ({e.msg} at line {e.lineno})") from None
         except RecursionError:
             raise InputError(f"{name}: JSON nested too deeply") from None
-        if not isinstance(arr, list):
-            arr = [arr]
         for n, rec in enumerate(arr):
             try:
                 yield record_to_raw(rec, f"{name}[{n}]")
