@@ -200,3 +200,15 @@ def test_utf16_shifted_by_one_byte_is_realigned(encoding, damage):
         p = next(i for i, (a, b) in enumerate(zip(text, body)) if a != b)
         s = next(i for i, (a, b) in enumerate(zip(reversed(text), reversed(body))) if a != b)
         assert len(body) - p - s <= 2, (pos, text[p - 5: len(text) - s + 5])
+
+
+def test_a_stray_nul_is_damage_not_a_binary_file(tmp_path):
+    p = tmp_path / "nul.txt"
+    data = ("عنوان الخبر\n\n" + BODY).encode("utf-8")
+    p.write_bytes(data[:60] + b"\x00" + data[60:])
+    (doc,) = list(read_path(p))
+    assert "\x00" not in doc.text and doc.text.count("\ufffd") == 1 and doc.extra["decode_replaced"] == 1
+    assert doc.text.replace("\ufffd", "") == data.decode("utf-8")
+    p.write_bytes(data.replace(b" ", b"\x00"))  # every space a NUL: not a text file
+    with pytest.raises(InputError, match="binary"):
+        list(read_path(p))
