@@ -18,7 +18,7 @@ from .arabic import normalize
 
 MAX_WORDS = 15  # longer lines are prose, never learned
 MIN_DOCS = 4  # a source needs this many documents before anything is learned
-MIN_SHARE = 0.3  # ... and a line must be in this share of them
+MIN_SHARE = 0.2  # ... and a line must be in this share of them
 _SENTENCE_END = re.compile(r"[.!?؟]\s*[\"»”']?\s*$")
 
 

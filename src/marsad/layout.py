@@ -43,6 +43,8 @@ def _vocab() -> dict:
         "furniture_prefixes": tuple(folded("furniture_prefixes")),
         "tail_markers": set(folded("tail_markers")),
         "related_markers": folded("related_markers"),
+        # widget words that open the tail block when only links and tags follow (`المزيد`)
+        "tail_lines": set(folded("tail_lines")),
         "policy_cues": folded("policy_cues"),
     }
 
@@ -235,17 +237,30 @@ def _lines(text: str) -> list[str]:
     return [ln.strip().replace("\u00a0", " ") for ln in text.split("\n")]
 
 
+def _prose(line: str) -> bool:
+    """A line of running text (not a headline link, a tag or a widget)."""
+    n = _nwords(line)
+    return n >= 30 or (n >= 16 and bool(re.search(r"[.!?؟…\"»”]\s*$", line)))
+
+
+def _is_tail_start(line: str) -> bool:
+    if len(line) >= 60:
+        return False
+    f = _fold(line)
+    v = _vocab()
+    return f in v["tail_markers"] or f in v["related_markers"] or f in v["tail_lines"]
+
+
 def _strip_tail(lines: list[str]) -> list[str]:
-    """Cut the tag/share/related block at the end of the page."""
+    """Cut the tag/share/related block at the end of the page: from a tail marker (`الكلمات الدالة`,
+    `مواضيع ذات صلة`, `المزيد`) in the page's last part, when no running text follows it."""
     n = len(lines)
-    # Only look for tail markers in the last part of the page, so a paragraph that
-    # happens to be a marker word early on is not taken for one.
+    prose_after = [False] * (n + 1)  # is there running text after line i?
+    for i in range(n - 1, -1, -1):
+        prose_after[i] = prose_after[i + 1] or (bool(lines[i]) and _prose(lines[i]))
     for i, ln in enumerate(lines):
-        if ln and is_tail_marker(ln) and i >= n * 0.4:
-            rest = [x for x in lines[i + 1:] if x]
-            # the rest is tags/widgets: short lines (no long paragraph follows)
-            if all(_nwords(x) <= 12 or is_furniture(x) for x in rest):
-                return lines[:i]
+        if ln and i >= n * 0.4 and _is_tail_start(ln) and not prose_after[i + 1]:
+            return lines[:i]
     return lines
 
 

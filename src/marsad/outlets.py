@@ -22,7 +22,7 @@ from .arabic import normalize
 
 __all__ = [
     "Outlet", "all_outlets", "by_id", "outlet_for", "outlet_for_site", "outlet_for_url", "is_agency",
-    "is_outlet_name", "strip_site", "name_key",
+    "is_outlet_name", "strip_site", "name_key", "folded_names",
 ]
 
 
@@ -265,3 +265,18 @@ def _join(parts: list[str], seps: list[str]) -> str:
         out.append(s)
         out.append(p)
     return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def folded_names() -> frozenset[str]:
+    """Every unambiguous name, short form and masthead, normalised (letters folded, spaces
+    collapsed, edge punctuation off) for callers that compare whole folded lines (layout)."""
+    out = set()
+    for o in _index().outlets:
+        amb = {name_key(n) for n in o.ambiguous}
+        for n in o.names_ar + o.mastheads + o.names_latin:
+            if name_key(n) not in amb:
+                f = " ".join(normalize(n).split()).strip(" :.-–—|»«•·*#")
+                if f:
+                    out.add(f)
+    return frozenset(out)

@@ -192,13 +192,23 @@ def evaluate_layout(docs, loso: bool = True, keep_failures: set[str] | None = No
                              "loso": loso}, "styles": {}, "failures": {}}
     raws_all = {id(d): _read(d) for d in docs}
     learned = _learned_by_doc(docs, raws_all) if train is not None and hasattr(L, "layout_batch") else {}
-    global_model = train(header_examples(docs, raws=raws_all, learned=learned)) if train is not None and not loso else None
+    global_model = None
+    if train is not None and not loso:
+        try:
+            global_model = train(header_examples(docs, raws=raws_all, learned=learned))
+        except ValueError as e:
+            report["train_errors"] = {"*": str(e)}
     train_s = 0.0
     for style in styles:
         model = global_model
         if train is not None and loso:
             t = time.perf_counter()
-            model = train(header_examples(docs, exclude=style, raws=raws_all, learned=learned))
+            examples = header_examples(docs, exclude=style, raws=raws_all, learned=learned)
+            try:
+                model = train(examples) if examples else None
+            except ValueError as e:  # e.g. no example aligned: lay the style out without a model
+                model = None
+                report.setdefault("train_errors", {})[style] = str(e)
             train_s += time.perf_counter() - t
         rows_by_kind: dict[str, list] = {}
         for kind in kinds:
@@ -258,7 +268,8 @@ def format_report(report: dict) -> str:
     lines.append(f"layout on the style gallery: {report['documents']} documents, {len(st)} styles; "
                  f"train_header: {'yes' if m['train_header'] else 'no'}"
                  f"{' (leave-one-style-out)' if m['train_header'] and m['loso'] else ' (in-sample)' if m['train_header'] else ''}, "
-                 f"layout_batch: {'yes' if m['layout_batch'] else 'no'}; {report['seconds']:.1f} s")
+                 f"layout_batch: {'yes' if m['layout_batch'] else 'no'}; {report['seconds']:.1f} s"
+                 + (f" ({report['train_seconds']:.1f} s training)" if report.get("train_seconds") else ""))
     lines.append("fields: text/html share right; full = every field right")
     head = "| style | " + " | ".join(f"full {k}" for k in kinds + ["both"]) + " | " + " | ".join(FIELDS) + " | weakest |"
     lines.append(head)

@@ -14,6 +14,8 @@ from .trec import looks_trec
 # One article (scrape or page) larger than this is not an article.
 MAX_ARTICLE_BYTES = 10 * 1024 * 1024
 SNIFF_BYTES = 65536
+# A file of many records (JSON Lines, TREC, a JSON array) read whole is at most this.
+MAX_RECORDS_BYTES = 512 * 1024 * 1024
 
 
 def sniff(head: bytes, name: str = "") -> str:
@@ -94,7 +96,7 @@ def read_path(path: str | os.PathLike) -> Iterator[RawDocument | BadRecord]:
         raise InputError(f"{p}: zip archives are not read directly; unzip it first")
     if kind != "json" and looks_binary(head):
         raise InputError(f"{p}: binary file, not text, HTML, JSON Lines, a feed or WARC")
-    limit = MAX_ARTICLE_BYTES if kind in ("text", "html") else 512 * 1024 * 1024
+    limit = MAX_ARTICLE_BYTES if kind in ("text", "html") else MAX_RECORDS_BYTES
     if size > limit:
         raise InputError(
             f"{p}: {size / 1e6:.1f} MB is too large for one {kind} article (limit {limit / 1e6:.0f} MB); "
@@ -124,6 +126,20 @@ def read_bytes(data: bytes, name: str = "", kind: str | None = None,
 
         yield from read_warc_stream(io.BytesIO(data))
         return
+    if kind == "jsonl-gz":
+        import gzip
+        import io
+        import zlib
+
+        try:  # read at most the limit: a small gzip can expand without bound
+            data = gzip.GzipFile(fileobj=io.BytesIO(data)).read(MAX_RECORDS_BYTES + 1)
+        except (EOFError, zlib.error, gzip.BadGzipFile):
+            raise InputError(f"{name or 'input'}: the gzip stream is damaged or cut short") from None
+        if len(data) > MAX_RECORDS_BYTES:
+            raise InputError(f"{name or 'input'}: decompresses to more than {MAX_RECORDS_BYTES // 2**20} MB")
+        kind = "json"  # decoded whole: records_from_text reads lines or an array
+        if not data.strip():
+            raise InputError(f"{name or 'input'}: empty")
     if kind not in ("json",) and looks_binary(data[:SNIFF_BYTES]):
         raise InputError(f"{name or 'input'}: binary data, not text")
     if kind == "feed":
