@@ -226,3 +226,20 @@ def test_cli_evaluate_layout(ant, tmp_path):
     rep = json.loads(p.stdout)
     assert set(rep["styles"]) == {"youm7", "qna"} and rep["styles"]["qna"]["text"]["n"] == 1
     assert (tmp_path / "g" / "gold.jsonl").exists()
+
+
+def test_styles_use_several_families_of_markup(docs):
+    assert {G.STYLE_BY_ID[s].markup for s in G.STYLES} == {"modern", "semantic", "legacy"}
+    pages = {d.style: _visible(d) for d in docs if d.kind == "html"}
+    assert 'id="NewsStory"' in pages["kuna"] and 'class="article__content' in pages["bbc"] and 'class="entry-content"' in pages["annahar"]
+
+
+def test_show_failures_prints_gold_and_got(docs):
+    from marsad.evaluation.layout import format_failures
+
+    tiny = [d for d in docs if d.style == "petra"][:2] + [d for d in docs if d.style == "petra" and d.kind == "html"][:1]
+    report = evaluate_layout(tiny, keep_failures={"petra"})
+    out = format_failures(report, "petra")
+    assert out.startswith("petra: ")
+    for f in report["failures"].get("petra", []):
+        assert f["name"] in out and f["wrong"]
