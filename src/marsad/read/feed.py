@@ -1,4 +1,5 @@
-"""RSS and Atom feeds (feedparser): one document per entry, its HTML content turned into blocks."""
+"""RSS and Atom feeds (feedparser): one document per entry, its HTML content turned into blocks,
+its title without the site name and its author only if a person or an agency (outlets.py)."""
 from __future__ import annotations
 
 import re
@@ -44,6 +45,9 @@ def html_fragment_blocks(fragment: str) -> list[tuple[str, str]]:
 def read_feed(data: bytes) -> Iterator[RawDocument]:
     import feedparser
 
+    from ..outlets import strip_site
+    from .html import clean_author
+
     parsed = feedparser.parse(data)
     if not parsed.entries:
         if parsed.bozo:
@@ -66,8 +70,9 @@ def read_feed(data: bytes) -> Iterator[RawDocument]:
             format=fmt,
             url=e.get("link"),
             id=e.get("id") or e.get("guid") or e.get("link"),
-            title=(e.get("title") or "").strip() or None,
-            author=(e.get("author") or "").strip() or None,
+            # `… - اليوم السابع`: the item's title without the site's name; an author is a person or an agency
+            title=strip_site((e.get("title") or "").strip(), site, e.get("link")) or None,
+            author=clean_author((e.get("author") or "").strip(), site, e.get("link")),
             published=e.get("published") or e.get("updated"),
             site=site,
             blocks=blocks,
