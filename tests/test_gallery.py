@@ -91,8 +91,9 @@ def test_gold_paragraphs_are_the_ant_paragraphs_each_article_once_per_style(docs
         assert d.ant not in used[d.style]
         used[d.style].add(d.ant)
         text = _visible(d)
+        flat = " ".join(text.split())
         for p in rec["paragraphs"]:
-            assert p in text
+            assert p in text or " ".join(p.split()) in flat  # a text dump may hard-wrap a paragraph
         for h in d.gold["headings"]:
             assert h in text and h not in rec["paragraphs"]
 
@@ -109,7 +110,8 @@ def test_gold_fields_are_well_formed(docs):
             assert set(labels) <= set(G.LABELS) and labels.count("title") == 1
             lines = _decoded(d).lstrip("\ufeff").split("\n")
             assert [ln for ln, _ in g["header"]] == lines[: len(g["header"])]
-            assert lines[len(g["header"])] in (g["paragraphs"][0], *g["headings"]) or lines[len(g["header"])] == ""
+            first = lines[len(g["header"])]
+            assert first == "" or g["paragraphs"][0].startswith(first)
 
 
 def test_author_is_never_the_city():

@@ -24,6 +24,7 @@ import html as _html
 import json
 import random
 import re
+import textwrap
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
@@ -435,7 +436,7 @@ def _styles() -> list[Style]:
         "annahar", "النهار", "annahar.com", BEY, ("بيروت", "طرابلس", "صيدا"),
         ("النهار", "النهار العربي"), "الرئيسية > لبنان",
         (_fmt(BEY, lambda d: (f"{d.dd} {d.lv} {d.y} | {d.HH}:{d.MM}", False)),
-         _fmt(BEY, lambda d: (f"المصدر: \"النهار\" {d.dd} {d.lv} {d.y} | {d.HH}:{d.MM}", False)),
+         _fmt(BEY, lambda d: (f"نشر في {d.dd} {d.lv} {d.y} | {d.HH}:{d.MM}", False)),
          _fmt(BEY, lambda d: (f"{d.dd} {d.lv} {d.y} | {d.HH}:{d.MM} بتوقيت بيروت", True))),
         (by_bare, by_city_dash, by_biqalam), agencies=("النهار",), agency_p=0.4, credit_forms=("(أرشيفية)", "({a})"),
         related_block=("الأكثر قراءة",), tags_label=("الكلمات الدالة",),
@@ -714,9 +715,13 @@ def render_text(st: Style, pg: Page, rng: random.Random) -> tuple[str, list[list
         if sep:
             header.append(("", "blank"))
     lines = [ln for ln, _ in header]
+    # a text-mode browser dump (lynx, w3m) hard-wraps paragraphs; blank lines still part them
+    width = rng.choice((72, 76, 80)) if sep and rng.random() < 0.1 else 0
     for kind, v in pg.body:
         if kind == "related":
             lines += list(v)
+        elif width and kind == "p":
+            lines += textwrap.wrap(v, width, break_long_words=False, break_on_hyphens=False) or [v]
         else:
             lines.append(v)
         if sep:
