@@ -51,7 +51,7 @@ def expand(paths: list[str]) -> Iterator[str]:
 def _failure(bad: BadRecord, path: str) -> Failure:
     """A bad record's report, naming its file when the reader did not (feed entries, WARC records)."""
     msg = str(bad)
-    if msg.startswith(path):
+    if msg.startswith((path, str(Path(path)))):
         return Failure(bad.where, msg, path)
     return Failure(f"{path} {bad.where}", f"{path}: {msg}", path)
 
@@ -71,8 +71,8 @@ def documents(paths: list[str]) -> Iterator[RawDocument | Failure]:
             for d in read_path(p):
                 yield _failure(d, p) if isinstance(d, BadRecord) else d
         except InputError as e:
-            msg = str(e)
-            yield Failure(p, msg if msg.startswith(str(p)) else f"{p}: {msg}", p)
+            msg = str(e)  # readers name the file as Path prints it (`./a.txt` as `a.txt`)
+            yield Failure(p, msg if msg.startswith((p, str(Path(p)))) else f"{p}: {msg}", p)
         except (RecursionError, MemoryError, ValueError, LookupError, TypeError, AttributeError) as e:
             # a reader library's own error on a malformed file must not end the whole batch
             first = str(e).splitlines()[0][:120] if str(e) else ""

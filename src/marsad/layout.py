@@ -36,6 +36,7 @@ def _vocab() -> dict:
         "byline_prefixes": sorted(folded("byline_prefixes"), key=len, reverse=True),
         "byline_suffixes_raw": [re.sub(r"\s+", " ", normalize(x)) for x in raw["byline_suffixes"]],
         "agency_bylines": set(folded("agency_bylines")),
+        "byline_places": set(folded("byline_places")),
         # tuples: str.startswith/endswith test them all in one call
         "caption_suffixes": tuple(folded("caption_suffixes")),
         "caption_prefixes": tuple(folded("caption_prefixes")),
@@ -164,7 +165,7 @@ def _city_name(s: str) -> str | None:
     m = _CITY_NAME.fullmatch(s.strip())
     # the place may carry its country in brackets: `سانتا مونيكا (الولايات المتحدة) - فرانس برس`
     if not m or _nwords(re.sub(r"\([^)]*\)", "", m.group(1))) > 3:
-        return None
+        return _agency_byline(s)
     name = m.group(2).strip().strip("«»“”\"").strip()
     if ":" in s[m.end(1):m.start(2)] and not (layout_lines.is_place(m.group(1)) or layout_lines.is_outlet(name)):
         return None  # `مسؤول إريتري: قطر تفبرك ...` is a headline; `القاهرة: رويترز` a byline
@@ -181,6 +182,43 @@ def _city_name(s: str) -> str | None:
     if br and _fold(br.group(1)) in _vocab()["agency_bylines"]:
         return br.group(1).strip()
     return name
+
+
+_SLASHED = re.compile(r"\s*/\s*|(?<=[^\W\d_])[-–—](?=[^\W\d_])")
+
+
+def _placeish(part: str) -> bool:
+    bare = re.sub(r"[(\[][^)\]]*[)\]]", " ", part).strip()
+    return layout_lines.is_place(bare) or _fold(bare) in _vocab()["byline_places"]
+
+
+def _agency_byline(s: str) -> str | None:
+    """Wire bylines: `حلب-سانا`, `الدوحة / قنا /`, `السودان (الخرطوم) / قنا /`, `أبوظبي (سكاي نيوز عربية)`,
+    and a lone agency name (`رويترز`). A place is never the author."""
+    s = s.strip().strip("/").strip()
+    if not s or _nwords(s) > 8:
+        return None
+    br = re.fullmatch(r"(.+?)\s*[(\[]([^)\]]+)[)\]]", s)
+    if br and layout_lines.is_outlet(br.group(2)) and _placeish(br.group(1)):
+        return br.group(2).strip()
+    parts = [p.strip(" «»\"") for p in _SLASHED.split(s) if p.strip(" «»\"")]
+    if len(parts) in (2, 3):
+        rest = [p for p in parts if not _placeish(p) or _is_agency(p)]  # قنا is a town and an agency
+        if len(rest) == 1 and len(rest) < len(parts) and _nwords(rest[0]) <= 5 and not _HAS_DIGIT.search(rest[0]):
+            return rest[0]
+    if len(parts) == 1 and _nwords(s) <= 4 and layout_lines.is_outlet(s) and _is_agency(s):
+        return s
+    return None
+
+
+def _is_agency(s: str) -> bool:
+    if _fold(s) in _vocab()["agency_bylines"]:
+        return True
+    try:
+        from .outlets import is_agency
+    except ImportError:
+        return False
+    return is_agency(s)
 
 
 def _strip_words(s: str, n: int) -> str:
@@ -398,6 +436,7 @@ def _read_header(lines: list[str], raw: RawDocument, model=None, learned: frozen
     infos, masks, lead = header_window(lines, raw, learned)
     labels, k = layout_model.read(infos, masks, lead, model)
     keep_from_header: list[str] = []
+    update = None
     for j in range(k):
         info, lab = infos[j], LABELS[labels[j]]
         ln = info.text
@@ -408,10 +447,13 @@ def _read_header(lines: list[str], raw: RawDocument, model=None, learned: frozen
             h.author = h.author or info.byline or ln
         elif lab == "dateline":
             h.date = h.date or info.dateline
+        elif lab == "update" and info.dateline is not None:
+            update = update or info.dateline
         elif lab == "caption":
             h.caption = h.caption or ln
         elif lab == "body":
             keep_from_header.append(ln)
+    h.date = h.date or update  # a page that gives only its update time
     # the body: the k-th nonblank line on, with its blank-line structure
     seen = 0
     start = len(lines)

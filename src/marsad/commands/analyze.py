@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 
 from ..annotate.pipeline import STAGE_NAMES
@@ -18,6 +19,14 @@ def register(sub) -> None:
     p.add_argument("--skip", action="append", default=[], metavar="NAME",
                    help=f"leave out an annotation stage ({', '.join(STAGE_NAMES)}, or layout for layout only); repeatable or comma-separated")
     p.set_defaults(func=run)
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def _say(msg: str) -> None:
+    """One line on stderr: control codes a damaged file put in a message (ESC, CR, ...) are escaped."""
+    print("marsad: " + _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", msg), file=sys.stderr)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -41,12 +50,12 @@ def run(args: argparse.Namespace) -> int:
     for doc in documents(args.paths):
         if isinstance(doc, Failure):
             failed += 1
-            print(f"marsad: {doc.message}", file=sys.stderr)
+            _say(doc.message)
             continue
         warning = damage_warning(doc)
         if warning and warning not in warned:  # once per file (or JSON Lines record), not per document
             warned.add(warning)
-            print(f"marsad: {warning}", file=sys.stderr)
+            _say(warning)
         where = doc.path or doc.url or "input"
         if doc.extra.get("line") and doc.path:
             where = f"{where}:{doc.extra['line']}"
@@ -54,12 +63,11 @@ def run(args: argparse.Namespace) -> int:
             art = analyze(doc, tz=args.tz, published=args.published, skip=skip)
         except MarsadError as e:
             failed += 1
-            print(f"marsad: {where}: {e}", file=sys.stderr)
+            _say(f"{where}: {e}")
             continue
         except Exception as e:  # an annotator bug on one document must not end the batch (as in ingest)
             failed += 1
-            print(f"marsad: {where}: analysis failed ({type(e).__name__}: {str(e).splitlines()[0][:200] if str(e) else ''})",
-                  file=sys.stderr)
+            _say(f"{where}: analysis failed ({type(e).__name__}: {str(e)[:200]})")
             continue
         ok += 1
         if report:

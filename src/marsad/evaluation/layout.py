@@ -178,19 +178,21 @@ def _shares(rows: list[dict[str, bool]]) -> dict:
     return out
 
 
-def evaluate_layout(docs, loso: bool = True, keep_failures: set[str] | None = None) -> dict:
+def evaluate_layout(docs, loso: bool = True, keep_failures: set[str] | None = None,
+                    only: set[str] | None = None) -> dict:
     """Score marsad.layout on gallery documents, per style and kind (text, html, both).
 
-    `keep_failures`: styles whose failing documents are kept (gold vs got) in report["failures"]."""
+    `keep_failures`: styles whose failing documents are kept (gold vs got) in report["failures"].
+    `only`: score these styles alone (the header model still learns from every other style)."""
     from .. import layout as L
 
     t0 = time.perf_counter()
     train = getattr(L, "train_header", None)
-    styles = list(dict.fromkeys(d.style for d in docs))
+    styles = [s for s in dict.fromkeys(d.style for d in docs) if not only or s in only]
     kinds = [k for k in ("text", "html") if any(d.kind == k for d in docs)]
     report: dict = {"mode": {"train_header": train is not None, "layout_batch": hasattr(L, "layout_batch"),
                              "loso": loso}, "styles": {}, "failures": {}}
-    raws_all = {id(d): _read(d) for d in docs}
+    raws_all = {id(d): _read(d) for d in docs if d.kind == "text" or d.style in styles}
     learned = _learned_by_doc(docs, raws_all) if train is not None and hasattr(L, "layout_batch") else {}
     global_model = None
     if train is not None and not loso:
@@ -233,7 +235,7 @@ def evaluate_layout(docs, loso: bool = True, keep_failures: set[str] | None = No
     report["worst"] = {k: min((s for s in styles if k in report["styles"][s]), key=lambda s: report["styles"][s][k]["full"])
                        for k in cols if styles}
     report["weakest_field"] = {s: min(FIELDS, key=lambda f: report["styles"][s]["both"][f]) for s in styles}
-    report["documents"] = len(docs)
+    report["documents"] = sum(1 for d in docs if d.style in styles)
     report["seconds"] = time.perf_counter() - t0
     report["train_seconds"] = train_s
     return report
@@ -324,7 +326,7 @@ def add_arguments(p) -> None:
     p.add_argument("--per-style", type=int, default=40, help="documents per style and kind (default 40)")
     p.add_argument("--kinds", default="text,html", help="comma list: text, html (default both)")
     p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--styles", default=None, help="comma list of styles (default all)")
+    p.add_argument("--styles", default=None, help="comma list of styles to score (default all; the others still train the header model)")
     p.add_argument("--no-loso", action="store_true", help="train the header model on every style (in-sample) instead of leaving the tested style out")
     p.add_argument("--write-gallery", metavar="DIR", default=None, help="also write the pages and gold.jsonl to DIR")
     p.add_argument("--show-failures", metavar="STYLE", default=None, help="print a few failing documents of STYLE, gold vs got")
@@ -349,12 +351,14 @@ def run(args) -> int:
             raise MarsadError(f"unknown style(s): {', '.join(unknown)}; styles: {', '.join(STYLES)}")
     if args.show_failures and args.show_failures not in STYLES:
         raise MarsadError(f"unknown style {args.show_failures!r}; styles: {', '.join(STYLES)}")
-    docs = build_gallery(root, per_style=args.per_style, seed=args.seed, kinds=kinds, styles=styles)
+    # the whole gallery is built: with --styles, the other styles still train the header model
+    docs = build_gallery(root, per_style=args.per_style, seed=args.seed, kinds=kinds)
     if args.write_gallery:
         out = write_gallery(docs, args.write_gallery)
         print(f"gallery: {len(docs)} documents written to {out}", file=sys.stderr)
     report = evaluate_layout(docs, loso=not args.no_loso,
-                             keep_failures={args.show_failures} if args.show_failures else None)
+                             keep_failures={args.show_failures} if args.show_failures else None,
+                             only=set(styles) if styles else None)
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=1))
         return 0

@@ -26,7 +26,10 @@ def read_warc_stream(stream: BinaryIO, name: str = "warc") -> Iterator[RawDocume
 
     found = 0
     try:
-        for n, rec in enumerate(ArchiveIterator(stream)):
+        records = ArchiveIterator(stream)
+        # warcio writes a three-line warning to stderr on a wrong Content-Length: keep stderr one line a problem
+        records.INC_RECORD = ""
+        for n, rec in enumerate(records):
             if rec.rec_type not in ("response", "resource"):
                 continue
             url = rec.rec_headers.get_header("WARC-Target-URI")
@@ -53,7 +56,8 @@ def read_warc_stream(stream: BinaryIO, name: str = "warc") -> Iterator[RawDocume
             yield doc
     except ArchiveLoadFailed as e:
         raise InputError(f"{name}: not a readable WARC file ({str(e).splitlines()[0][:120]})") from None
-    except (ValueError, EOFError, OSError) as e:  # truncated gzip members, bad headers
+    # truncated gzip members, bad headers; warcio trips over some (a record with no target URI)
+    except (ValueError, EOFError, OSError, AttributeError, KeyError, IndexError, TypeError) as e:
         raise InputError(f"{name}: WARC file is damaged ({type(e).__name__})") from None
     if not found:
         raise InputError(f"{name}: no HTML response records in this WARC file")
