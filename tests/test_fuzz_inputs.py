@@ -3,9 +3,11 @@ other encodings and wrong-typed JSON fields give documents or one-line InputErro
 
 Derandomized (fixed examples, no example database), so a run is the same in CI and locally.
 """
+import gzip
 import io
 import json
 import random
+import re
 import subprocess
 import sys
 import zipfile
@@ -56,7 +58,23 @@ def _seeds() -> list[tuple[str, bytes]]:
         out.append(("snn.jsonl", "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in arr).encode()))
     for html in sorted((DATA / "arabic-html-fixtures").glob("*/*.html"))[:2]:
         out.append((html.name, html.read_bytes()))
+    page = (EXAMPLES / "sudan-aid.html").read_bytes()
+    out.append(("crawl.warc.gz", _warc(page, gz=True)))
+    out.append(("crawl.warc", _warc(page, gz=False)))
+    out.append(("wire.jsonl.gz", gzip.compress((EXAMPLES / "wire.jsonl").read_bytes(), mtime=0)))
     return out
+
+
+def _warc(page: bytes, gz: bool) -> bytes:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=gz)
+    for url in ("https://example.org/a", "https://example.org/b"):
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        w.write_record(w.create_warc_record(url, "response", payload=io.BytesIO(page), http_headers=headers))
+    return buf.getvalue()
 
 
 SEEDS = _seeds()
@@ -221,6 +239,7 @@ def test_cli_on_a_directory_of_mutated_and_good_files(tmp_path):
     # every stderr line is one report naming an input, and every input is in the output or reported
     lines = r.stderr.splitlines()
     assert all(ln.startswith("marsad: ") for ln in lines), lines
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f]", r.stderr)  # a damaged file's bytes are escaped
     reported = {f for f in map(str, tmp_path.iterdir()) if any(f in ln for ln in lines)}
     assert {str(f) for f in tmp_path.iterdir()} == paths | reported
     failures = [ln for ln in lines if not ln.startswith("marsad: warning: ")]
