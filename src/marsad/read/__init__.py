@@ -1,7 +1,14 @@
 """Readers: bytes → RawDocument, chosen by content (not only by file extension).
 
 `read_path(path)` yields one RawDocument per article the file holds: one for a
-scrape or an HTML page, many for JSON Lines, RSS/Atom feeds and WARC files.
+scrape or an HTML page, many for JSON Lines, TREC (<DOC>) files, RSS/Atom feeds and WARC files.
+
+Contract for callers: a record that cannot be used (malformed JSON, a field of the
+wrong type, a <DOC> with no text) is *yielded* as a `BadRecord` (an InputError whose
+`str` is the one-line report and `where` the file:line), and reading goes on; an
+`InputError` is *raised* only when the input as a whole cannot be read. A document
+decoded from bytes carries extra["encoding"] and extra["decode_replaced"] (the
+damaged bytes replaced by U+FFFD: warn when it is not 0).
 """
 from __future__ import annotations
 
@@ -32,6 +39,7 @@ class RawDocument:
     extra: dict = field(default_factory=dict)
 
 
+from ..errors import BadRecord  # noqa: E402
 from .dispatch import read_bytes, read_path, read_text  # noqa: E402
 
-__all__ = ["RawDocument", "read_bytes", "read_path", "read_text"]
+__all__ = ["BadRecord", "RawDocument", "read_bytes", "read_path", "read_text"]
