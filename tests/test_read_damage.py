@@ -212,3 +212,10 @@ def test_a_stray_nul_is_damage_not_a_binary_file(tmp_path):
     p.write_bytes(data.replace(b" ", b"\x00"))  # every space a NUL: not a text file
     with pytest.raises(InputError, match="binary"):
         list(read_path(p))
+
+
+def test_a_line_separator_inside_a_json_string_does_not_split_the_record():
+    recs = [{"id": "a", "text": "الفقرة الأولى\u2028والثانية\u0085" + BODY}, {"id": "b", "text": BODY}]
+    data = "\r\n".join(json.dumps(r, ensure_ascii=False) for r in recs).encode()
+    docs = list(read_bytes(data, name="w.jsonl", kind="jsonl"))
+    assert [d.id for d in docs] == ["a", "b"] and docs[0].text == recs[0]["text"]

@@ -196,7 +196,8 @@ def records_from_text(text: str, name: str = "") -> Iterator[RawDocument | BadRe
             except InputError as e:
                 yield e if isinstance(e, BadRecord) else BadRecord(str(e), f"{name}[{n}]")
         return
-    lines = s.splitlines()
+    # "\n" only: str.splitlines would also cut at U+2028 or U+0085, which JSON strings may hold
+    lines = s.split("\n")
     if len(lines) == 1 or not s.startswith("{"):
         try:
             rec = json.loads(s)
