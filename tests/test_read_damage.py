@@ -104,7 +104,7 @@ def test_cli_warns_once_naming_the_file_and_count(tmp_path):
     p.write_bytes(data[:40] + b"\xff" + data[40:])
     r = subprocess.run(MARSAD + ["analyze", str(p), "--skip", "layout"], capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
-    assert r.stderr.strip().splitlines() == [f"marsad: warning: {p}: 1 undecodable byte replaced by U+FFFD (read as utf-8)"]
+    assert r.stderr.strip().splitlines() == [f"marsad: warning: {p}: 1 damaged byte replaced by U+FFFD (read as utf-8)"]
     out = json.loads(r.stdout)
     assert "بيونغ يانغ" in out["text"] and "\ufffd" in out["text"]
 
@@ -219,3 +219,11 @@ def test_a_line_separator_inside_a_json_string_does_not_split_the_record():
     data = "\r\n".join(json.dumps(r, ensure_ascii=False) for r in recs).encode()
     docs = list(read_bytes(data, name="w.jsonl", kind="jsonl"))
     assert [d.id for d in docs] == ["a", "b"] and docs[0].text == recs[0]["text"]
+
+
+def test_control_codes_escaped_in_a_json_string_are_replaced_and_counted(tmp_path):
+    p = tmp_path / "w.jsonl"
+    p.write_text(json.dumps({"id": "a\u0000", "text": "وصل\u0000 الرئيس\u001b إلى هانوي"}) + "\n", encoding="utf-8")
+    (doc,) = list(read_path(p))
+    assert doc.text == "وصل\ufffd الرئيس\ufffd إلى هانوي" and doc.id == "a\ufffd"
+    assert doc.extra["decode_replaced"] == 3

@@ -29,7 +29,7 @@ def damage_warning(doc: RawDocument) -> str | None:
     if doc.extra.get("line") and doc.format == "jsonl":
         where = f"{where}:{doc.extra['line']}"
     enc = doc.extra.get("encoding", "text")
-    return f"warning: {where}: {n} undecodable byte{'s' if n != 1 else ''} replaced by U+FFFD (read as {enc})"
+    return f"warning: {where}: {n} damaged byte{'s' if n != 1 else ''} replaced by U+FFFD (read as {enc})"
 
 
 def expand(paths: list[str]) -> Iterator[str]:

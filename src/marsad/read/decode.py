@@ -147,7 +147,7 @@ def _cp1256_odd(text: str) -> int | None:
 
 
 # Control codes are never text (NUL cannot even be stored in PostgreSQL): damage, like a bad byte.
-_CONTROL_TEXT = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+CONTROL_CODES = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def decode_text(data: bytes, partial: bool = False) -> Decoded:
@@ -157,8 +157,8 @@ def decode_text(data: bytes, partial: bool = False) -> Decoded:
     Control codes (NUL, ...) are replaced and counted too.
     """
     text, enc, bad = _decode(data, partial)
-    if _CONTROL_TEXT.search(text):
-        text, n = _CONTROL_TEXT.subn("\ufffd", text)
+    if CONTROL_CODES.search(text):
+        text, n = CONTROL_CODES.subn("\ufffd", text)
         bad += n
     return Decoded(text, enc, bad)
 

@@ -16,7 +16,7 @@ from typing import Iterator
 
 from ..errors import BadRecord, InputError
 from . import RawDocument
-from .decode import too_damaged
+from .decode import CONTROL_CODES, too_damaged
 
 __all__ = ["BadRecord", "read_jsonl", "record_to_raw", "records_from_text"]
 
@@ -125,6 +125,16 @@ def record_to_raw(rec: object, where: str = "") -> RawDocument:
     site = rec.get("source") if isinstance(rec.get("source"), str) else None
     doc.site = site or _string(rec, ("site",), where, numbers=False) or doc.site
     doc.extra = {k: v for k, v in rec.items() if k in _EXTRA and isinstance(v, (str, int, float))}
+    # a JSON escape can put control codes (\u0000) in a string: damage, replaced and counted as in files
+    replaced = 0
+    for name in ("text", "title", "author", "id", "url", "published", "site"):
+        v = getattr(doc, name)
+        if v and CONTROL_CODES.search(v):
+            v, n = CONTROL_CODES.subn("\ufffd", v)
+            setattr(doc, name, v)
+            replaced += n
+    if replaced:
+        doc.extra["decode_replaced"] = replaced
     return doc
 
 
@@ -150,7 +160,7 @@ def _record(line: bytes, n: int, path: str) -> RawDocument | BadRecord:
     except InputError as e:
         return e if isinstance(e, BadRecord) else BadRecord(f"{where}: {e}", where)
     d.path = path
-    d.extra.update(line=n, encoding="utf-8", decode_replaced=replaced)
+    d.extra.update(line=n, encoding="utf-8", decode_replaced=d.extra.get("decode_replaced", 0) + replaced)
     return d
 
 
