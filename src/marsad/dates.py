@@ -85,7 +85,7 @@ def _patterns():
     Y = r"(\d{4})"
     return {
         # 18 يونيو 2024 / 18 من يونيو 2024 / يونيو 18، 2024
-        "dmy": re.compile(rf"(?<!\d){D}\s*(?:من\s+)?(?:شهر\s+)?({months})(?:\s*[/(]\s*(?:{months})\s*\)?)?\s*[،,/-]?\s*(?:عام\s+|سنه\s+)?{Y}"),
+        "dmy": re.compile(rf"(?<!\d){D}\s*(?:[-/.]\s*)?(?:من\s+)?(?:شهر\s+)?({months})(?:\s*[/(]\s*(?:{months})\s*\)?)?\s*[،,/-]?\s*(?:عام\s+|سنه\s+)?{Y}"),
         "mdy": re.compile(rf"({months})\s+{D}\s*[،,]\s*{Y}"),
         "hijri_dmy": re.compile(rf"(?<!\d){D}\s*(?:من\s+)?({hmonths})\s*{Y}\s*(?:ه|هـ|هجري)?"),
         "ymd": re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)"),

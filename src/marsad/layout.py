@@ -198,6 +198,9 @@ def _agency_byline(s: str) -> str | None:
     s = s.strip().strip("/").strip()
     if not s or _nwords(s) > 8:
         return None
+    head = re.fullmatch(r"(.+?)\s*[:\-–—]\s*[«\"“]?(.+?)[»\"”]?", s)
+    if head and _placeish(head.group(1)) and layout_lines.is_outlet(head.group(2)):
+        return head.group(2).strip()  # `بيروت: «فرانس 24»` (an outlet's name may hold digits)
     br = re.fullmatch(r"(.+?)\s*[(\[]([^)\]]+)[)\]]", s)
     if br and layout_lines.is_outlet(br.group(2)) and _placeish(br.group(1)):
         return br.group(2).strip()
@@ -275,10 +278,14 @@ def _lines(text: str) -> list[str]:
     return [ln.strip().replace("\u00a0", " ") for ln in text.split("\n")]
 
 
+_PERIOD_END = re.compile(r"[.…]\s*[\"»”')]*\s*$|[.…][\"»”')]+[.]?\s*$")
+
+
 def _prose(line: str) -> bool:
-    """A line of running text (not a headline link, a tag or a widget)."""
+    """A line of running text (not a headline link, a tag or a widget): a sentence that ends with a
+    full stop, or a long line. Headlines may end with ? or ! but rarely with a full stop."""
     n = _nwords(line)
-    return n >= 30 or (n >= 16 and bool(re.search(r"[.!?؟…\"»”]\s*$", line)))
+    return n >= 30 or (n >= 6 and bool(_PERIOD_END.search(line)))
 
 
 def _is_tail_start(line: str) -> bool:
@@ -286,7 +293,7 @@ def _is_tail_start(line: str) -> bool:
         return False
     f = _fold(line)
     v = _vocab()
-    return f in v["tail_markers"] or f in v["related_markers"] or f in v["tail_lines"]
+    return f in v["tail_markers"] or f in v["tail_lines"]
 
 
 def _strip_tail(lines: list[str]) -> list[str]:
@@ -303,14 +310,14 @@ def _strip_tail(lines: list[str]) -> list[str]:
 
 
 def _drop_related(lines: list[str]) -> list[str]:
-    """Remove `اقرأ أيضاً` blocks: the marker and the headline links that follow it."""
+    """Remove `اقرأ أيضاً` blocks: the marker and the headline links that follow it (the lines of
+    its own block, else the first short lines after it); a sentence ending in a full stop stays."""
     out: list[str] = []
     i = 0
     while i < len(lines):
         ln = lines[i]
         if ln and is_related_marker(ln):
             i += 1
-            # the headlines listed after it (inline on the marker line, or the next short lines)
             taken = 0
             while i < len(lines) and taken < 5:
                 nxt = lines[i]
@@ -319,7 +326,7 @@ def _drop_related(lines: list[str]) -> list[str]:
                         break
                     i += 1
                     continue
-                if _nwords(nxt) <= 20 and not re.search(r"[.!؟?]\s*$", nxt):
+                if _nwords(nxt) <= 20 and not _prose(nxt):
                     taken += 1
                     i += 1
                     continue
@@ -370,7 +377,9 @@ RECORD_FORMATS = frozenset({"jsonl", "json", "parquet", "rss", "atom", "feed", "
 _CAPTION_LABEL, _TITLE_LABEL = LABELS.index("caption"), LABELS.index("title")
 
 
-def _line_info(ln: str, counts: dict[str, int], learned: frozenset[str]) -> LineInfo:
+def _line_info(ln: str, counts: dict[str, int], learned: frozenset[str], top: bool = False) -> LineInfo:
+    """`top`: one of the page's first lines, where an outlet's name that is also a word
+    (`الشرق الأوسط`, `الرياض`) may be its masthead."""
     from .dates import _cue_patterns
 
     f = _fold(ln)
@@ -391,7 +400,7 @@ def _line_info(ln: str, counts: dict[str, int], learned: frozenset[str]) -> Line
         credit=layout_lines.is_credit(ln),
         furniture=is_furniture(ln) or is_related_marker(ln) or is_tail_marker(ln) or layout_lines.is_menu(ln),
         learned=f in learned,
-        outlet=n <= 8 and layout_lines.is_outlet(ln),
+        outlet=n <= 8 and layout_lines.is_outlet(ln, ambiguous=top),
         breadcrumb=layout_lines.is_breadcrumb(ln),
         repeated=counts.get(f, 0) > 1,
         pub_cue=bool(pub_re.search(nt)),
@@ -410,7 +419,7 @@ def header_window(lines: list[str], raw: RawDocument, learned: frozenset[str] = 
     infos: list[LineInfo] = []
     run = 0
     for ln in nonblank[:MAX_HEADER_LINES]:
-        infos.append(_line_info(ln, counts, learned))
+        infos.append(_line_info(ln, counts, learned, top=len(infos) < 2))
         # two paragraphs of running text in a row: the header is above them
         run = run + 1 if infos[-1].nwords >= 20 else 0
         if run == 2:

@@ -116,15 +116,16 @@ def _outlet_finder():
         return None
 
 
-def is_outlet(line: str) -> bool:
-    """The whole line is an outlet's or agency's name or tagline."""
+def is_outlet(line: str, ambiguous: bool = False) -> bool:
+    """The whole line is an outlet's or agency's name or tagline (`ambiguous`: names that are also
+    ordinary words count too)."""
     f = _fold(line)
     if not f:
         return False
     if f in _vocab()["outlets"]:
         return True
     find = _outlet_finder()
-    return find is not None and find(line) is not None
+    return find is not None and find(line, ambiguous=ambiguous) is not None
 
 
 def date_residue(line: str) -> int:
