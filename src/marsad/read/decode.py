@@ -19,7 +19,7 @@ _CONTROL = re.compile(b"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 class Decoded(NamedTuple):
     text: str
     encoding: str
-    replaced: int  # undecodable bytes replaced by U+FFFD
+    replaced: int  # bytes (undecodable, or control codes) replaced by U+FFFD
 
 
 def too_damaged(replaced: int, nbytes: int) -> bool:
@@ -83,19 +83,20 @@ def _utf16_parity(sample: bytes) -> str | None:
 # shifted stretch (a byte lost or added), where each unit pairs two characters' halves.
 # U+2000-200A are left out: a shifted space (00 20) lands there.
 _UNCOMMON_RUN = re.compile("[^\x00-\u052f\u0590-\u08ff\u200b-\u206f\u20a0-\u20cf\ufb50-\ufdff\ufe70-\ufeff\ufffd]{2,}")
-MAX_RESYNC = 200
+MAX_PROBES = 200  # runs of unusual characters looked at (a real CJK text has many)
+MAX_RESYNC = 16  # shifts mended; past that the file is kept as decoded (each mend decodes the rest again)
 
 
 def _decode_utf16(body: bytes, enc: str, partial: bool) -> tuple[str, int]:
     """UTF-16 with replaced lone surrogates, and re-aligned (one byte skipped, one U+FFFD) where shifted."""
     parts: list[str] = []
-    bad = pos = probes = 0
+    bad = pos = probes = cuts = 0
     while True:
         text, n = _decode_counting(body[pos:], enc, partial)
         cut = None
         for m in _UNCOMMON_RUN.finditer(text):
             probes += 1
-            if probes > MAX_RESYNC:
+            if probes > MAX_PROBES or cuts >= MAX_RESYNC:
                 break
             at = pos + len(text[: m.start()].encode(enc, "surrogatepass"))
             # skipping one byte must give ordinary text again, else this is a script we do not know
@@ -109,6 +110,7 @@ def _decode_utf16(body: bytes, enc: str, partial: bool) -> tuple[str, int]:
         parts.append(text[: cut[0]] + "\ufffd")
         bad += _decode_counting(body[pos: cut[1]], enc, False)[1] + 1
         pos = cut[1] + 1
+        cuts += 1
 
 
 def _plausible_text(text: str) -> bool:
