@@ -96,8 +96,10 @@ def read_trec(text: str, name: str = "") -> Iterator[RawDocument | BadRecord]:
     """One RawDocument per <DOC>; a document with no text is yielded as a BadRecord."""
     text = mend_tags(text)
     name = name or "input"
+    line, counted = 1, 0
     for offset, doc in _documents(text):
-        line = text.count("\n", 0, offset) + 1
+        line += text.count("\n", counted, offset)  # counted on from the last document: linear in the file
+        counted = offset
         where = f"{name}:{line}"
         f = _fields(doc)
         paras: list[str] = []
