@@ -188,8 +188,10 @@ _SLASHED = re.compile(r"\s*/\s*|(?<=[^\W\d_])[-–—](?=[^\W\d_])")
 
 
 def _placeish(part: str) -> bool:
+    """A byline's place: `القاهرة`, `السودان (الخرطوم)`, `واشنطن، الولايات المتحدة الأمريكية`."""
     bare = re.sub(r"[(\[][^)\]]*[)\]]", " ", part).strip()
-    return layout_lines.is_place(bare) or _fold(bare) in _vocab()["byline_places"]
+    pieces = [p for p in re.split(r"\s*[،,]\s*", bare) if p]
+    return bool(pieces) and all(layout_lines.is_place(p) or _fold(p) in _vocab()["byline_places"] for p in pieces)
 
 
 def _agency_byline(s: str) -> str | None:
@@ -209,8 +211,8 @@ def _agency_byline(s: str) -> str | None:
         rest = [p for p in parts if not _placeish(p) or _is_agency(p)]  # قنا is a town and an agency
         if len(rest) == 1 and len(rest) < len(parts) and _nwords(rest[0]) <= 5 and not _HAS_DIGIT.search(rest[0]):
             return rest[0]
-    if len(parts) == 1 and _nwords(s) <= 4 and layout_lines.is_outlet(s) and _is_agency(s):
-        return s
+    if len(parts) == 1 and _nwords(s) <= 4 and layout_lines.is_outlet(s):
+        return s  # a lone agency or outlet name: a byline here, or a masthead at the top (the header model decides)
     return None
 
 
@@ -302,7 +304,7 @@ def _strip_tail(lines: list[str]) -> list[str]:
     n = len(lines)
     prose_after = [False] * (n + 1)  # is there running text after line i?
     for i in range(n - 1, -1, -1):
-        prose_after[i] = prose_after[i + 1] or (bool(lines[i]) and _prose(lines[i]))
+        prose_after[i] = prose_after[i + 1] or (bool(lines[i]) and _prose(lines[i]) and not is_furniture(lines[i]))
     for i, ln in enumerate(lines):
         if ln and i >= n * 0.4 and _is_tail_start(ln) and not prose_after[i + 1]:
             return lines[:i]

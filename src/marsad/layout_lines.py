@@ -192,7 +192,11 @@ def is_place(text: str) -> bool:
     """One or two words that name a place (a country, a capital, a zone's city)."""
     toks = _TOKEN.findall(normalize(text))
     places = _vocab()["places"]
-    return 1 <= len(toks) <= 3 and all(t in places or (t.startswith("ال") and t[2:] in places) for t in toks)
+    if not 1 <= len(toks) <= 4:
+        return False
+    hits = sum(1 for t in toks if t in places or (t.startswith("ال") and t[2:] in places))
+    # every word a place word, or a long name most of whose words are (`الولايات المتحدة الامريكيه`)
+    return hits == len(toks) or (len(toks) >= 3 and hits >= len(toks) - 1)
 
 
 def ends_sentence(line: str) -> bool:
