@@ -13,7 +13,12 @@ marsad: read_html + layout (what `marsad analyze` reports). trafilatura alone:
 of the ISO value (the page's own calendar day) equal the expected day. For the pages
 whose full body text is known (newspaper3k/4k), the share of its words that come back.
 
-usage: .venv/bin/python bench/html_dates.py [--data ../shared/data] [--repeat 5]
+A second table: ANT articles (real titles, paragraphs and URLs of Al Arabiya, BBC Arabic,
+CNN Arabic, France 24, Sky News Arabia) as bare pages with no date markup, the URL
+given to both readers; expected day = the day of ANT's TIME in its own offset. It counts
+right, wrong and no date: a bare page is where a reader guesses.
+
+usage: .venv/bin/python bench/html_dates.py [--data ../shared/data] [--repeat 5] [--ant 600]
 """
 from __future__ import annotations
 
@@ -86,6 +91,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", default=str(ROOT.parent / "shared/data"))
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--ant", type=int, default=600, help="ANT articles as bare pages (0: skip)")
     args = ap.parse_args(argv)
 
     rows = []
@@ -147,7 +153,41 @@ def main(argv=None) -> int:
               f"trafilatura {sum(y for _, y in b) / len(b):.1%}")
     print(f"ms per page: marsad read+layout {sum(ms_marsad) / n:.1f} (max {max(ms_marsad):.1f}), "
           f"trafilatura extract_metadata alone {sum(ms_traf) / n:.1f}")
+    if args.ant:
+        ant_table(Path(args.data), args.ant)
     return 0
+
+
+BARE = "<html><head><title>{t}</title><link rel='canonical' href='{u}'></head><body><article><h1>{t}</h1>{p}</article></body></html>"
+
+
+def ant_table(data: Path, n: int) -> None:
+    from email.utils import parsedate_to_datetime
+
+    from marsad.corpora import iter_ant
+
+    recs = list(iter_ant(data / "ant-corpus-multisource-2018-03"))
+    step = max(1, len(recs) // n)
+    recs = recs[::step][:n]
+    tally = {k: Counter() for k in ("marsad", "trafilatura")}
+    by_src = {}
+    for r in recs:
+        gold = parsedate_to_datetime(r["time"]).date().isoformat()
+        html = BARE.format(t=r["title"], u=r["url"], p="".join(f"<p>{p}</p>" for p in r["paragraphs"]))
+        got = {"marsad": _day(layout(mhtml.read_html(html, url=r["url"])).published)}
+        tm = trafilatura.extract_metadata(html, default_url=r["url"])
+        got["trafilatura"] = _day(tm.date if tm else None)
+        for k, v in got.items():
+            verdict = "none" if v is None else "right" if v == gold else "wrong"
+            tally[k][verdict] += 1
+            by_src.setdefault((r["src"], k), Counter())[verdict] += 1
+    print()
+    print(f"ANT articles as bare pages (title, paragraphs, URL; no date markup): {len(recs)}")
+    for k, c in tally.items():
+        print(f"  {k:12} right {c['right']:4}  wrong {c['wrong']:4}  no date {c['none']:4}")
+    for src in sorted({s for s, _ in by_src}):
+        cells = "  ".join(f"{k} {by_src[(src, k)]['right']}/{by_src[(src, k)]['wrong']}/{by_src[(src, k)]['none']}" for k in tally)
+        print(f"    {src:10} (right/wrong/none)  {cells}")
 
 
 if __name__ == "__main__":

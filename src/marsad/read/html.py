@@ -160,7 +160,9 @@ def _header_blocks(blocks: list[tuple[str, str]], dated: bool) -> tuple[list[tup
                 continue
             if dated and parse_dateline(t) is not None and any(n.startswith(c) for c in cues):
                 continue
-            if byline is None and (by := parse_byline(t.rstrip(" :"))) and by != t.rstrip(" :"):
+            # a byline names at most a few words and is not a sentence (`القاهرة - أعلنت الوزارة.` is a lede)
+            if (byline is None and not t.rstrip().endswith((".", "؟", "?", "!")) and (by := parse_byline(t.rstrip(" :")))
+                    and by != t.rstrip(" :") and len(by.split()) <= 4):
                 byline = by
                 continue
         out.append((kind, t))
@@ -344,8 +346,8 @@ def _visible_datelines(tree) -> tuple[str | None, str | None]:
     for el in tree.xpath("//body//*[@class or @id]"):
         if el.tag in ("script", "style", "a", "option", "li", "nav", "footer"):
             continue
-        if not _DATE_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
-            continue
+        if len(el) > 6 or not _DATE_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}"):
+            continue  # a date line is a small element, not a container
         t = " ".join((_text_of(el) or "").split())
         if not 6 <= len(t) <= 90 or not re.search(r"\d", t):
             continue
