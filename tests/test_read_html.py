@@ -217,3 +217,9 @@ def test_warc_record_of_an_outlet_page(tmp_path):
     (doc,) = list(read_path(p))
     assert doc.format == "warc" and doc.author is None
     assert doc.published == "2020-10-07T12:09:00+03:00" and doc.title == GOLD["pages"]["sputnik.html"]["title"]
+
+
+def test_a_title_that_is_only_the_site_name_gives_way_to_the_headline():
+    html = YOUM7_HEAD.replace("<title>الأرصاد: طقس مائل للحرارة نهارا - اليوم السابع</title>", "<title>اليوم السابع</title>").replace(
+        '<div id="articleBody"', "<h1>الأرصاد: طقس مائل للحرارة نهارا</h1><div id=\"articleBody\"")
+    assert read_html(html).title == "الأرصاد: طقس مائل للحرارة نهارا"

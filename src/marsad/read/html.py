@@ -184,7 +184,7 @@ _DATE_CLASS = re.compile(r"date|time|tmstmp|stamp|publish|posted|byline|meta|inf
 
 def page_metadata(tree, url: str | None = None) -> dict[str, Any]:
     """Title, site, author, publication time, canonical URL and photo caption that the page states."""
-    from ..outlets import outlet_for_site, strip_site
+    from ..outlets import is_outlet_name, outlet_for_site, strip_site
 
     metas: dict[str, list[str]] = {}
     for m in tree.iter("meta"):
@@ -221,6 +221,9 @@ def page_metadata(tree, url: str | None = None) -> dict[str, Any]:
     title = _clean(title)
     if title:
         title = _clean(strip_site(title, site, page_url or url))
+    if title and is_outlet_name(title, site, page_url or url):  # <title>اليوم السابع</title>: the headline is the <h1>
+        h1 = _clean(_text_of(next(iter(tree.iter("h1")), None)))
+        title = _clean(strip_site(h1, site, page_url or url)) if h1 else title
 
     return {
         "url": page_url,
