@@ -182,6 +182,8 @@ def is_credit(line: str) -> bool:
     f = _fold(s)
     if f.startswith(_vocab()["credit_prefixes"]):
         return True
+    if re.fullmatch(r"[A-Za-z][\w.&' -]{1,40}", s) and len(s.split()) <= 3:
+        return True  # `Gettyimages.ru`, `AFP`: a Latin credit (Arabic text is never this)
     if re.match(r"^[-–—]\s*\S", s) and len(s.split()) <= 5:
         return True  # `- أ ف ب`, `- أرشيفية`: a caption's credit on a line of its own
     # `(أ ف ب)`, `(Getty Images)`: a short bracketed credit alone

@@ -78,7 +78,7 @@ FEATURE_NAMES = (
     "lead_overlap", "lead_overlap>0.5",
     "next_long", "last", "first_titleish", "after_titleish", "longest_so_far", "titleish",
     "latin", "bracket", "dash", "colon", "separator",
-    "next_meta", "prev_meta", "prev_furniture",
+    "next_meta", "prev_meta", "prev_furniture", "prev_caption", "next_prose",
 )
 N_FEATURES = len(FEATURE_NAMES)
 
@@ -104,6 +104,7 @@ def features(infos: list[LineInfo], i: int, lead_words: set[str]) -> np.ndarray:
         n > longest_before, _titleish(x),
         bool(_LATIN.search(t)), t.startswith(("(", "[")), "-" in t or "–" in t, ":" in t, bool(_SEPS.search(t)),
         nxt is not None and _meta(nxt), i > 0 and _meta(infos[i - 1]), i > 0 and _chrome(infos[i - 1]),
+        i > 0 and (infos[i - 1].caption or infos[i - 1].repeated), nxt is not None and nxt.nwords >= 12,
     ], dtype=np.float64)
 
 
@@ -219,6 +220,12 @@ def read(infos: list[LineInfo], masks: list[np.ndarray], lead_words: set[str], m
         if lab in (0, 3, 4):
             used.add(lab)
     labels = chosen
+    # a page has a headline: when no header line took it, the first body line may, if it reads
+    # like one (allowed, short, no full stop) and running text follows
+    if 0 not in used and best_k < m and M[best_k][0] and _titleish(infos[best_k]) \
+            and best_k + 1 < m and infos[best_k + 1].nwords >= 12 and P[best_k][0] > 0.02:
+        labels = labels + [0]
+        best_k += 1
     return labels, best_k
 
 
