@@ -353,6 +353,31 @@ def _join_wrapped(blocks: list[list[str]]) -> list[str]:
     return out
 
 
+def _hard_wrapped(block: list[str]) -> bool:
+    """A block that is one paragraph wrapped at a fixed width (a text browser's dump): every
+    line but the last near the block's widest, the widest at most 110 characters, and few
+    inner lines ending a sentence."""
+    if len(block) < 2 or len(set(block)) < len(block):  # a caption printed twice is not a paragraph
+        return False
+    inner = block[:-1]
+    width = max(len(x) for x in block)
+    if width > 110 or width < 50:
+        return False
+    if not all(len(x) >= 0.72 * width for x in inner):
+        return False
+    ends = sum(1 for x in inner if re.search(r"[.!?؟:]\s*[\"»”']?\s*$", x))
+    return ends <= len(inner) / 3 and len(block[-1]) <= width
+
+
+def _unwrap(lines: list[str]) -> list[str]:
+    """Join hard-wrapped paragraphs into one line each, keeping blank-line structure."""
+    out: list[str] = []
+    for block in _blocks(lines):
+        out += [" ".join(block)] if _hard_wrapped(block) else block
+        out.append("")
+    return out
+
+
 def _blocks(lines: list[str]) -> list[list[str]]:
     blocks, cur = [], []
     for ln in lines:
@@ -522,7 +547,7 @@ def layout(raw: RawDocument, tz: str | None = None, published: str | None = None
         paras, headings, header = _from_blocks(raw, header_model, learned)
     else:
         lines = _lines(raw.text)
-        lines = _strip_tail(lines)
+        lines = _strip_tail(_unwrap(lines))
         header, body = _read_header(lines, raw, header_model, learned)
         body = _drop_related(body)
         body = [ln for ln in body if not ln or not (is_furniture(ln) or _learned_furniture(ln, learned))]
@@ -639,7 +664,7 @@ def header_example(raw: RawDocument, header: list, learned: frozenset[str] = fro
     if raw.blocks:
         lines = [t.strip() for _, t in raw.blocks if t.strip()]
     else:
-        lines = _strip_tail(_lines(raw.text))
+        lines = _strip_tail(_unwrap(_lines(raw.text)))
     infos, masks, lead = header_window(lines, raw, learned)
     labels = []
     for j, info in enumerate(infos):
