@@ -300,14 +300,16 @@ def _is_tail_start(line: str) -> bool:
 
 def _strip_tail(lines: list[str]) -> list[str]:
     """Cut the tag/share/related block at the end of the page: from a tail marker (`الكلمات الدالة`,
-    `مواضيع ذات صلة`, `المزيد`) in the page's last part, when no running text follows it."""
+    `مواضيع ذات صلة`, `المزيد`) after the body's first sentence, when no running text follows it."""
     n = len(lines)
     prose_after = [False] * (n + 1)  # is there running text after line i?
     for i in range(n - 1, -1, -1):
         prose_after[i] = prose_after[i + 1] or (bool(lines[i]) and _prose(lines[i]) and not is_furniture(lines[i]))
+    seen_prose = False
     for i, ln in enumerate(lines):
-        if ln and i >= n * 0.4 and _is_tail_start(ln) and not prose_after[i + 1]:
+        if ln and seen_prose and _is_tail_start(ln) and not prose_after[i + 1]:
             return lines[:i]
+        seen_prose = seen_prose or (bool(ln) and _prose(ln))
     return lines
 
 
@@ -361,12 +363,19 @@ def _hard_wrapped(block: list[str]) -> bool:
         return False
     inner = block[:-1]
     width = max(len(x) for x in block)
-    if width > 110 or width < 50:
+    if width > 110 or width < 60:
+        return False
+    # a paragraph ends a sentence; header lines (title, dateline, byline) stacked in one block do not
+    if not re.search(r"[.!?؟…][\"»”')]*\s*$", block[-1]) or any(_nwords(x) < 7 for x in inner):
         return False
     if not all(len(x) >= 0.72 * width for x in inner):
         return False
+    # wrapped at a width: the next line's first word would not have fitted on each line
+    for x, nxt in zip(inner, block[1:]):
+        if len(x) + 1 + len(nxt.split()[0]) <= width:
+            return False
     ends = sum(1 for x in inner if re.search(r"[.!?؟:]\s*[\"»”']?\s*$", x))
-    return ends <= len(inner) / 3 and len(block[-1]) <= width
+    return ends <= max(1, len(inner) / 3) and len(block[-1]) <= width
 
 
 def _unwrap(lines: list[str]) -> list[str]:
