@@ -46,6 +46,7 @@ def _vocab() -> dict:
         "related_markers": folded("related_markers"),
         # widget words that open the tail block when only links and tags follow (`المزيد`)
         "tail_lines": set(folded("tail_lines")),
+        "tail_heads": tuple(sorted({f + " " for f in folded("tail_lines") + folded("tail_markers")}, key=len, reverse=True)),
         "policy_cues": folded("policy_cues"),
     }
 
@@ -80,7 +81,7 @@ def is_furniture(line: str) -> bool:
     if f in v["furniture_lines"] or f in v["tail_markers"]:
         return True
     # `© 2024 جميع الحقوق محفوظة`; a sentence that merely opens with © stays body
-    if f.startswith(v["furniture_prefixes"]) and (_nwords(line) <= 12 or not _END_PUNCT.search(line)):
+    if f.startswith(v["furniture_prefixes"]) and (_nwords(line) <= 25 or not _END_PUNCT.search(line)):
         return True
     # a line of only share-widget words / separators
     if re.fullmatch(r"[\W_]+", f):
@@ -295,7 +296,10 @@ def _is_tail_start(line: str) -> bool:
         return False
     f = _fold(line)
     v = _vocab()
-    return f in v["tail_markers"] or f in v["tail_lines"]
+    if f in v["tail_markers"] or f in v["tail_lines"]:
+        return True
+    # `المزيد حول هذه القصة`, `مواضيع ذات صلة بالخبر`: a marker and a few words
+    return _nwords(line) <= 6 and f.startswith(v["tail_heads"])
 
 
 def _strip_tail(lines: list[str]) -> list[str]:
