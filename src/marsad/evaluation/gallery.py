@@ -991,8 +991,9 @@ def build_gallery(ant_root: str | Path, per_style: int = 40, seed: int = 0, kind
     titles = [r["title"] for r in recs]
     cp_titles = [t for t in titles if _cp1256_ok(t)]
     docs: list[GalleryDoc] = []
-    for si, sid in enumerate(styles or STYLES):
+    for sid in styles or STYLES:
         st = STYLE_BY_ID[sid]
+        si = STYLES.index(sid)  # a style's documents are the same whichever styles are built with it
         rng = random.Random(f"{seed}:{sid}:pick")
         order = list(range(len(recs)))
         rng.shuffle(order)
