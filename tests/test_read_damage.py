@@ -227,3 +227,14 @@ def test_control_codes_escaped_in_a_json_string_are_replaced_and_counted(tmp_pat
     (doc,) = list(read_path(p))
     assert doc.text == "وصل\ufffd الرئيس\ufffd إلى هانوي" and doc.id == "a\ufffd"
     assert doc.extra["decode_replaced"] == 3
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_damaged_near_its_start_is_still_utf16(encoding, tmp_path):
+    body = "<DOC>\n<DOCNO>SK-1</DOCNO>\n<TITLE>عنوان الخبر</TITLE>\n<TEXT>\n" + BODY * 10 + "</TEXT>\n</DOC>\n"
+    data = body.encode(encoding)
+    p = tmp_path / "a.txt"
+    p.write_bytes(data[:41] + b"\xff" + data[41:])
+    (doc,) = list(read_path(p))
+    assert doc.extra["encoding"] == encoding and 1 <= doc.extra["decode_replaced"] <= 2
+    assert doc.format == "trec" and doc.title == "عنوان الخبر" and doc.text == (BODY * 10).strip().replace("\n", "\n\n")

@@ -52,11 +52,15 @@ def _utf16_guess(data: bytes) -> str | None:
         return "utf-16-le"
     if data[:2] == b"\xfe\xff":
         return "utf-16-be"
-    # a byte lost or added shifts the rest of the file: a shorter head still shows the parity
-    for size in (4000, 1000, 250):
-        if enc := _utf16_parity(data[:size]):
-            return enc
-    return None
+    whole = _utf16_parity(data[:4000])
+    if whole is None:
+        # A byte lost or added shifts the rest, mixing the parities of the whole head;
+        # short blocks still show one each.
+        blocks = [_utf16_parity(data[i: i + 128]) for i in range(0, min(len(data), 4096) - 63, 128)]
+        if len(blocks) < 2 or sum(1 for b in blocks if b) < 0.8 * len(blocks):
+            return None
+    # the file's own parity is the one before any shift: the first short block that shows one
+    return next((b for i in range(0, 4096, 32) if (b := _utf16_parity(data[i: i + 32]))), whole)
 
 
 def _utf16_parity(sample: bytes) -> str | None:

@@ -145,7 +145,10 @@ def read_bytes(data: bytes, name: str = "", kind: str | None = None,
     if kind == "feed":
         from .feed import read_feed
 
-        yield from read_feed(data)
+        try:
+            yield from read_feed(data)
+        except (ValueError, LookupError, UnicodeError) as e:  # feedparser's own, on a damaged feed
+            raise InputError(f"{name or 'input'}: feed could not be parsed ({type(e).__name__})") from None
         return
     text, enc, replaced = decode_text(data)
     if kind == "html":
