@@ -71,9 +71,12 @@ def _warc(page: bytes, gz: bool) -> bytes:
 
     buf = io.BytesIO()
     w = WARCWriter(buf, gzip=gz)
-    for url in ("https://example.org/a", "https://example.org/b"):
+    for k, url in enumerate(("https://example.org/a", "https://example.org/b")):
         headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-        w.write_record(w.create_warc_record(url, "response", payload=io.BytesIO(page), http_headers=headers))
+        # a fixed date and record id: the same bytes every run, so the derandomized examples are too
+        fixed = {"WARC-Date": "2024-06-18T08:00:00Z", "WARC-Record-ID": f"<urn:uuid:00000000-0000-0000-0000-00000000000{k}>"}
+        w.write_record(w.create_warc_record(url, "response", payload=io.BytesIO(page), http_headers=headers,
+                                            warc_headers_dict=fixed))
     return buf.getvalue()
 
 
