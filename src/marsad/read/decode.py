@@ -47,7 +47,7 @@ def _decode_counting(data: bytes, encoding: str, partial: bool) -> tuple[str, in
     return text, _count.n
 
 
-def _utf16_guess(data: bytes) -> str | None:
+def utf16_guess(data: bytes) -> str | None:
     if data[:2] == b"\xff\xfe":
         return "utf-16-le"
     if data[:2] == b"\xfe\xff":
@@ -131,7 +131,7 @@ def looks_binary(head: bytes) -> bool:
     """True for data that is not text in any encoding we read."""
     if not head:
         return False
-    enc16 = _utf16_guess(head)
+    enc16 = utf16_guess(head)
     if enc16:
         d = head[: len(head) - len(head) % 2]
         return not _plausible_text(d.decode(enc16, errors="replace").lstrip("\ufeff"))
@@ -170,7 +170,7 @@ def decode_text(data: bytes, partial: bool = False) -> Decoded:
 
 
 def _decode(data: bytes, partial: bool) -> Decoded:
-    enc16 = _utf16_guess(data)
+    enc16 = utf16_guess(data)
     if enc16:
         body = data[2:] if data[:2] in (b"\xff\xfe", b"\xfe\xff") else data
         text, bad = _decode_utf16(body, enc16, partial)

@@ -8,7 +8,7 @@ from typing import Iterator
 
 from ..errors import BadRecord, InputError
 from . import RawDocument
-from .decode import _utf16_guess, decode_bytes, decode_text, looks_binary
+from .decode import utf16_guess, decode_bytes, decode_text, looks_binary
 from .trec import looks_trec
 
 # One article (scrape or page) larger than this is not an article.
@@ -83,7 +83,7 @@ def read_path(path: str | os.PathLike) -> Iterator[RawDocument | BadRecord]:
 
         yield from read_warc(p)
         return
-    if kind == "jsonl" and _utf16_guess(head):
+    if kind == "jsonl" and utf16_guess(head):
         kind = "json"  # a UTF-16 file of records is decoded whole, not line by line
     if kind in ("jsonl", "jsonl-gz"):
         from .jsonl import read_jsonl
