@@ -8,7 +8,7 @@ from typing import Iterator
 
 from ..errors import BadRecord, InputError
 from . import RawDocument
-from .decode import utf16_guess, decode_bytes, decode_text, looks_binary
+from .decode import decode_bytes, decode_text, looks_binary, utf16_guess
 from .trec import looks_trec
 
 # One article (scrape or page) larger than this is not an article.

@@ -39,7 +39,10 @@ def _first(rec: dict, keys) -> tuple[str, object]:
 
 
 def _kind(v: object) -> str:
-    return {dict: "an object", list: "a list", bool: "true/false"}.get(type(v), "a number" if isinstance(v, (int, float)) else type(v).__name__)
+    """A JSON value's type as a report names it."""
+    if isinstance(v, (dict, list, bool)):
+        return {dict: "an object", list: "a list", bool: "true/false"}[type(v)]
+    return "a number" if isinstance(v, (int, float)) else type(v).__name__
 
 
 def _number(v: object) -> str | None:
