@@ -311,10 +311,25 @@ def _strip_tail(lines: list[str]) -> list[str]:
         prose_after[i] = prose_after[i + 1] or (bool(lines[i]) and _prose(lines[i]) and not is_furniture(lines[i]))
     seen_prose = False
     for i, ln in enumerate(lines):
-        if ln and seen_prose and _is_tail_start(ln) and not prose_after[i + 1]:
+        if ln and seen_prose and not prose_after[i + 1] and (_is_tail_start(ln) or _link_list(lines, i)):
             return lines[:i]
         seen_prose = seen_prose or (bool(ln) and _prose(ln))
     return lines
+
+
+def _link_list(lines: list[str], i: int) -> bool:
+    """A block that opens with a short label and lists two or more headline links under it (`قصص
+    مقترحة` and the like, whatever the outlet calls it): the label starts a new block."""
+    if i > 0 and lines[i - 1]:
+        return False
+    if _nwords(lines[i]) > 4 or _END_PUNCT.search(lines[i]) and not lines[i].rstrip().endswith(":"):
+        return False
+    block = []
+    for ln in lines[i + 1:]:
+        if not ln:
+            break
+        block.append(ln)
+    return len(block) >= 2 and all(_nwords(x) <= 20 and not _prose(x) for x in block)
 
 
 def _drop_related(lines: list[str]) -> list[str]:
