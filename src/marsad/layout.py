@@ -111,7 +111,10 @@ def is_related_marker(line: str) -> bool:
     f = _fold(line)
     if _END_PUNCT.search(line) and not line.rstrip().endswith((":", ")")) and _nwords(line) > 6:
         return False  # `اقرأ أيضا: عنوان` links a headline; a sentence after the words is body
-    return any(f == m or (f.startswith(m) and _nwords(line) <= 16) for m in _vocab()["related_markers"])
+    v = _vocab()
+    if f in v["tail_markers"] and _nwords(line) <= 4:
+        return True  # `قصص مقترحة`, `مواضيع ذات صلة` printed inside the body
+    return any(f == m or (f.startswith(m) and _nwords(line) <= 16) for m in v["related_markers"])
 
 
 _CREDIT_END = re.compile(r"(?:الصوره|صوره|تصوير|مصدر الصوره|الصور)\s*:\s*\S+(?:\s+\S+){0,3}$")
@@ -137,6 +140,8 @@ def parse_byline(line: str) -> str | None:
     """The author named by a byline line, or None if the line is not a byline."""
     v = _vocab()
     s = line.strip().rstrip(":").strip()  # `أبها - عبدالله الهاجري:`
+    if s.startswith(("©", "(c)", "(C)")):
+        return None  # `© أ ف ب` credits a photo
     if _nwords(s) > 12 or _END_PUNCT.search(s) and not s.endswith((")", "»", "”")):
         return None
     f = _fold(s)
@@ -170,7 +175,8 @@ def _city_name(s: str) -> str | None:
     name = m.group(2).strip().strip("«»“”\"").strip()
     if ":" in s[m.end(1):m.start(2)] and not (layout_lines.is_place(m.group(1)) or layout_lines.is_outlet(name)):
         return None  # `مسؤول إريتري: قطر تفبرك ...` is a headline; `القاهرة: رويترز` a byline
-    if layout_lines.is_place(name) and not layout_lines.is_place(m.group(1)):
+    swap = _placeish(name) and not _is_agency(name) and not _placeish(m.group(1))  # قنا is a town and an agency
+    if swap or _placeish(name) and layout_lines.is_outlet(m.group(1)):
         # NAME - CITY (`رويترز - القاهرة`, `العربية نت - الدوحة`): the place is the second part
         name = m.group(1).strip()
         return name if _nwords(name) <= 5 else None
@@ -185,7 +191,7 @@ def _city_name(s: str) -> str | None:
     return name
 
 
-_SLASHED = re.compile(r"\s*/\s*|(?<=[^\W\d_])[-–—](?=[^\W\d_])")
+_SLASHED = re.compile(r"\s*/\s*|\s+[-–—]\s+|(?<=[^\W\d_])[-–—](?=[^\W\d_])")
 
 
 def _placeish(part: str) -> bool:
@@ -210,8 +216,11 @@ def _agency_byline(s: str) -> str | None:
     parts = [p.strip(" «»\"") for p in _SLASHED.split(s) if p.strip(" «»\"")]
     if len(parts) in (2, 3):
         rest = [p for p in parts if not _placeish(p) or _is_agency(p)]  # قنا is a town and an agency
-        if len(rest) == 1 and len(rest) < len(parts) and _nwords(rest[0]) <= 5 and not _HAS_DIGIT.search(rest[0]):
+        if len(rest) == 1 and len(rest) < len(parts) and _nwords(rest[0]) <= 5 and (
+                not _HAS_DIGIT.search(rest[0]) or layout_lines.is_outlet(rest[0])):
             return rest[0]
+        if len(rest) >= 2 and all(layout_lines.is_outlet(p) for p in rest):
+            return " / ".join(rest)  # `فرانس 24 / أ ف ب - تونس`: the outlet and its agency
     if len(parts) == 1 and _nwords(s) <= 4 and layout_lines.is_outlet(s):
         return s  # a lone agency or outlet name: a byline here, or a masthead at the top (the header model decides)
     return None
@@ -332,7 +341,7 @@ def _link_list(lines: list[str], i: int) -> bool:
     return len(block) >= 2 and all(_nwords(x) <= 20 and not _prose(x) for x in block)
 
 
-def _drop_related(lines: list[str]) -> list[str]:
+def _drop_related(lines: list[str], learned: frozenset[str] = frozenset()) -> list[str]:
     """Remove `اقرأ أيضاً` blocks: the marker and the headline links that follow it (the lines of
     its own block, else the first short lines after it); a sentence ending in a full stop stays."""
     out: list[str] = []
@@ -349,7 +358,8 @@ def _drop_related(lines: list[str]) -> list[str]:
                         break
                     i += 1
                     continue
-                if _nwords(nxt) <= 20 and not _prose(nxt):
+                # a headline link; a line the source repeats is its own sub-heading, not a link
+                if _nwords(nxt) <= 20 and not _prose(nxt) and not _learned_furniture(nxt, learned):
                     taken += 1
                     i += 1
                     continue
@@ -561,6 +571,16 @@ def _learned_furniture(ln: str, learned: frozenset[str]) -> bool:
     return bool(learned) and _nwords(ln) <= 15 and _fold(ln) in learned
 
 
+def _drop_furniture(texts: list[str], learned: frozenset[str]) -> list[bool]:
+    """Which lines to drop: known furniture anywhere; a line the source repeats (learned) only
+    above the body's first sentence or below its last, since a sub-heading an outlet reuses
+    (`خلفية`, `ردود فعل`) sits between sentences and is body."""
+    prose = [i for i, t in enumerate(texts) if t and _prose(t)]
+    first, last = (prose[0], prose[-1]) if prose else (len(texts), -1)
+    return [bool(t) and (is_furniture(t) or (not first < i < last and _learned_furniture(t, learned)))
+            for i, t in enumerate(texts)]
+
+
 def layout(raw: RawDocument, tz: str | None = None, published: str | None = None, *,
            header_model=None, learned: frozenset[str] = frozenset()) -> Article:
     """Turn a RawDocument into an Article with sections, metadata and clean text.
@@ -577,8 +597,8 @@ def layout(raw: RawDocument, tz: str | None = None, published: str | None = None
         lines = _lines(raw.text)
         lines = _strip_tail(_unwrap(lines))
         header, body = _read_header(lines, raw, header_model, learned)
-        body = _drop_related(body)
-        body = [ln for ln in body if not ln or not (is_furniture(ln) or _learned_furniture(ln, learned))]
+        body = _drop_related(body, learned)
+        body = [ln for ln, drop in zip(body, _drop_furniture(body, learned)) if not drop]
         if header.caption:
             cap = _fold(header.caption)
             body = [ln for ln in body if _fold(ln) != cap]
@@ -654,16 +674,17 @@ def _from_blocks(raw: RawDocument, header_model=None, learned: frozenset[str] = 
         elif lab == "title" and not raw.title:
             h.title = h.title or infos[j].text
     kept: list[tuple[str, str]] = []
+    drops = _drop_furniture([t for _, t in blocks], learned)
     for k, (kind, t) in enumerate(blocks):
         if k in header_drop:
             continue
-        if is_furniture(t) or _learned_furniture(t, learned) or (title and _fold(t) == title):
+        if drops[k] or (title and _fold(t) == title):
             continue
         if kind == "caption":
             h.caption = h.caption or t
             continue
         kept.append((kind, t))
-    texts = _strip_tail(_drop_related([t for _, t in kept]))
+    texts = _strip_tail(_drop_related([t for _, t in kept], learned))
     texts = _drop_policy(texts)
     keep = set(texts)
     kept = [(k, t) for k, t in kept if t in keep]
