@@ -489,6 +489,9 @@ def header_window(lines: list[str], raw: RawDocument, learned: frozenset[str] = 
         run = run + 1 if infos[-1].nwords >= 20 else 0
         if run == 2:
             break
+    for a, b in zip(infos, infos[1:]):
+        if (a.caption or a.repeated) and b.outlet and b.nwords <= 4:
+            b.credit = True  # an agency's name under a photo caption credits the photo
     title_ok = not raw.title and raw.format not in RECORD_FORMATS
     title_norm = _fold(raw.title) if raw.title else None
     masks = []
