@@ -63,7 +63,9 @@ def read_html(html: str, url: str | None = None) -> RawDocument:
     if published is None:
         published = _undated(tree, html, meta["url"] or url)
     blocks, byline = _header_blocks(blocks, published is not None)
-    author = meta["author"] or clean_author(byline, meta["site"], meta["url"] or url)
+    # the byline the page prints (its author element) before what its metadata claims
+    author = (_visible_byline(tree, meta["site"], meta["url"] or url) or meta["author"]
+              or clean_author(byline, meta["site"], meta["url"] or url))
     return RawDocument(
         text="\n\n".join(t for _, t in blocks),
         format="html",
@@ -501,6 +503,34 @@ def _author(metas: dict[str, list[str]], ld: list[dict], tree, site: str | None,
             cands.append(t)
     for c in cands:
         if a := clean_author(c, site, url):
+            return a
+    return None
+
+
+_BYLINE_CLASS = re.compile(r"author|byline|by-line|writer|reporter|kateb|source", re.I)
+
+
+def _visible_byline(tree, site: str | None, url: str | None) -> str | None:
+    """The byline printed in the article's header: an element whose class or id names an author,
+    a byline or a source (`<span class="author">جدة - واس</span>`). The page's own outlet may be
+    its byline (`العربية.نت`), as a scrape of the page would show it."""
+    from ..layout import parse_byline
+    from ..layout_lines import is_outlet
+
+    for el in tree.xpath("//body//*[@class or @id][not(self::script)][not(self::style)][not(self::meta)]"):
+        if not _BYLINE_CLASS.search((el.get("class") or "") + " " + (el.get("id") or "")):
+            continue
+        if el.xpath("ancestor::footer or ancestor::aside or ancestor::nav"):
+            continue
+        t = _clean(_text_of(el))
+        if not t or len(t) > 80 or len(t.split()) > 8:
+            continue
+        by = parse_byline(t)
+        if by:
+            return by
+        if is_outlet(t):
+            return t
+        if a := clean_author(t, site, url):
             return a
     return None
 
