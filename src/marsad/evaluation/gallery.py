@@ -964,6 +964,13 @@ def render_doc(st: Style, rec: dict, kind: str, encoding: str, j: int, seed: int
         url = f"https://www.{st.domain}/news/{rng.randint(100000, 999999)}"
         text, pub = render_html(st, pg, rng, _CHARSET[encoding], url)
         gold["published"] = pub
+        # on an HTML page marsad knows the outlet: a byline that names the page's own outlet is
+        # no author (an author is a person or an agency, never the outlet itself)
+        from ..outlets import outlet_for, outlet_for_url
+
+        own, named = outlet_for_url(url), outlet_for(pg.author or "", ambiguous=True)
+        if own is not None and named is not None and own.id == named.id and not named.is_agency:
+            gold["author"] = None
     body_text = "\n".join(gold_paras + gold_heads)
     shown = text if kind == "text" else _html.unescape(text)
     gold["furniture"] = list(dict.fromkeys(

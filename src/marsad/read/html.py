@@ -314,29 +314,49 @@ def _iso(value: str) -> str | None:
 
 
 def _published(metas: dict[str, list[str]], ld: list[dict], tree) -> str | None:
-    """The publication time the page states, in order of trust; None when nothing marsad can read."""
+    """The publication time the page states, in order of trust; None when nothing marsad can read.
+    A naive time takes its offset from another statement of the same local time that has one
+    (`article:published_time` without a zone, `<time datetime>` with it)."""
+    cands = _published_candidates(metas, ld, tree)
+    first = next(cands, None)
+    if first is None or not _NAIVE_TIME.fullmatch(first):
+        return first
+    for other in cands:
+        if len(other) > len(first) and other.startswith(first[:16]) and not _NAIVE_TIME.fullmatch(other):
+            return other
+    return first
+
+
+_NAIVE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?")
+
+
+def _published_candidates(metas: dict[str, list[str]], ld: list[dict], tree) -> Iterator[str]:
     for obj in ld:
         v = obj.get("datePublished")
         if isinstance(v, str) and (iso := _iso(v)):
-            return iso
+            yield iso
     for key in _PUB_META:
         for v in metas.get(key, ()):
             if iso := _iso(v):
-                return iso
+                yield iso
     # microdata / RDFa on any element: <span itemprop="datePublished" content=...>, property="dc:date"
     for el in tree.xpath("//*[@itemprop or @property][not(self::meta)]"):
         keys = f"{el.get('itemprop') or ''} {el.get('property') or ''}".lower().split()
         if any(k in _PUB_PROPS for k in keys):
             for v in (el.get("content"), el.get("datetime"), _text_of(el)):
                 if v and (iso := _iso(v)):
-                    return iso
+                    yield iso
+                    break
     times = list(tree.iter("time"))
     times.sort(key=lambda t: 0 if t.get("pubdate") is not None or "publish" in (t.get("class") or "").lower() else 1)
     for t in times[:5]:
         for v in (t.get("datetime"), _text_of(t)):
             if v and (iso := _iso(v)):
-                return iso
-    return None
+                yield iso
+                break
+    seen, _update = _visible_datelines(tree)  # already ISO
+    if seen:
+        yield seen
 
 
 def _visible_datelines(tree) -> tuple[str | None, str | None]:
@@ -512,11 +532,12 @@ _BYLINE_CLASS = re.compile(r"author|byline|by-line|writer|reporter|kateb|source"
 
 def _visible_byline(tree, site: str | None, url: str | None) -> str | None:
     """The byline printed in the article's header: an element whose class or id names an author,
-    a byline or a source (`<span class="author">جدة - واس</span>`). The page's own outlet may be
-    its byline (`العربية.نت`), as a scrape of the page would show it."""
+    a byline or a source (`<span class="author">جدة - واس</span>`); the page's own outlet is not
+    an author."""
     from ..layout import parse_byline
-    from ..layout_lines import is_outlet
+    from ..outlets import outlet_for, outlet_for_site
 
+    own = outlet_for_site(site, url)
     for el in tree.xpath("//body//*[@class or @id][not(self::script)][not(self::style)][not(self::meta)]"):
         if not _BYLINE_CLASS.search((el.get("class") or "") + " " + (el.get("id") or "")):
             continue
@@ -525,12 +546,13 @@ def _visible_byline(tree, site: str | None, url: str | None) -> str | None:
         t = _clean(_text_of(el))
         if not t or len(t) > 80 or len(t.split()) > 8:
             continue
-        by = parse_byline(t)
-        if by:
-            return by
-        if is_outlet(t):
-            return t
-        if a := clean_author(t, site, url):
+        by = parse_byline(t) or t
+        o = outlet_for(by, ambiguous=own is not None)
+        if o is not None:
+            if o.is_agency or own is None or o.id != own.id:
+                return by  # an agency, or another outlet credited for the story
+            continue  # the page's own outlet is no author
+        if a := clean_author(by, site, url):
             return a
     return None
 
