@@ -54,6 +54,9 @@ def read_html(html: str, url: str | None = None) -> RawDocument:
     except Exception as e:  # trafilatura raises assorted lxml/parser errors on broken pages
         raise InputError(f"HTML could not be parsed ({type(e).__name__})") from None
     blocks = _xml_blocks(xml) if xml else []
+    loose = _loose_text_blocks(tree)
+    if loose and sum(len(t) for _, t in loose) > 1.5 * sum(len(t) for k, t in blocks if k == "paragraph"):
+        blocks = loose  # a legacy body of bare text and <br>s, which the extractor passed over
     if not blocks:
         # trafilatura found no main text (tiny or truncated page): fall back to all text
         blocks = _fallback_blocks(tree)
@@ -123,6 +126,47 @@ def _split_at_breaks(el) -> list[str]:
     pieces.append("".join(cur))
     out = [re.sub(r"\s+", " ", p).strip() for p in pieces]
     return [p for p in out if p]
+
+
+_HEAD_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
+def _loose_text_blocks(tree) -> list[tuple[str, str]]:
+    """The body of a legacy page whose story is bare text cut by <br>s inside one element
+    (`<div id="NewsStory">text<br><br>text<h2>...</h2>...`): the element that holds the most
+    text of its own (its text and its children's tails) read as blocks; [] when no element
+    holds more than a few hundred characters that way."""
+    best, best_len = None, 400
+    for el in tree.iter("div", "td", "article", "section", "span"):
+        own = len((el.text or "").strip()) + sum(len((c.tail or "").strip()) for c in el)
+        if own > best_len:
+            best, best_len = el, own
+    if best is None:
+        return []
+    blocks: list[tuple[str, str]] = []
+    cur: list[str] = [best.text or ""]
+
+    def flush():
+        t = re.sub(r"\s+", " ", "".join(cur)).strip()
+        if t:
+            blocks.append(("paragraph", t))
+        cur.clear()
+
+    for child in best:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag == "br":
+            flush()
+        elif tag in _HEAD_TAGS or tag in ("p", "div", "blockquote", "ul", "ol", "table", "figure"):
+            flush()
+            if tag not in ("script", "style"):
+                t = re.sub(r"\s+", " ", child.text_content()).strip()
+                if t:
+                    blocks.append(("heading" if tag in _HEAD_TAGS else "caption" if tag == "figure" else "paragraph", t))
+        elif tag not in ("script", "style"):
+            cur.append(child.text_content())  # inline markup (<a>, <b>) inside a paragraph
+        cur.append(child.tail or "")
+    flush()
+    return blocks
 
 
 def _fallback_blocks(tree) -> list[tuple[str, str]]:
