@@ -968,9 +968,12 @@ def render_doc(st: Style, rec: dict, kind: str, encoding: str, j: int, seed: int
         # no author (an author is a person or an agency, never the outlet itself)
         from ..outlets import outlet_for, outlet_for_url
 
-        own, named = outlet_for_url(url), outlet_for(pg.author or "", ambiguous=True)
-        if own is not None and named is not None and own.id == named.id and not named.is_agency:
-            gold["author"] = None
+        own = outlet_for_url(url)
+        parts = [p for p in (pg.author or "").split(" / ") if p]
+        kept = [p for p in parts if not (own is not None and (o := outlet_for(p, ambiguous=True)) is not None
+                                         and o.id == own.id and not o.is_agency)]
+        if own is not None and len(kept) < len(parts):
+            gold["author"] = " / ".join(kept) or None
     body_text = "\n".join(gold_paras + gold_heads)
     shown = text if kind == "text" else _html.unescape(text)
     gold["furniture"] = list(dict.fromkeys(

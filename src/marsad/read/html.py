@@ -55,8 +55,9 @@ def read_html(html: str, url: str | None = None) -> RawDocument:
         raise InputError(f"HTML could not be parsed ({type(e).__name__})") from None
     blocks = _xml_blocks(xml) if xml else []
     loose = _loose_text_blocks(tree)
-    if loose and sum(len(t) for _, t in loose) > 1.5 * sum(len(t) for k, t in blocks if k == "paragraph"):
-        blocks = loose  # a legacy body of bare text and <br>s, which the extractor passed over
+    if loose and sum(len(t) for _, t in loose) > 0.8 * sum(len(t) for k, t in blocks if k == "paragraph"):
+        # a legacy body of bare text and <br>s, which the extractor passes over or runs together
+        blocks = loose
     if not blocks:
         # trafilatura found no main text (tiny or truncated page): fall back to all text
         blocks = _fallback_blocks(tree)
@@ -363,12 +364,19 @@ def _published(metas: dict[str, list[str]], ld: list[dict], tree) -> str | None:
     (`article:published_time` without a zone, `<time datetime>` with it)."""
     cands = _published_candidates(metas, ld, tree)
     first = next(cands, None)
-    if first is None or not _NAIVE_TIME.fullmatch(first):
+    if first is None:
+        return None
+    day_only = len(first) == 10
+    if not (day_only or _NAIVE_TIME.fullmatch(first)):
         return first
+    best = first
     for other in cands:
-        if len(other) > len(first) and other.startswith(first[:16]) and not _NAIVE_TIME.fullmatch(other):
-            return other
-    return first
+        if len(other) <= len(best) or not other.startswith(best[:16] if not day_only else best[:10]):
+            continue
+        best = other  # the same day with its clock time, or the same time with its offset
+        if not _NAIVE_TIME.fullmatch(best):
+            break
+    return best
 
 
 _NAIVE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?")
