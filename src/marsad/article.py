@@ -18,8 +18,12 @@ PARAGRAPH_SEP = "\n\n"
 class Source:
     path: str | None = None
     url: str | None = None
-    format: str = "text"  # text | html | jsonl | rss | atom | warc | parquet
+    format: str = "text"  # text | html | jsonl | rss | atom | warc | parquet | trec
     site: str | None = None
+    # bytes that did not fit the encoding the input was read with, replaced by U+FFFD (0: a clean
+    # input; the key is left out of the JSON then, with `encoding`)
+    damaged_bytes: int = 0
+    encoding: str | None = None
 
 
 @dataclass
@@ -139,7 +143,12 @@ class Article:
 
     # -- serialisation ---------------------------------------------------
     def to_dict(self) -> dict:
-        return asdict(self)
+        d = asdict(self)
+        src = d["source"]
+        if not src.get("damaged_bytes"):  # said only of damaged inputs
+            src.pop("damaged_bytes", None)
+            src.pop("encoding", None)
+        return d
 
     def to_json(self, indent: int | None = None) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)

@@ -612,7 +612,9 @@ def layout(raw: RawDocument, tz: str | None = None, published: str | None = None
     sections = _sections(paras, headings)
     title = raw.title or header.title
     art = Article(
-        source=Source(path=raw.path, url=raw.url, format=raw.format, site=raw.site),
+        source=Source(path=raw.path, url=raw.url, format=raw.format, site=raw.site,
+                      damaged_bytes=int((raw.extra or {}).get("decode_replaced") or 0),
+                      encoding=(raw.extra or {}).get("encoding")),
         title=" ".join(title.split()) if title else None,
         image_caption=raw.image_caption or header.caption,
         author=raw.author or header.author,
