@@ -19,6 +19,7 @@ from .arabic import normalize
 MAX_WORDS = 15  # longer lines are prose, never learned
 MIN_DOCS = 4  # a source needs this many documents before anything is learned
 MIN_SHARE = 0.2  # ... and a line must be in this share of them
+MAX_LINES = 20000  # distinct lines counted per source before the single sightings are dropped
 _SENTENCE_END = re.compile(r"[.!?؟]\s*[\"»”']?\s*$")
 
 
@@ -75,7 +76,13 @@ class FurnitureLearner:
     def add(self, raw) -> None:
         key = source_key(raw)
         self.docs[key] += 1
-        self.lines.setdefault(key, Counter()).update(_doc_lines(raw))
+        counts = self.lines.setdefault(key, Counter())
+        counts.update(_doc_lines(raw))
+        if len(counts) > MAX_LINES:
+            # bounded memory over a long ingest: lines seen once are forgotten (a template's
+            # lines come back on every page and are soon counted again)
+            for line in [ln for ln, c in counts.items() if c <= 1]:
+                del counts[line]
 
     def learned(self, key_or_raw) -> frozenset[str]:
         key = key_or_raw if isinstance(key_or_raw, str) else source_key(key_or_raw)
@@ -101,11 +108,14 @@ def with_furniture(docs, learner: FurnitureLearner, chunk: int = 64):
     buf: list = []
 
     def release():
+        by_source: dict[str, frozenset[str]] = {}  # one scan of a source's counts per chunk
         for d in buf:
             if isinstance(d, RawDocument):
-                learned = learner.learned(d)
-                if learned:
-                    d.extra["furniture"] = learned
+                key = source_key(d)
+                if key not in by_source:
+                    by_source[key] = learner.learned(key)
+                if by_source[key]:
+                    d.extra["furniture"] = by_source[key]
         yield from buf
         buf.clear()
 

@@ -31,6 +31,7 @@ def _say(msg: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..analysis import analyze
+    from ..furniture import FurnitureLearner, with_furniture
     from ..inputs import Failure, damage_warning, documents, is_batch
     from ._options import check_time_options, skip_stages
 
@@ -47,7 +48,8 @@ def run(args: argparse.Namespace) -> int:
     out = sys.stdout
     single_result = []
     warned = set()
-    for doc in documents(args.paths):
+    # a batch's documents teach layout their source's furniture (lines repeated across them)
+    for doc in with_furniture(documents(args.paths), FurnitureLearner()):
         if isinstance(doc, Failure):
             failed += 1
             _say(doc.message)

@@ -62,6 +62,7 @@ def ingest(store, paths: list[str], workers: int = 1, tz: str | None = None, pub
            skip: Iterable[str] = (), batch_size: int = 200,
            progress: Callable[[IngestReport, str | None], None] | None = None) -> IngestReport:
     """Analyse and store every document under `paths`; see the module docstring."""
+    from ..furniture import FurnitureLearner, with_furniture
     from ..inputs import Failure, documents
     from ..spark.parquet import split_parquet
 
@@ -98,7 +99,7 @@ def ingest(store, paths: list[str], workers: int = 1, tz: str | None = None, pub
 
         own = os.path.abspath(getattr(store, "path", "") or "\0")
         last_path = object()
-        for doc in documents(paths):
+        for doc in with_furniture(documents(paths), learner):
             # files are counted by path: a bad record's `where` names its line, not a new file
             where = (doc.path or doc.where) if isinstance(doc, Failure) else doc.path
             if where != last_path:
@@ -113,6 +114,8 @@ def ingest(store, paths: list[str], workers: int = 1, tz: str | None = None, pub
                 yield from flush()
         yield from flush()
 
+    # each source's repeated lines, learned across ingests: layout drops them as furniture
+    learner = FurnitureLearner(store.furniture_state())
     # the feeder runs in imap's thread: give it its own connection
     store_reader = _reader_for(store)
     batch: list[ArticleRows] = []
@@ -155,6 +158,7 @@ def ingest(store, paths: list[str], workers: int = 1, tz: str | None = None, pub
             with ctx.Pool(workers, initializer=_init, initargs=(tz, published, tuple(skip))) as pool:
                 consume(pool.imap(_work, feed(), chunksize=4))
         commit()
+        store.save_furniture(learner.state())
     finally:
         report.skipped += pending_skip[0]
         pending_skip[0] = 0
