@@ -128,8 +128,12 @@ def looks_like_caption(line: str) -> bool:
     # a caption that ends with its credit: `من موقع الحدث الصورة: الأناضول`, `من مكان الحادث - إي بي أي`
     if f.startswith(v["caption_prefixes"]) or bool(_CREDIT_END.search(f)) and _nwords(line) <= 40:
         return True
-    parts = re.split(r"\s[-–—]\s", line.strip(), maxsplit=1)
-    return len(parts) == 2 and layout_lines.is_outlet(parts[1]) and not layout_lines.is_place(parts[0])
+    parts = re.split(r"\s[-–—ـ]\s", line.strip(), maxsplit=1)
+    if len(parts) != 2 or not layout_lines.is_outlet(parts[1]) or _placeish(parts[0]):
+        return False
+    head = _fold(parts[0])
+    # `بقلم باريس – فرانس برس` is a byline, whatever its place is
+    return not any(head == p or head.startswith(p + " ") for p in v["byline_prefixes"])
 
 
 _DASH = r"(?:\s*[-–—ـ:]\s+|\s+[-–—ـ]\s*)"
