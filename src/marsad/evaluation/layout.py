@@ -333,6 +333,7 @@ def add_arguments(p) -> None:
     p.add_argument("--write-gallery", metavar="DIR", default=None, help="also write the pages and gold.jsonl to DIR")
     p.add_argument("--show-failures", metavar="STYLE", default=None, help="print a few failing documents of STYLE, gold vs got")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument("--blind", action="store_true", help="score the blind gallery (gallery_blind: styles the layout was never tuned on) with the shipped header model")
 
 
 def run(args) -> int:
@@ -346,6 +347,10 @@ def run(args) -> int:
     bad = [k for k in kinds if k not in ("text", "html")]
     if bad or not kinds:
         raise MarsadError(f"--kinds: text, html (not {', '.join(bad) or 'nothing'})")
+    if getattr(args, "blind", False):
+        from .gallery_blind import run_blind
+
+        return run_blind(args, root, kinds)
     styles = [s.strip() for s in args.styles.split(",")] if args.styles else None
     if styles:
         unknown = [s for s in styles if s not in STYLES]
