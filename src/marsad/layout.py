@@ -34,6 +34,7 @@ def _vocab() -> dict:
 
     return {
         "byline_prefixes": sorted(folded("byline_prefixes"), key=len, reverse=True),
+        "byline_heads": tuple(folded("byline_prefixes")),
         "byline_suffixes_raw": [re.sub(r"\s+", " ", normalize(x)) for x in raw["byline_suffixes"]],
         "agency_bylines": set(folded("agency_bylines")),
         "byline_places": set(folded("byline_places")),
@@ -44,6 +45,7 @@ def _vocab() -> dict:
         "furniture_prefixes": tuple(folded("furniture_prefixes")),
         "tail_markers": set(folded("tail_markers")),
         "related_markers": folded("related_markers"),
+        "related_heads": tuple(folded("related_markers")),
         # widget words that open the tail block when only links and tags follow (`المزيد`)
         "tail_lines": set(folded("tail_lines")),
         "tail_heads": tuple(sorted({f + " " for f in folded("tail_lines") + folded("tail_markers")}, key=len, reverse=True)),
@@ -56,9 +58,7 @@ def _fold(s: str) -> str:
     """Normalise a line for comparison with the vocabulary: letters folded, trailing : . - dropped.
 
     Cached: every line of a page is compared with several word lists."""
-    s = normalize(s).strip()
-    s = re.sub(r"\s+", " ", s)
-    return s.strip(" :.-–—|»«•·*#")
+    return " ".join(normalize(s).split()).strip(" :.-–—|»«•·*#")
 
 
 _END_PUNCT = re.compile(r"[.!?؟…:\"»”'\)]\s*$")
@@ -67,7 +67,7 @@ _HAS_DIGIT = re.compile(r"\d")
 
 
 def _nwords(s: str) -> int:
-    return len(_WORDS.findall(s))
+    return len(s.split())
 
 
 # -- line classes ------------------------------------------------------------
@@ -98,7 +98,8 @@ def policy_cue_count(line: str) -> int:
 def _drop_policy(paras: list[str]) -> list[str]:
     """Drop comment-policy and copyright paragraphs: two cues anywhere, one cue near the end."""
     n = len(paras)
-    return [p for k, p in enumerate(paras) if not (policy_cue_count(p) >= 2 or (policy_cue_count(p) == 1 and k >= n - 3 and n > 3))]
+    counts = [policy_cue_count(p) for p in paras]
+    return [p for k, (p, c) in enumerate(zip(paras, counts)) if not (c >= 2 or (c == 1 and k >= n - 3 and n > 3))]
 
 
 def is_tail_marker(line: str) -> bool:
@@ -114,6 +115,8 @@ def is_related_marker(line: str) -> bool:
     v = _vocab()
     if f in v["tail_markers"] and _nwords(line) <= 4:
         return True  # `قصص مقترحة`, `مواضيع ذات صلة` printed inside the body
+    if not f.startswith(v["related_heads"]):
+        return False
     return any(f == m or (f.startswith(m) and _nwords(line) <= 16) for m in v["related_markers"])
 
 
@@ -140,6 +143,10 @@ _DASH = r"(?:\s*[-–—ـ:]\s+|\s+[-–—ـ]\s*)"
 _CITY_NAME = re.compile(rf"([^\d\-–—ـ:]{{2,45}}?){_DASH}([^\d:]{{2,60}})")
 
 
+_END_SENTENCE = re.compile(r"[.!؟?]\s*[\"»”')]*\s*$")
+_BYLINE_SEP = re.compile(r"[-–—ـ:/(\[]")
+
+
 def parse_byline(line: str) -> str | None:
     """The author named by a byline line, or None if the line is not a byline."""
     v = _vocab()
@@ -149,7 +156,10 @@ def parse_byline(line: str) -> str | None:
     if _nwords(s) > 12 or _END_PUNCT.search(s) and not s.endswith((")", "»", "”")):
         return None
     f = _fold(s)
-    for p in v["byline_prefixes"]:
+    n = _nwords(s)
+    if n > 4 and not _BYLINE_SEP.search(s) and not f.startswith(v["byline_heads"]):
+        return None  # no prefix, no CITY-NAME separator, not a lone agency: a headline or a sentence
+    for p in v["byline_prefixes"] if f.startswith(v["byline_heads"]) else ():
         if len(p) <= 2 and not re.match(re.escape(p) + r"\s*:", normalize(s)):
             continue  # `من:` is a byline only with its colon (`من موقع الحدث` is not)
         if f.startswith(p + " ") or f.startswith(p + ":") or (f.startswith(p) and len(f) > len(p) and not f[len(p)].isalpha()):
@@ -158,7 +168,7 @@ def parse_byline(line: str) -> str | None:
             name = _city_name(name) or name
             # `تقرير: بنوك قطر تواجه ...` is a headline, not a byline
             return name if name and _nwords(name) <= 6 else None
-    name = _city_name(s)
+    name = _city_name(s) if n <= 4 or _BYLINE_SEP.search(s) else None
     if name:
         return name
     n = re.sub(r"\s+", " ", normalize(s))
@@ -453,7 +463,7 @@ def _line_info(ln: str, counts: dict[str, int], learned: frozenset[str], top: bo
 
     f = _fold(ln)
     n = _nwords(ln)
-    if n > 16 or len(ln) > 200:  # running text: only a title, a caption or body
+    if n > 16 or len(ln) > 200 or (n > 12 and _END_SENTENCE.search(ln)):  # running text: a title, a caption or body
         return LineInfo(ln, f, n, None, 99, None, False, looks_like_caption(ln), False, False, f in learned,
                         False, False, counts.get(f, 0) > 1, False, False)
     d = parse_dateline(ln) if _HAS_DIGIT.search(ln) else None
@@ -490,6 +500,7 @@ def header_window(lines: list[str], raw: RawDocument, learned: frozenset[str] = 
     for ln in nonblank[:MAX_HEADER_LINES]:
         infos.append(_line_info(ln, counts, learned, top=len(infos) < 2))
         # two paragraphs of running text in a row: the header is above them
+        # two long lines of running text in a row: the header is above them
         run = run + 1 if infos[-1].nwords >= 20 else 0
         if run == 2:
             break

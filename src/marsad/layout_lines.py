@@ -11,8 +11,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .arabic import normalize
+from .arabic import normalize as _normalize
 from .dates import calendar, parse_dateline
+
+
+@lru_cache(maxsize=4096)  # a header line is tested by several readings: normalise it once
+def normalize(s: str) -> str:
+    return _normalize(s)
 
 LABELS = ("title", "masthead", "breadcrumb", "byline", "dateline", "update", "caption", "credit", "furniture", "body")
 BODY = LABELS.index("body")
@@ -24,8 +29,9 @@ _GLUED = re.compile(r"\d+(?:ه|م|هـ|مـ)")
 _END_SENT = re.compile(r"[.!?؟…]\s*[\"»”']?\s*$")
 
 
+@lru_cache(maxsize=4096)
 def _fold(s: str) -> str:
-    return re.sub(r"\s+", " ", normalize(s)).strip().strip(" :.-–—|»«•·*#،,")
+    return " ".join(normalize(s).split()).strip(" :.-–—|»«•·*#،,")
 
 
 @lru_cache(maxsize=1)

@@ -85,6 +85,10 @@ N_FEATURES = len(FEATURE_NAMES)
 
 def features(infos: list[LineInfo], i: int, lead_words: set[str]) -> np.ndarray:
     """Feature vector of line i among the header window `infos` (in FEATURE_NAMES order)."""
+    return np.array(feature_row(infos, i, lead_words), dtype=np.float64)
+
+
+def feature_row(infos: list[LineInfo], i: int, lead_words: set[str]) -> list:
     x = infos[i]
     n = x.nwords
     t = x.text
@@ -93,7 +97,7 @@ def features(infos: list[LineInfo], i: int, lead_words: set[str]) -> np.ndarray:
     toks = set(_TOKEN.findall(x.fold))
     overlap = len(toks & lead_words) / len(toks) if toks else 0.0
     longest_before = max((y.nwords for y in infos[:i]), default=0)
-    return np.array([
+    return [
         1.0, i == 0, i == 1, i == 2, i >= 3, min(i, 12) / 12,
         min(n, 40) / 10, n <= 3, n <= 6, n <= 12, n > 25,
         ll.ends_sentence(t), t.rstrip().endswith(":"), t.rstrip().endswith(("،", ",")), bool(_DIGIT.search(t)),
@@ -105,7 +109,7 @@ def features(infos: list[LineInfo], i: int, lead_words: set[str]) -> np.ndarray:
         bool(_LATIN.search(t)), t.startswith(("(", "[")), "-" in t or "–" in t, ":" in t, bool(_SEPS.search(t)),
         nxt is not None and _meta(nxt), i > 0 and _meta(infos[i - 1]), i > 0 and _chrome(infos[i - 1]),
         i > 0 and (infos[i - 1].caption or infos[i - 1].repeated), nxt is not None and nxt.nwords >= 12,
-    ], dtype=np.float64)
+    ]
 
 
 def _meta(x: LineInfo) -> bool:
@@ -183,7 +187,7 @@ def read(infos: list[LineInfo], masks: list[np.ndarray], lead_words: set[str], m
     if m == 0:
         return [], 0
     model = model or default_model()
-    X = np.stack([features(infos, i, lead_words) for i in range(m)])
+    X = np.array([feature_row(infos, i, lead_words) for i in range(m)], dtype=np.float64)
     S = model.scores(X)
     M = np.stack(masks)
     S = np.where(M, S, -np.inf)
