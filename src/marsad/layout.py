@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 
@@ -457,16 +458,24 @@ _CAPTION_LABEL, _TITLE_LABEL = LABELS.index("caption"), LABELS.index("title")
 
 
 def _line_info(ln: str, counts: dict[str, int], learned: frozenset[str], top: bool = False) -> LineInfo:
-    """`top`: one of the page's first lines, where an outlet's name that is also a word
-    (`الشرق الأوسط`, `الرياض`) may be its masthead."""
+    """What the rules know of one header line; `top`: one of the page's first lines, where an
+    outlet's name that is also a word (`الشرق الأوسط`, `الرياض`) may be its masthead."""
+    facts = _line_facts(ln, top)
+    f = facts.fold
+    return replace(facts, learned=f in learned, repeated=counts.get(f, 0) > 1)
+
+
+@lru_cache(maxsize=4096)  # a source's template lines (masthead, menu, bylines) come back page after page
+def _line_facts(ln: str, top: bool) -> LineInfo:
     from .dates import _cue_patterns
 
     f = _fold(ln)
     n = _nwords(ln)
     if n > 16 or len(ln) > 200 or (n > 12 and _END_SENTENCE.search(ln)):  # running text: a title, a caption or body
-        return LineInfo(ln, f, n, None, 99, None, False, looks_like_caption(ln), False, False, f in learned,
-                        False, False, counts.get(f, 0) > 1, False, False)
-    d = parse_dateline(ln) if _HAS_DIGIT.search(ln) else None
+        return LineInfo(ln, f, n, None, 99, None, False, looks_like_caption(ln), False, False, False,
+                        False, False, False, False, False)
+    # a full date has a year or a day/month pair: `بعد 24 عاماً` is not worth the parser
+    d = parse_dateline(ln) if _DATEISH.search(ln) else None
     nt = normalize(ln)
     pub_re, upd_re = _cue_patterns()
     return LineInfo(
@@ -478,13 +487,16 @@ def _line_info(ln: str, counts: dict[str, int], learned: frozenset[str], top: bo
         caption=looks_like_caption(ln),
         credit=layout_lines.is_credit(ln),
         furniture=is_furniture(ln) or is_related_marker(ln) or is_tail_marker(ln) or layout_lines.is_menu(ln),
-        learned=f in learned,
+        learned=False,
         outlet=n <= 8 and layout_lines.is_outlet(ln, ambiguous=top),
         breadcrumb=layout_lines.is_breadcrumb(ln),
-        repeated=counts.get(f, 0) > 1,
+        repeated=False,
         pub_cue=bool(pub_re.search(nt)),
         upd_cue=bool(upd_re.search(nt)),
     )
+
+
+_DATEISH = re.compile(r"\d{4}|\d\s*[/.\-]\s*\d")  # every date form the parser reads has one
 
 
 def header_window(lines: list[str], raw: RawDocument, learned: frozenset[str] = frozenset()):
@@ -647,7 +659,8 @@ def layout(raw: RawDocument, tz: str | None = None, published: str | None = None
     elif published:
         ref = parse_date_text(published)
         art.published = to_iso(ref, tz) if ref else published
-    art.language = detect_language((art.title or "") + "\n" + art.text) if art.text or art.title else "und"
+    # the script of the first lines tells the language: no need to scan a whole long article
+    art.language = detect_language((art.title or "") + "\n" + art.text[:1500]) if art.text or art.title else "und"
     art.id = _stable_id(raw, art.title, art.text)
     return art
 

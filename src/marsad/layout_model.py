@@ -92,7 +92,7 @@ def feature_row(infos: list[LineInfo], i: int, lead_words: set[str]) -> list:
     x = infos[i]
     n = x.nwords
     t = x.text
-    prev_titleish = sum(1 for y in infos[:i] if _titleish(y))
+    prev_titleish = any(_titleish(y) for y in infos[:i])
     nxt = infos[i + 1] if i + 1 < len(infos) else None
     toks = set(_TOKEN.findall(x.fold))
     overlap = len(toks & lead_words) / len(toks) if toks else 0.0
@@ -104,7 +104,7 @@ def feature_row(infos: list[LineInfo], i: int, lead_words: set[str]) -> list:
         x.dateline is not None, x.residue == 0, x.residue <= 2, min(x.residue, 10) / 10, x.pub_cue, x.upd_cue,
         x.byline is not None, x.bare_name, x.caption, x.credit, x.repeated, x.furniture, x.learned, x.outlet, x.breadcrumb,
         overlap, overlap > 0.5,
-        nxt is not None and nxt.nwords > 20, nxt is None, prev_titleish == 0, prev_titleish >= 1,
+        nxt is not None and nxt.nwords > 20, nxt is None, not prev_titleish, prev_titleish,
         n > longest_before, _titleish(x),
         bool(_LATIN.search(t)), t.startswith(("(", "[")), "-" in t or "–" in t, ":" in t, bool(_SEPS.search(t)),
         nxt is not None and _meta(nxt), i > 0 and _meta(infos[i - 1]), i > 0 and _chrome(infos[i - 1]),
