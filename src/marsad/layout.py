@@ -356,9 +356,11 @@ def _link_list(lines: list[str], i: int) -> bool:
     return len(block) >= 2 and all(_nwords(x) <= 20 and not _prose(x) for x in block)
 
 
-def _drop_related(lines: list[str], learned: frozenset[str] = frozenset()) -> list[str]:
+def _drop_related(lines: list[str], learned: frozenset[str] = frozenset(), kinds: list[str] | None = None) -> list[str]:
     """Remove `اقرأ أيضاً` blocks: the marker and the headline links that follow it (the lines of
-    its own block, else the first short lines after it); a sentence ending in a full stop stays."""
+    its own block, else the first short lines after it); a sentence ending in a full stop stays.
+    A marker that carries its headline on its own line (`اقرأ أيضاً: عنوان`) takes nothing after
+    it; `kinds` (a reader's block kinds): a sub-heading is never a link."""
     out: list[str] = []
     i = 0
     while i < len(lines):
@@ -366,7 +368,10 @@ def _drop_related(lines: list[str], learned: frozenset[str] = frozenset()) -> li
         if ln and is_related_marker(ln):
             i += 1
             taken = 0
-            while i < len(lines) and taken < 5:
+            inline = not _is_bare_marker(ln)
+            while i < len(lines) and taken < 5 and not inline:
+                if kinds is not None and kinds[i] == "heading":
+                    break
                 nxt = lines[i]
                 if not nxt:
                     if taken:
@@ -383,6 +388,13 @@ def _drop_related(lines: list[str], learned: frozenset[str] = frozenset()) -> li
         out.append(ln)
         i += 1
     return out
+
+
+def _is_bare_marker(line: str) -> bool:
+    """The marker alone (`اقرأ أيضاً`, `مواضيع ذات صلة:`), no headline after it on the line."""
+    f = _fold(line)
+    v = _vocab()
+    return f in v["tail_markers"] or any(f == m for m in v["related_markers"])
 
 
 def _join_wrapped(blocks: list[list[str]]) -> list[str]:
@@ -717,7 +729,7 @@ def _from_blocks(raw: RawDocument, header_model=None, learned: frozenset[str] = 
             h.caption = h.caption or t
             continue
         kept.append((kind, t))
-    texts = _strip_tail(_drop_related([t for _, t in kept], learned))
+    texts = _strip_tail(_drop_related([t for _, t in kept], learned, [k for k, _ in kept]))
     texts = _drop_policy(texts)
     keep = set(texts)
     kept = [(k, t) for k, t in kept if t in keep]
