@@ -369,7 +369,9 @@ def _drop_related(lines: list[str], learned: frozenset[str] = frozenset(), kinds
             i += 1
             taken = 0
             inline = not _is_bare_marker(ln)
-            while i < len(lines) and taken < 5 and not inline:
+            # a marker inside a run of one-paragraph lines links one headline: the next line may be body
+            most = 1 if kinds is None and i >= 2 and lines[i - 2] else 5
+            while i < len(lines) and taken < most and not inline:
                 if kinds is not None and kinds[i] == "heading":
                     break
                 nxt = lines[i]
