@@ -23,11 +23,15 @@ MAX_LINES = 20000  # distinct lines counted per source before the single sightin
 _SENTENCE_END = re.compile(r"[.!?؟]\s*[\"»”']?\s*$")
 
 
+_DIGITS = re.compile(r"\d+")
+
+
 def fold(line: str) -> str:
-    """The same folding layout uses to compare lines."""
+    """A line's key: folded as layout compares lines, with every number written 0, so that a
+    template line that differs only in a counter or a date (`المشاهدات: 9898`) is one line."""
     from .layout import _fold
 
-    return _fold(line)
+    return _DIGITS.sub("0", _fold(line))
 
 
 def source_key(raw) -> str:

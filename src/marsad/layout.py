@@ -476,7 +476,14 @@ def _line_info(ln: str, counts: dict[str, int], learned: frozenset[str], top: bo
     outlet's name that is also a word (`الشرق الأوسط`, `الرياض`) may be its masthead."""
     facts = _line_facts(ln, top)
     f = facts.fold
-    return replace(facts, learned=f in learned, repeated=counts.get(f, 0) > 1)
+    return replace(facts, learned=bool(learned) and _learned_key(f) in learned, repeated=counts.get(f, 0) > 1)
+
+
+def _learned_key(folded: str) -> str:
+    return _DIGIT_RUN.sub("0", folded)  # furniture.fold of an already folded line
+
+
+_DIGIT_RUN = re.compile(r"\d+")
 
 
 @lru_cache(maxsize=4096)  # a source's template lines (masthead, menu, bylines) come back page after page
@@ -612,7 +619,9 @@ def _stable_id(raw: RawDocument, title: str | None, text: str) -> str:
 
 
 def _learned_furniture(ln: str, learned: frozenset[str]) -> bool:
-    return bool(learned) and _nwords(ln) <= 15 and _fold(ln) in learned
+    from .furniture import fold as line_key
+
+    return bool(learned) and _nwords(ln) <= 15 and line_key(ln) in learned
 
 
 def _drop_furniture(texts: list[str], learned: frozenset[str]) -> list[bool]:
