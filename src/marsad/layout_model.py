@@ -56,7 +56,9 @@ def allowed(info: LineInfo, *, title_ok: bool) -> np.ndarray:
     a = np.zeros(N_LABELS, dtype=bool)
     a[ll.BODY] = True
     n = info.nwords
-    a[0] = title_ok and 1 <= n <= 35 and len(info.text) <= 300
+    # a headline does not end like a sentence of running text (a question, or `..`, does)
+    t = info.text.rstrip()
+    a[0] = title_ok and 1 <= n <= 35 and len(t) <= 300 and (not _SENTENCE_END.search(t) or t.endswith(".."))
     a[1] = info.outlet or (info.learned and n <= 8)
     a[2] = info.breadcrumb
     a[3] = info.byline is not None or info.bare_name
@@ -123,6 +125,7 @@ def _chrome(x: LineInfo) -> bool:
 
 
 _DIGIT = re.compile(r"\d")
+_SENTENCE_END = re.compile(r"[.:،,؛;]$")
 _LATIN = re.compile(r"[A-Za-z]")
 _SEPS = re.compile(r"[|>»›/]")
 
