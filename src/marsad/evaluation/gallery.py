@@ -997,14 +997,24 @@ def build_gallery(ant_root: str | Path, per_style: int = 40, seed: int = 0, kind
     March 2018 only), so datelines show every month's name (جوان, تشرين الأول, يوليوز ...) and
     summer time; False keeps the ANT times as they are. `records`: ANT records already loaded."""
     recs = records if records is not None else load_ant(ant_root)
+    return render_styles(recs, list(styles or STYLES), STYLES, STYLE_BY_ID, per_style, seed, kinds, spread_months)
+
+
+def render_styles(recs: list[dict], styles: list[str], order_of: list[str], by_id: dict, per_style: int,
+                  seed: int, kinds: Iterable[str], spread_months: bool, pick: str = "{seed}:{style}:pick",
+                  render: Callable | None = None) -> list[GalleryDoc]:
+    """Render `per_style` documents of every style and kind: each style draws its own ANT articles
+    (seeded by the style and `pick`; one article at most once), its encodings rotate by the style's
+    place in `order_of` (so a style's documents do not depend on which others are built with it)."""
+    render = render or render_doc
     kinds = [k for k in KINDS if k in tuple(kinds)]
     titles = [r["title"] for r in recs]
     cp_titles = [t for t in titles if _cp1256_ok(t)]
     docs: list[GalleryDoc] = []
-    for sid in styles or STYLES:
-        st = STYLE_BY_ID[sid]
-        si = STYLES.index(sid)  # a style's documents are the same whichever styles are built with it
-        rng = random.Random(f"{seed}:{sid}:pick")
+    for sid in styles:
+        st = by_id[sid]
+        si = order_of.index(sid)
+        rng = random.Random(pick.format(seed=seed, style=sid))
         order = list(range(len(recs)))
         rng.shuffle(order)
         pos = 0
@@ -1023,7 +1033,7 @@ def build_gallery(ant_root: str | Path, per_style: int = 40, seed: int = 0, kind
                 pool = cp_titles if enc == "windows-1256" and kind == "text" else titles
                 heads = [pool[rng.randrange(len(pool))] for _ in range(5)]
                 heads = [h for h in dict.fromkeys(heads) if h != recs[idx]["title"]]
-                docs.append(render_doc(st, recs[idx], kind, enc, j, seed, heads, spread_months))
+                docs.append(render(st, recs[idx], kind, enc, j, seed, heads, spread_months))
     return docs
 
 

@@ -730,35 +730,11 @@ def build_blind_gallery(ant_root: str | Path, per_style: int = 40, seed: int = 0
                         spread_months: bool = True) -> list[GalleryDoc]:
     """`per_style` documents per blind style and kind, every ANT article at most once per style,
     picked with a seed of the blind set's own (other articles than gallery.build_gallery's)."""
+    from .gallery import render_styles
+
     recs = records if records is not None else load_ant(ant_root)
-    kinds = [k for k in KINDS if k in tuple(kinds)]
-    titles = [r["title"] for r in recs]
-    cp_titles = [t for t in titles if _cp1256_ok(t)]
-    docs: list[GalleryDoc] = []
-    for sid in styles or BLIND_STYLES:
-        st = BLIND_STYLE_BY_ID[sid]
-        si = BLIND_STYLES.index(sid)
-        rng = random.Random(f"{seed}:{sid}blind:pick")
-        order = list(range(len(recs)))
-        rng.shuffle(order)
-        pos = 0
-        used: set[int] = set()
-        for kind in kinds:
-            for j in range(per_style):
-                enc = ENCODINGS[(j + si) % len(ENCODINGS)]
-                while pos < len(order) and (order[pos] in used or (
-                        enc == "windows-1256" and kind == "text" and not _rec_ok_cp1256(recs[order[pos]]))):
-                    pos += 1
-                if pos >= len(order):
-                    break
-                idx = order[pos]
-                used.add(idx)
-                pos += 1
-                pool = cp_titles if enc == "windows-1256" and kind == "text" else titles
-                heads = [pool[rng.randrange(len(pool))] for _ in range(5)]
-                heads = [h for h in dict.fromkeys(heads) if h != recs[idx]["title"]]
-                docs.append(render_doc(st, recs[idx], kind, enc, j, seed, heads, spread_months))
-    return docs
+    return render_styles(recs, list(styles or BLIND_STYLES), BLIND_STYLES, BLIND_STYLE_BY_ID, per_style, seed,
+                         kinds, spread_months, pick="{seed}:{style}blind:pick", render=render_doc)
 
 
 # -- evaluation --------------------------------------------------------------------------
@@ -769,7 +745,7 @@ def evaluate_blind(docs, keep_failures: set[str] | None = None) -> dict:
     import time
 
     from .. import layout as L
-    from .layout import FIELDS, _failure, _lay_out, _mean, _read, _shares, score_doc
+    from .layout import _read, score_style, summarise
 
     t0 = time.perf_counter()
     styles = list(dict.fromkeys(d.style for d in docs))
@@ -777,29 +753,8 @@ def evaluate_blind(docs, keep_failures: set[str] | None = None) -> dict:
     report: dict = {"mode": {"train_header": False, "layout_batch": hasattr(L, "layout_batch"), "loso": False,
                              "blind": True, "header_model": "shipped"}, "styles": {}, "failures": {}}
     for style in styles:
-        rows_by_kind = {}
-        for kind in kinds:
-            group = [d for d in docs if d.style == style and d.kind == kind]
-            if not group:
-                continue
-            raws = [_read(d) for d in group]
-            arts = _lay_out(L, raws, None)
-            rows = [score_doc(d.gold, a) for d, a in zip(group, arts)]
-            rows_by_kind[kind] = rows
-            if keep_failures and style in keep_failures:
-                fails = report["failures"].setdefault(style, [])
-                for d, a, r, raw in zip(group, arts, rows, raws):
-                    if not all(r.values()):
-                        fails.append(_failure(d, a, r, raw))
-        table = {k: _shares(v) for k, v in rows_by_kind.items()}
-        table["both"] = _shares([r for v in rows_by_kind.values() for r in v])
-        report["styles"][style] = table
-    cols = kinds + ["both"]
-    report["mean"] = {k: {f: _mean([t[k][f] for t in report["styles"].values() if k in t]) for f in ("full",) + FIELDS}
-                      for k in cols}
-    report["worst"] = {k: min((s for s in styles if k in report["styles"][s]), key=lambda s: report["styles"][s][k]["full"])
-                       for k in cols if styles}
-    report["weakest_field"] = {s: min(FIELDS, key=lambda f: report["styles"][s]["both"][f]) for s in styles}
+        score_style(L, docs, style, kinds, _read, None, report, keep_failures)
+    summarise(report, styles, kinds)
     report["documents"] = len(docs)
     report["seconds"] = time.perf_counter() - t0
     report["train_seconds"] = 0.0

@@ -214,34 +214,45 @@ def evaluate_layout(docs, loso: bool = True, keep_failures: set[str] | None = No
                 model = None
                 report.setdefault("train_errors", {})[style] = str(e)
             train_s += time.perf_counter() - t
-        rows_by_kind: dict[str, list] = {}
-        for kind in kinds:
-            group = [d for d in docs if d.style == style and d.kind == kind]
-            if not group:
-                continue
-            raws = [raws_all[id(d)] for d in group]
-            arts = _lay_out(L, raws, model)
-            rows = [score_doc(d.gold, a) for d, a in zip(group, arts)]
-            rows_by_kind[kind] = rows
-            if keep_failures and style in keep_failures:
-                fails = report["failures"].setdefault(style, [])
-                for d, a, r, raw in zip(group, arts, rows, raws):
-                    if not all(r.values()):
-                        fails.append(_failure(d, a, r, raw))
-        table = {k: _shares(v) for k, v in rows_by_kind.items()}
-        table["both"] = _shares([r for v in rows_by_kind.values() for r in v])
-        report["styles"][style] = table
+        score_style(L, docs, style, kinds, lambda d: raws_all[id(d)], model, report, keep_failures)
+    summarise(report, styles, kinds)
+    report["documents"] = sum(1 for d in docs if d.style in styles)
+    report["seconds"] = time.perf_counter() - t0
+    report["train_seconds"] = train_s
+    return report
+
+
+
+def score_style(L, docs, style: str, kinds: list[str], raw_of, model, report: dict,
+                keep_failures: set[str] | None = None) -> None:
+    """Lay out one style's documents, each kind as one batch, and put its shares in the report."""
+    rows_by_kind: dict[str, list] = {}
+    for kind in kinds:
+        group = [d for d in docs if d.style == style and d.kind == kind]
+        if not group:
+            continue
+        raws = [raw_of(d) for d in group]
+        arts = _lay_out(L, raws, model)
+        rows = [score_doc(d.gold, a) for d, a in zip(group, arts)]
+        rows_by_kind[kind] = rows
+        if keep_failures and style in keep_failures:
+            fails = report["failures"].setdefault(style, [])
+            for d, a, r, raw in zip(group, arts, rows, raws):
+                if not all(r.values()):
+                    fails.append(_failure(d, a, r, raw))
+    table = {k: _shares(v) for k, v in rows_by_kind.items()}
+    table["both"] = _shares([r for v in rows_by_kind.values() for r in v])
+    report["styles"][style] = table
+
+
+def summarise(report: dict, styles: list[str], kinds: list[str]) -> None:
+    """Means over styles, the worst style of each kind and each style's weakest field."""
     cols = kinds + ["both"]
     report["mean"] = {k: {f: _mean([t[k][f] for t in report["styles"].values() if k in t]) for f in ("full",) + FIELDS}
                       for k in cols}
     report["worst"] = {k: min((s for s in styles if k in report["styles"][s]), key=lambda s: report["styles"][s][k]["full"])
                        for k in cols if styles}
     report["weakest_field"] = {s: min(FIELDS, key=lambda f: report["styles"][s]["both"][f]) for s in styles}
-    report["documents"] = sum(1 for d in docs if d.style in styles)
-    report["seconds"] = time.perf_counter() - t0
-    report["train_seconds"] = train_s
-    return report
-
 
 def _mean(xs: list[float]) -> float:
     return sum(xs) / len(xs) if xs else 0.0
