@@ -191,6 +191,9 @@ def _city_name(s: str) -> str | None:
     if ":" in s[m.end(1):m.start(2)] and not (layout_lines.is_place(m.group(1)) or layout_lines.is_outlet(name)):
         return None  # `مسؤول إريتري: قطر تفبرك ...` is a headline; `القاهرة: رويترز` a byline
     swap = _placeish(name) and not _is_agency(name) and not _placeish(m.group(1))  # قنا is a town and an agency
+    if _placeish(name) and not swap and "(" not in name and not layout_lines.is_outlet(m.group(1)) \
+            and not layout_lines.is_outlet(name, ambiguous=True):  # `الشرق الأوسط` is a region and a paper
+        return None  # `القاهرة - الإسكندرية`: two places, no author
     if swap or _placeish(name) and layout_lines.is_outlet(m.group(1)):
         # NAME - CITY (`رويترز - القاهرة`, `العربية نت - الدوحة`): the place is the second part
         name = m.group(1).strip()

@@ -229,8 +229,8 @@ def read(infos: list[LineInfo], masks: list[np.ndarray], lead_words: set[str], m
     labels = chosen
     # a page has a headline: when no header line took it, the first body line may, if it reads
     # like one (allowed, short, no full stop) and running text follows
-    if 0 not in used and best_k < m and M[best_k][0] and _titleish(infos[best_k]) \
-            and best_k + 1 < m and infos[best_k + 1].nwords >= 12 and P[best_k][0] > 0.02:
+    if 0 not in used and best_k < m and M[best_k][0] and _titleish(infos[best_k]) and best_k + 1 < m \
+            and (infos[best_k + 1].nwords >= 12 or ll.ends_sentence(infos[best_k + 1].text)) and P[best_k][0] > 0.02:
         labels = labels + [0]
         best_k += 1
     return labels, best_k
