@@ -102,24 +102,10 @@ def _outlet_phrases() -> frozenset[str]:
     marsad.outlets when present; the agency bylines of layout.json otherwise)."""
     from .layout import _vocab as layout_vocab
 
-    names = set(layout_vocab()["agency_bylines"])
-    try:
-        from . import outlets
+    from .outlets import folded_names
 
-        names.update(outlets.folded_names())
-    except (ImportError, AttributeError):
-        pass
+    names = set(layout_vocab()["agency_bylines"]) | set(folded_names())
     return frozenset(n for n in names if n)
-
-
-@lru_cache(maxsize=1)
-def _outlet_finder():
-    try:
-        from .outlets import outlet_for
-
-        return outlet_for
-    except ImportError:
-        return None
 
 
 def is_outlet(line: str, ambiguous: bool = False) -> bool:
@@ -130,8 +116,9 @@ def is_outlet(line: str, ambiguous: bool = False) -> bool:
         return False
     if f in _vocab()["outlets"]:
         return True
-    find = _outlet_finder()
-    return find is not None and find(line, ambiguous=ambiguous) is not None
+    from .outlets import outlet_for
+
+    return outlet_for(line, ambiguous=ambiguous) is not None
 
 
 def date_residue(line: str) -> int:
