@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from importlib import resources
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from .arabic import normalize, normalize_map
 from .errors import MarsadError
@@ -64,7 +64,7 @@ def zone_lookup() -> dict[str, str]:
 def get_zone(name: str) -> ZoneInfo:
     try:
         return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError, IsADirectoryError):
+    except Exception:  # not found, or odd strings (NUL bytes, paths) that zoneinfo rejects in its own ways
         raise MarsadError(f"unknown time zone {name!r} (use an IANA name such as Africa/Cairo)") from None
 
 
