@@ -154,15 +154,15 @@ def test_zones_and_gold_times():
     from datetime import datetime, timezone
 
     rec = {"time": "Mon, 12 Mar 2018 11:05:40 GMT"}
-    utc = G._utc(rec)
+    utc = G.utc_time(rec)
     assert utc == datetime(2018, 3, 12, 11, 5, tzinfo=timezone.utc)
     okaz = G.STYLE_BY_ID["okaz"].datelines[1](utc, None)  # `... بتوقيت مكة`
     assert okaz.zone and G.gold_time(okaz) == "2018-03-12T14:05:00+03:00"
     eg = G.STYLE_BY_ID["youm7"].datelines[0](utc, None)
     assert G.gold_time(eg) == "2018-03-12T13:05:00" and "01:05 م" in eg.text
-    beirut = G.STYLE_BY_ID["annahar"].datelines[2](G._utc({"time": "Mon, 02 Jul 2018 11:05:00 GMT"}), None)
+    beirut = G.STYLE_BY_ID["annahar"].datelines[2](G.utc_time({"time": "Mon, 02 Jul 2018 11:05:00 GMT"}), None)
     assert G.gold_time(beirut) == "2018-07-02T14:05:00+03:00" and "تموز" in beirut.text
-    assert G._utc(rec, 3).month == 6 and G._utc({"time": "Sat, 31 Mar 2018 10:00:00 GMT"}, 11).day == 28
+    assert G.utc_time(rec, 3).month == 6 and G.utc_time({"time": "Sat, 31 Mar 2018 10:00:00 GMT"}, 11).day == 28
 
 
 def test_deterministic(ant, records):

@@ -161,10 +161,10 @@ def test_deterministic(ant, records):
 
 
 def test_evaluate_blind_prints_the_per_style_table(docs):
-    from marsad.evaluation.layout import FIELDS, format_report
+    from marsad.evaluation.layout import FIELDS, evaluate_blind, format_report
 
     tiny = [d for d in docs if d.style in ("alrai", "echorouk")][:6] + [d for d in docs if d.style == "echorouk"][-2:]
-    report = B.evaluate_blind(tiny)
+    report = evaluate_blind(tiny)
     assert not report["mode"]["train_header"] and report["mode"]["header_model"] == "shipped"
     for t in report["styles"].values():
         for f in ("full",) + FIELDS:

@@ -7,22 +7,21 @@ time-expression annotator. `parse_dateline` reads the publication line of a page
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
-from importlib import resources
 from zoneinfo import ZoneInfo
 
 from .arabic import normalize, normalize_map
+from . import knowledge
 from .errors import MarsadError
 
 
 @lru_cache(maxsize=1)
 def calendar() -> dict:
-    return json.loads(resources.files("marsad.knowledge").joinpath("calendar.json").read_text("utf-8"))
+    return knowledge.data("calendar.json")
 
 
 def _alternation(names) -> str:
@@ -234,7 +233,7 @@ def _safe_date(y: int, m: int | None, d: int) -> date | None:
 _CUES: tuple[re.Pattern, re.Pattern] | None = None
 
 
-def _cue_patterns() -> tuple[re.Pattern, re.Pattern]:
+def cue_patterns() -> tuple[re.Pattern, re.Pattern]:
     global _CUES
     if _CUES is None:
         def alt(key):
@@ -246,7 +245,7 @@ def _cue_patterns() -> tuple[re.Pattern, re.Pattern]:
 
 def parse_dateline(line: str) -> ParsedDate | None:
     """Parse a page's dateline; with both a publication and an update time, take the publication."""
-    pub_re, upd_re = _cue_patterns()
+    pub_re, upd_re = cue_patterns()
     t = normalize(line)
     if len(t) != len(line):
         # cue positions are found in normalised text; map them back to the line

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from urllib.parse import urlsplit
 
-from .arabic import normalize
+from .layout_vocab import fold as _fold
 
 MAX_WORDS = 15  # longer lines are prose, never learned
 MIN_DOCS = 4  # a source needs this many documents before anything is learned
@@ -29,8 +29,6 @@ _DIGITS = re.compile(r"\d+")
 def fold(line: str) -> str:
     """A line's key: folded as layout compares lines, with every number written 0, so that a
     template line that differs only in a counter or a date (`المشاهدات: 9898`) is one line."""
-    from .layout import _fold
-
     return _DIGITS.sub("0", _fold(line))
 
 

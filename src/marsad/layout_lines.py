@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from . import knowledge
 from .arabic import normalize as _normalize
+from .layout_vocab import fold_label as _fold, vocab as layout_vocab
 from .dates import calendar, parse_dateline
 
 
@@ -29,16 +31,11 @@ _GLUED = re.compile(r"\d+(?:ه|م|هـ|مـ)")
 _END_SENT = re.compile(r"[.!?؟…]\s*[\"»”']?\s*$")
 
 
-@lru_cache(maxsize=4096)
-def _fold(s: str) -> str:
-    return " ".join(normalize(s).split()).strip(" :.-–—|»«•·*#،,")
 
 
 @lru_cache(maxsize=1)
 def _vocab() -> dict:
     """Token sets for the dateline residue test and phrase sets for captions and credits."""
-    from .layout import _vocab as layout_vocab
-
     cal = calendar()
     datey: set[str] = set()
 
@@ -58,10 +55,7 @@ def _vocab() -> dict:
     for t in _place_tokens():
         places.add(t)
     lv = layout_vocab()
-    import json
-    from importlib import resources
-
-    raw = json.loads(resources.files("marsad.knowledge").joinpath("layout.json").read_text("utf-8"))
+    raw = knowledge.data("layout.json")
     outlets = _outlet_phrases()
     outlet_tokens = {t for p in outlets for t in p.split()}
     return {
@@ -81,10 +75,9 @@ def _place_tokens() -> frozenset[str]:
     """Single-word forms of places (countries, capitals, the cities of calendar zones) for datelines
     and bylines: `القاهرة - ...`, `الرياض في 12 مارس`."""
     import json
-    from importlib import resources
 
     out: set[str] = set()
-    text = resources.files("marsad.knowledge").joinpath("entities.jsonl").read_text("utf-8")
+    text = knowledge.text("entities.jsonl")
     for line in text.splitlines():
         if '"LOC"' not in line:
             continue
@@ -100,8 +93,6 @@ def _place_tokens() -> frozenset[str]:
 def _outlet_phrases() -> frozenset[str]:
     """Folded names, short names and taglines of outlets and agencies (knowledge/outlets.json via
     marsad.outlets when present; the agency bylines of layout.json otherwise)."""
-    from .layout import _vocab as layout_vocab
-
     from .outlets import folded_names
 
     names = set(layout_vocab()["agency_bylines"]) | set(folded_names())

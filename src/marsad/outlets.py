@@ -12,12 +12,11 @@ normalisation and a few dict probes, whatever the number of outlets.
 """
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from . import knowledge
 from .arabic import normalize
 
 __all__ = [
@@ -102,7 +101,7 @@ class _Index:
 
 @lru_cache(maxsize=1)
 def _index() -> _Index:
-    raw = json.loads(resources.files("marsad.knowledge").joinpath("outlets.json").read_text("utf-8"))
+    raw = knowledge.data("outlets.json")
     return _Index(raw)
 
 

@@ -56,7 +56,7 @@ MA = ["يناير", "فبراير", "مارس", "أبريل", "ماي", "يون�
 HIJRI = ["محرم", "صفر", "ربيع الأول", "ربيع الآخر", "جمادى الأولى", "جمادى الآخرة", "رجب", "شعبان", "رمضان", "شوال", "ذو القعدة", "ذو الحجة"]
 DAYS = ["الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"]
 DAYS_EG = ["الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"]
-_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
 SECTIONS = {
     "internationalNews": ["عربي ودولي", "العالم", "أخبار العالم", "دولي"],
@@ -77,7 +77,7 @@ JUNK_AUTHORS = ["admin", "Editor", "فريق التحرير", "webmaster", "مح
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-", re.I)
 
 
-def _norm(s: str) -> str:
+def norm_text(s: str) -> str:
     return " ".join(s.split())
 
 
@@ -133,7 +133,7 @@ def gold_time(s: Stamp) -> str:
 # -- authors ---------------------------------------------------------------------
 def split_author(a: str | None) -> tuple[str | None, str | None]:
     """(city, author) from an ANT author field such as `لندن - رويترز`; junk (ids) gives (None, None)."""
-    a = _norm(a or "")
+    a = norm_text(a or "")
     if not a or _UUID.match(a):
         return None, None
     m = re.fullmatch(r"(.{2,30}?)\s*[-–ـ]\s*(.+)", a)
@@ -568,7 +568,7 @@ class Page:
     section: str = ""
 
 
-def _utc(rec: dict, month_shift: int = 0) -> datetime:
+def utc_time(rec: dict, month_shift: int = 0) -> datetime:
     """The ANT time (UTC, to the minute), moved by `month_shift` months within its year (day kept,
     or the month's last day), so a gallery of March 2018 articles shows every month's name and
     both sides of the summer-time changes."""
@@ -582,15 +582,15 @@ def _utc(rec: dict, month_shift: int = 0) -> datetime:
 
 def make_page(st: Style, rec: dict, rng: random.Random, headlines: list[str], cp1256_text: bool,
               month_shift: int = 0) -> Page:
-    utc = _utc(rec, month_shift)
+    utc = utc_time(rec, month_shift)
     stamp = rng.choice(st.datelines)(utc, rng)
     indic = not cp1256_text and rng.random() < st.indic_p
     if indic:
-        stamp = Stamp(stamp.text.translate(_INDIC), stamp.local, stamp.zone, stamp.clock)
+        stamp = Stamp(stamp.text.translate(INDIC), stamp.local, stamp.zone, stamp.clock)
     update = None
     if st.update and rng.random() < st.update_p:
         u = st.update(utc + timedelta(minutes=rng.randint(7, 400)), rng)
-        update = u.text.translate(_INDIC) if indic else u.text
+        update = u.text.translate(INDIC) if indic else u.text
     city, name = split_author(rec.get("author"))
     if st.agencies and (st.agency_p >= 1.0 or (name is None and rng.random() < st.agency_p)):
         name = rng.choice(st.agencies)  # a news agency's own wire always carries its name
@@ -734,7 +734,7 @@ def render_text(st: Style, pg: Page, rng: random.Random) -> tuple[str, list[list
     return "\n".join(lines) + "\n", [[ln, lab] for ln, lab in header]
 
 
-def _iso_meta(pg: Page) -> str | None:
+def iso_meta(pg: Page) -> str | None:
     loc = pg.stamp.local
     if pg.pub_meta == "iso":
         return loc.isoformat()
@@ -778,7 +778,7 @@ def _head(st: Style, pg: Page, rng: random.Random, charset: str, url: str, machi
         f'<meta name="twitter:card" content="summary_large_image">',
         f'<link rel="canonical" href="{e(url)}">',
     ]
-    pm = _iso_meta(pg)
+    pm = iso_meta(pg)
     if pm:
         head.append(f'<meta property="article:published_time" content="{e(pm)}">')
         if pg.pub_meta != "arabic":
@@ -926,10 +926,10 @@ def encode(s: str, encoding: str, html: bool) -> bytes:
     raise ValueError(encoding)
 
 
-_CHARSET = {"utf-8": "utf-8", "utf-8-bom": "utf-8", "utf-16-le-bom": "utf-16", "utf-16-be-bom": "utf-16", "windows-1256": "windows-1256"}
+CHARSET = {"utf-8": "utf-8", "utf-8-bom": "utf-8", "utf-16-le-bom": "utf-16", "utf-16-be-bom": "utf-16", "windows-1256": "windows-1256"}
 
 
-def _cp1256_ok(s: str) -> bool:
+def cp1256_ok(s: str) -> bool:
     try:
         s.encode("cp1256")
         return True
@@ -941,8 +941,8 @@ def _eligible(rec: dict) -> bool:
     return bool(rec.get("title") and rec.get("time") and rec.get("paragraphs")) and sum(map(len, rec["paragraphs"])) < 30000
 
 
-def _rec_ok_cp1256(rec: dict) -> bool:
-    return _cp1256_ok(rec["title"] + "\n".join(rec["paragraphs"]) + (rec.get("author") or ""))
+def rec_ok_cp1256(rec: dict) -> bool:
+    return cp1256_ok(rec["title"] + "\n".join(rec["paragraphs"]) + (rec.get("author") or ""))
 
 
 def render_doc(st: Style, rec: dict, kind: str, encoding: str, j: int, seed: int, headlines: list[str],
@@ -953,7 +953,7 @@ def render_doc(st: Style, rec: dict, kind: str, encoding: str, j: int, seed: int
     pg = make_page(st, rec, rng, headlines, cp_text, shift)
     gold_paras = list(rec["paragraphs"])
     gold_heads = [v for k, v in pg.body if k == "h"]
-    gold = {"title": _norm(rec["title"]), "author": pg.author, "paragraphs": gold_paras, "headings": gold_heads}
+    gold = {"title": norm_text(rec["title"]), "author": pg.author, "paragraphs": gold_paras, "headings": gold_heads}
     ext = "txt" if kind == "text" else "html"
     name = f"{st.id}-{kind}-{j:04d}.{ext}"
     if kind == "text":
@@ -962,7 +962,7 @@ def render_doc(st: Style, rec: dict, kind: str, encoding: str, j: int, seed: int
         gold["header"] = header
     else:
         url = f"https://www.{st.domain}/news/{rng.randint(100000, 999999)}"
-        text, pub = render_html(st, pg, rng, _CHARSET[encoding], url)
+        text, pub = render_html(st, pg, rng, CHARSET[encoding], url)
         gold["published"] = pub
         # on an HTML page marsad knows the outlet: a byline that names the page's own outlet is
         # no author (an author is a person or an agency, never the outlet itself)
@@ -1009,7 +1009,7 @@ def render_styles(recs: list[dict], styles: list[str], order_of: list[str], by_i
     render = render or render_doc
     kinds = [k for k in KINDS if k in tuple(kinds)]
     titles = [r["title"] for r in recs]
-    cp_titles = [t for t in titles if _cp1256_ok(t)]
+    cp_titles = [t for t in titles if cp1256_ok(t)]
     docs: list[GalleryDoc] = []
     for sid in styles:
         st = by_id[sid]
@@ -1023,7 +1023,7 @@ def render_styles(recs: list[dict], styles: list[str], order_of: list[str], by_i
             for j in range(per_style):
                 enc = ENCODINGS[(j + si) % len(ENCODINGS)]
                 while pos < len(order) and (order[pos] in used or (
-                        enc == "windows-1256" and kind == "text" and not _rec_ok_cp1256(recs[order[pos]]))):
+                        enc == "windows-1256" and kind == "text" and not rec_ok_cp1256(recs[order[pos]]))):
                     pos += 1
                 if pos >= len(order):
                     break

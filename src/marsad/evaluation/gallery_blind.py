@@ -29,7 +29,6 @@ import html as _html
 import json
 import random
 import re
-import sys
 import textwrap
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -37,11 +36,11 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .gallery import (
-    _CHARSET, _INDIC, ENCODINGS, JUNK_AUTHORS, KINDS, D, GalleryDoc, Page, Stamp, _cp1256_ok, _norm,
-    _rec_ok_cp1256, _utc, encode, gold_time, html_gold_time, load_ant, split_author, write_gallery,
+    CHARSET, INDIC, JUNK_AUTHORS, KINDS, D, GalleryDoc, Page, Stamp, norm_text, utc_time,
+    encode, gold_time, html_gold_time, load_ant, split_author, write_gallery,
 )
 
-__all__ = ["BLIND_STYLES", "BLIND_STYLE_BY_ID", "build_blind_gallery", "evaluate_blind", "run_blind", "write_gallery"]
+__all__ = ["BLIND_STYLES", "BLIND_STYLE_BY_ID", "build_blind_gallery", "write_gallery"]
 
 # -- pools of the blind outlets (wording of their own, not gallery.py's) ---------------------
 WIRES = {"رويترز", "د ب أ", "فرانس برس", "أسوشيتد برس", "الأناضول", "وكالات", "أ ف ب", "واس", "قنا", "كونا", "وام",
@@ -299,15 +298,15 @@ class BlindPage(Page):
 
 def make_page(st: BlindStyle, rec: dict, rng: random.Random, headlines: list[str], cp1256_text: bool,
               month_shift: int = 0) -> BlindPage:
-    utc = _utc(rec, month_shift)
+    utc = utc_time(rec, month_shift)
     stamp = rng.choice(st.datelines)(utc, rng)
     indic = not cp1256_text and rng.random() < st.indic_p
     if indic:
-        stamp = Stamp(stamp.text.translate(_INDIC), stamp.local, stamp.zone, stamp.clock)
+        stamp = Stamp(stamp.text.translate(INDIC), stamp.local, stamp.zone, stamp.clock)
     update = None
     if st.update and rng.random() < st.update_p and not stamp.text.startswith("تاريخ التحديث"):
         u = st.update(utc + timedelta(minutes=rng.randint(9, 500)), rng)
-        update = u.text.translate(_INDIC) if indic else u.text
+        update = u.text.translate(INDIC) if indic else u.text
     city, name = split_author(rec.get("author"))
     if name is not None and _outlet_name(name):
         name = None  # another outlet's article: this outlet prints its own or a wire's name
@@ -371,7 +370,7 @@ def make_page(st: BlindStyle, rec: dict, rng: random.Random, headlines: list[str
     if st.counters and rng.random() < st.counter_p:
         counter = rng.choice(st.counters).format(n=rng.randint(120, 48000))
         if indic:
-            counter = counter.translate(_INDIC)
+            counter = counter.translate(INDIC)
     meta_author = {"real": author, "junk": rng.choice(JUNK_AUTHORS), "site": st.site, "none": None}[rng.choice(st.author_meta)]
     return BlindPage(
         title=rec["title"], author=author, byline=byline, stamp=stamp, update=update,
@@ -477,7 +476,7 @@ def render_text(st: BlindStyle, pg: BlindPage, rng: random.Random) -> tuple[str,
 
 # -- HTML ----------------------------------------------------------------------------
 def _iso_meta(pg: BlindPage) -> str | None:
-    from .gallery import _iso_meta as g
+    from .gallery import iso_meta as g
 
     return g(pg)
 
@@ -696,7 +695,7 @@ def render_doc(st: BlindStyle, rec: dict, kind: str, encoding: str, j: int, seed
     pg = make_page(st, rec, rng, headlines, cp_text, shift)
     gold_paras = list(rec["paragraphs"])
     gold_heads = [v for k, v in pg.body if k == "h"]
-    gold = {"title": _norm(rec["title"]), "author": pg.author, "paragraphs": gold_paras, "headings": gold_heads}
+    gold = {"title": norm_text(rec["title"]), "author": pg.author, "paragraphs": gold_paras, "headings": gold_heads}
     name = f"{st.id}-{kind}-{j:04d}.{'txt' if kind == 'text' else 'html'}"
     if kind == "text":
         text, header = render_text(st, pg, rng)
@@ -704,7 +703,7 @@ def render_doc(st: BlindStyle, rec: dict, kind: str, encoding: str, j: int, seed
         gold["header"] = header
     else:
         url = f"https://www.{st.domain}/news/{rng.randint(100000, 9999999)}"
-        text, pub = render_html(st, pg, rng, _CHARSET[encoding], url)
+        text, pub = render_html(st, pg, rng, CHARSET[encoding], url)
         gold["published"] = pub
         # as gallery.render_doc: on an HTML page the page's own outlet is no author (here also when
         # marsad's outlet list misses the bare masthead the byline prints, e.g. `الشرق`)
@@ -735,52 +734,3 @@ def build_blind_gallery(ant_root: str | Path, per_style: int = 40, seed: int = 0
     recs = records if records is not None else load_ant(ant_root)
     return render_styles(recs, list(styles or BLIND_STYLES), BLIND_STYLES, BLIND_STYLE_BY_ID, per_style, seed,
                          kinds, spread_months, pick="{seed}:{style}blind:pick", render=render_doc)
-
-
-# -- evaluation --------------------------------------------------------------------------
-def evaluate_blind(docs, keep_failures: set[str] | None = None) -> dict:
-    """Score marsad.layout on blind gallery documents with its shipped header model (no header
-    model is trained or passed); each (style, kind) group is laid out as one batch, as
-    `evaluate_layout` does. The report has evaluate_layout's shape (format_report prints it)."""
-    import time
-
-    from .. import layout as L
-    from .layout import _read, score_style, summarise
-
-    t0 = time.perf_counter()
-    styles = list(dict.fromkeys(d.style for d in docs))
-    kinds = [k for k in ("text", "html") if any(d.kind == k for d in docs)]
-    report: dict = {"mode": {"train_header": False, "layout_batch": hasattr(L, "layout_batch"), "loso": False,
-                             "blind": True, "header_model": "shipped"}, "styles": {}, "failures": {}}
-    for style in styles:
-        score_style(L, docs, style, kinds, _read, None, report, keep_failures)
-    summarise(report, styles, kinds)
-    report["documents"] = len(docs)
-    report["seconds"] = time.perf_counter() - t0
-    report["train_seconds"] = 0.0
-    return report
-
-
-def run_blind(args, root: Path, kinds: list[str]) -> int:
-    """`marsad evaluate layout --blind`: the blind gallery, the shipped header model."""
-    from ..errors import MarsadError
-    from .layout import format_failures, format_report
-
-    styles = [s.strip() for s in args.styles.split(",")] if args.styles else None
-    for s in (styles or []) + ([args.show_failures] if args.show_failures else []):
-        if s not in BLIND_STYLES:
-            raise MarsadError(f"unknown blind style {s!r}; blind styles: {', '.join(BLIND_STYLES)}")
-    docs = build_blind_gallery(root, per_style=args.per_style, seed=args.seed, kinds=kinds, styles=styles)
-    if args.write_gallery:
-        out = write_gallery(docs, args.write_gallery)
-        print(f"blind gallery: {len(docs)} documents written to {out}", file=sys.stderr)
-    report = evaluate_blind(docs, keep_failures={args.show_failures} if args.show_failures else None)
-    if args.json:
-        print(json.dumps(report, ensure_ascii=False, indent=1))
-        return 0
-    print("BLIND styles (never tuned on), shipped header model, no training:")
-    print(format_report(report))
-    if args.show_failures:
-        print()
-        print(format_failures(report, args.show_failures))
-    return 0

@@ -359,7 +359,6 @@ def run(args) -> int:
     if bad or not kinds:
         raise MarsadError(f"--kinds: text, html (not {', '.join(bad) or 'nothing'})")
     if getattr(args, "blind", False):
-        from .gallery_blind import run_blind
 
         return run_blind(args, root, kinds)
     styles = [s.strip() for s in args.styles.split(",")] if args.styles else None
@@ -380,6 +379,54 @@ def run(args) -> int:
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=1))
         return 0
+    print(format_report(report))
+    if args.show_failures:
+        print()
+        print(format_failures(report, args.show_failures))
+    return 0
+
+
+# -- the blind gallery --------------------------------------------------------------------------
+def evaluate_blind(docs, keep_failures: set[str] | None = None) -> dict:
+    """Score marsad.layout on blind gallery documents with its shipped header model (no header
+    model is trained or passed); each (style, kind) group is laid out as one batch, as
+    `evaluate_layout` does. The report has evaluate_layout's shape (format_report prints it)."""
+    import time
+
+    from .. import layout as L
+
+    t0 = time.perf_counter()
+    styles = list(dict.fromkeys(d.style for d in docs))
+    kinds = [k for k in ("text", "html") if any(d.kind == k for d in docs)]
+    report: dict = {"mode": {"train_header": False, "layout_batch": hasattr(L, "layout_batch"), "loso": False,
+                             "blind": True, "header_model": "shipped"}, "styles": {}, "failures": {}}
+    for style in styles:
+        score_style(L, docs, style, kinds, _read, None, report, keep_failures)
+    summarise(report, styles, kinds)
+    report["documents"] = len(docs)
+    report["seconds"] = time.perf_counter() - t0
+    report["train_seconds"] = 0.0
+    return report
+
+
+def run_blind(args, root: Path, kinds: list[str]) -> int:
+    """`marsad evaluate layout --blind`: the blind gallery, the shipped header model."""
+
+    from .gallery_blind import BLIND_STYLES, build_blind_gallery, write_gallery
+
+    styles = [s.strip() for s in args.styles.split(",")] if args.styles else None
+    for s in (styles or []) + ([args.show_failures] if args.show_failures else []):
+        if s not in BLIND_STYLES:
+            raise MarsadError(f"unknown blind style {s!r}; blind styles: {', '.join(BLIND_STYLES)}")
+    docs = build_blind_gallery(root, per_style=args.per_style, seed=args.seed, kinds=kinds, styles=styles)
+    if args.write_gallery:
+        out = write_gallery(docs, args.write_gallery)
+        print(f"blind gallery: {len(docs)} documents written to {out}", file=sys.stderr)
+    report = evaluate_blind(docs, keep_failures={args.show_failures} if args.show_failures else None)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=1))
+        return 0
+    print("BLIND styles (never tuned on), shipped header model, no training:")
     print(format_report(report))
     if args.show_failures:
         print()

@@ -195,7 +195,7 @@ def _header_blocks(blocks: list[tuple[str, str]], dated: bool) -> tuple[list[tup
     (returned, for when the metadata names no author)."""
     from ..arabic import normalize
     from ..dates import calendar, parse_dateline
-    from ..layout import parse_byline
+    from ..bylines import parse_byline
 
     cues = {normalize(c).strip(" :") for key in ("published_cues", "updated_cues") for c in calendar().get(key, ())}
     out: list[tuple[str, str]] = []
@@ -509,7 +509,7 @@ _SPLIT_AUTHORS = re.compile(r"\s*[;|,،/]\s*|\s+(?:and|&)\s+")
 def clean_author(raw: str | None, site: str | None = None, url: str | None = None) -> str | None:
     """A person's name or an agency, never a URL, a logo, an image file or the page's own outlet."""
     from ..arabic import normalize
-    from ..layout import parse_byline
+    from ..bylines import parse_byline
     from ..outlets import is_agency, name_key, outlet_for, outlet_for_site
 
     if not raw:
@@ -586,7 +586,7 @@ def _visible_byline(tree, site: str | None, url: str | None) -> str | None:
     """The byline printed in the article's header: an element whose class or id names an author,
     a byline or a source (`<span class="author">جدة - واس</span>`); the page's own outlet is not
     an author."""
-    from ..layout import parse_byline
+    from ..bylines import parse_byline
     from ..outlets import outlet_for, outlet_for_site
 
     own = outlet_for_site(site, url)
