@@ -6,7 +6,9 @@ REF (a commit, tag or branch) is checked out into a temporary git worktree and r
 its own `src/` on the same Python; this checkout runs with its own. Both are asked:
 
 1. `marsad analyze --format jsonl` over N ANT articles (the raw TREC files, a fixed
-   sample), and the seed article as json and as text: compared byte for byte.
+   sample) and over the outlet gallery (27 styles as text scrapes and HTML pages, written
+   once by REF's gallery code), and the seed article as json and as text: compared byte
+   for byte.
 2. `marsad ingest` of STORE_N JSON Lines records (a fixed sample of ANT and
    SaudiNewsNet, read as in bench/corpus.py) into a fresh SQLite store (and PostgreSQL with --pg), then a fixed
    set of reads through the Python `Corpus` and the REST API: stats, 80 searches (some
@@ -103,10 +105,20 @@ def run(src: Path, args: list[str], **kw) -> subprocess.CompletedProcess:
     return p
 
 
-def analyze_outputs(src: Path, files: list[str]) -> dict[str, bytes]:
+def write_gallery(src: Path, outdir: Path, per_style: int) -> list[str]:
+    """Outlet-gallery pages (every style as a text scrape and as HTML, in several encodings),
+    written once by the given version's gallery code, so both versions lay out the same bytes."""
+    code = ("import sys; from marsad.evaluation.gallery import build_gallery, write_gallery; "
+            f"write_gallery(build_gallery(sys.argv[1], per_style={per_style}, seed=4), sys.argv[2])")
+    run(src, ["-c", code, str(DATA / "ant-corpus-multisource-2018-03"), str(outdir)])
+    return sorted(str(p) for p in outdir.iterdir() if p.name != "gold.jsonl")
+
+
+def analyze_outputs(src: Path, files: list[str], gallery: list[str]) -> dict[str, bytes]:
     cli = ["-m", "marsad.cli", "analyze"]
     return {
         "analyze ANT jsonl": run(src, [*cli, "--format", "jsonl", *files]).stdout,
+        "analyze gallery jsonl": run(src, [*cli, "--format", "jsonl", *gallery]).stdout,
         "analyze seed json": run(src, [*cli, "--format", "json", str(SEED)]).stdout,
         "analyze seed text": run(src, [*cli, "--format", "text", str(SEED)]).stdout,
     }
@@ -136,6 +148,7 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--before", required=True, help="git commit (or tag, branch) to compare against")
     ap.add_argument("--n", type=int, default=1000, help="ANT articles for analyze")
+    ap.add_argument("--gallery-per-style", type=int, default=4, help="gallery pages per style and kind")
     ap.add_argument("--store-n", type=int, default=2000, help="articles in the store")
     ap.add_argument("--dump", default=None, help="write both versions' outputs here (before.json, after.json)")
     ap.add_argument("--pg", default=None, help="also compare on this PostgreSQL database (it is emptied)")
@@ -157,9 +170,10 @@ def main() -> int:
             titles = [r["title"] for r in recs if r.get("title")]
             qfile = tmp / "queries.json"
             qfile.write_text(json.dumps(queries(titles, 80), ensure_ascii=False), encoding="utf-8")
+            gallery = write_gallery(versions["before"], tmp / "gallery", args.gallery_per_style)
             got: dict[str, dict[str, str]] = {"before": {}, "after": {}}
             for name, src in versions.items():
-                for part, data in analyze_outputs(src, files).items():
+                for part, data in analyze_outputs(src, files, gallery).items():
                     got[name][part] = data.decode("utf-8", "replace")
                 reads = store_reads(src, inputs, str(tmp / f"{name}.db"), qfile, tmp)
                 got[name].update({f"sqlite: {k}": json.dumps(v, ensure_ascii=False, indent=1) for k, v in reads.items()})

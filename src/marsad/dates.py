@@ -139,7 +139,26 @@ def parse_date_text(text: str) -> ParsedDate | None:
     if not text or not text.strip():
         return None
     raw = text.strip()
-    # Machine formats first: ISO 8601 and RFC 2822 (feeds, metadata, ANT's TIME).
+    got = _machine_date(raw)
+    if got is not None:
+        return got
+    t = normalize(raw)
+    p = _patterns()
+    d, span_end = _calendar_day(t, p)
+    if d is None:
+        return None
+    clock = _clock_after(t, p, span_end)
+    tz = _zone_of(t, raw, p, clock)
+    if clock:
+        dt = datetime(d.year, d.month, d.day, *clock, tzinfo=tz)
+        return ParsedDate(dt, True, tz is not None)
+    if tz is not None:
+        return ParsedDate(datetime(d.year, d.month, d.day, tzinfo=tz), False, True)
+    return ParsedDate(d, False, False)
+
+
+def _machine_date(raw: str) -> ParsedDate | None:
+    """ISO 8601 and RFC 2822 (feeds, metadata, ANT's TIME), read before any Arabic form."""
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}([T ][\d:.]+)?(Z|[+-]\d{2}:?\d{2})?", raw):
         try:
             dt = datetime.fromisoformat(raw.replace("Z", "+00:00"))
@@ -152,33 +171,31 @@ def parse_date_text(text: str) -> ParsedDate | None:
             return ParsedDate(dt, True, dt.tzinfo is not None)
         except (TypeError, ValueError):
             pass
-    t = normalize(raw)
-    p = _patterns()
-    d: date | None = None
-    span_end = 0
+    return None
+
+
+def _calendar_day(t: str, p: dict) -> tuple[date | None, int]:
+    """The first calendar date in normalised text, by form in order of trust, and where it ends."""
     m = p["dmy"].search(t)
-    if m:
-        mon = month_lookup().get(re.sub(r"\s+", " ", m.group(2)))
-        d = _safe_date(int(m.group(3)), mon, int(m.group(1)))
-        span_end = m.end()
-    if d is None and (m := p["mdy"].search(t)):
-        mon = month_lookup().get(re.sub(r"\s+", " ", m.group(1)))
-        d = _safe_date(int(m.group(3)), mon, int(m.group(2)))
-        span_end = m.end()
-    if d is None and (m := p["ymd"].search(t)):
-        d = _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        span_end = m.end()
-    if d is None and (m := p["dmy_num"].search(t)):
-        d = _safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-        span_end = m.end()
-    if d is None and (m := p["hijri_dmy"].search(t)):
+    if m and (d := _safe_date(int(m.group(3)), month_lookup().get(re.sub(r"\s+", " ", m.group(2))), int(m.group(1)))):
+        return d, m.end()
+    if (m := p["mdy"].search(t)) and (
+            d := _safe_date(int(m.group(3)), month_lookup().get(re.sub(r"\s+", " ", m.group(1))), int(m.group(2)))):
+        return d, m.end()
+    if (m := p["ymd"].search(t)) and (d := _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))):
+        return d, m.end()
+    if (m := p["dmy_num"].search(t)) and (d := _safe_date(int(m.group(3)), int(m.group(2)), int(m.group(1)))):
+        return d, m.end()
+    if m := p["hijri_dmy"].search(t):
         hm = hijri_month_lookup().get(re.sub(r"\s+", " ", m.group(2)))
-        if hm:
-            d = _hijri_to_gregorian(int(m.group(3)), hm, int(m.group(1)))
-            span_end = m.end()
-    if d is None:
-        return None
-    # The clock time: prefer one after the date, else anywhere on the line.
+        if hm and (d := _hijri_to_gregorian(int(m.group(3)), hm, int(m.group(1)))):
+            return d, m.end()
+    return None, 0
+
+
+def _clock_after(t: str, p: dict, span_end: int) -> tuple | None:
+    """The clock time: the first one after the date, else the last anywhere on the line (never
+    the digits of a Y-M-D date itself)."""
     clock = None
     for tm in p["time"].finditer(t):
         c = _clock(tm)
@@ -186,31 +203,29 @@ def parse_date_text(text: str) -> ParsedDate | None:
             clock = c
             if tm.start() >= span_end:
                 break
-    tz = None
+    return clock
+
+
+def _zone_of(t: str, raw: str, p: dict, clock) -> timezone | ZoneInfo | None:
+    """The zone the text names: GMT(+h), an offset after a clock, a zone phrase, an abbreviation."""
     if g := p["gmt"].search(t):
-        tz = timezone.utc
-        if g.group(1):
-            off = g.group(1).replace(" ", "")
-            sign = -1 if off[0] == "-" else 1
-            hh, _, mm = off[1:].partition(":")
-            if len(hh) > 2:
-                hh, mm = hh[:2], hh[2:]
-            tz = timezone(sign * timedelta(hours=int(hh), minutes=int(mm or 0)))
-    elif (o := p["offset"].search(t)) and clock:
+        if not g.group(1):
+            return timezone.utc
+        off = g.group(1).replace(" ", "")
+        sign = -1 if off[0] == "-" else 1
+        hh, _, mm = off[1:].partition(":")
+        if len(hh) > 2:
+            hh, mm = hh[:2], hh[2:]
+        return timezone(sign * timedelta(hours=int(hh), minutes=int(mm or 0)))
+    if (o := p["offset"].search(t)) and clock:
         sign = -1 if o.group(1) == "-" else 1
-        tz = timezone(sign * timedelta(hours=int(o.group(2)), minutes=int(o.group(3))))
-    elif p["zone"] is not None and (z := p["zone"].search(t)):
+        return timezone(sign * timedelta(hours=int(o.group(2)), minutes=int(o.group(3))))
+    if p["zone"] is not None and (z := p["zone"].search(t)):
         name = zone_lookup().get(re.sub(r"\s+", " ", z.group(1)))
-        if name:
-            tz = ZoneInfo(name)
-    elif p["abbr"] is not None and clock and (a := p["abbr"].search(raw)):
-        tz = _zone_value(calendar()["zone_abbreviations"][a.group(1)])
-    if clock:
-        dt = datetime(d.year, d.month, d.day, *clock, tzinfo=tz)
-        return ParsedDate(dt, True, tz is not None)
-    if tz is not None:
-        return ParsedDate(datetime(d.year, d.month, d.day, tzinfo=tz), False, True)
-    return ParsedDate(d, False, False)
+        return ZoneInfo(name) if name else None
+    if p["abbr"] is not None and clock and (a := p["abbr"].search(raw)):
+        return _zone_value(calendar()["zone_abbreviations"][a.group(1)])
+    return None
 
 
 def _zone_value(v: str):

@@ -127,19 +127,7 @@ def read_bytes(data: bytes, name: str = "", kind: str | None = None,
         yield from read_warc_stream(io.BytesIO(data))
         return
     if kind == "jsonl-gz":
-        import gzip
-        import io
-        import zlib
-
-        try:  # read at most the limit: a small gzip can expand without bound
-            data = gzip.GzipFile(fileobj=io.BytesIO(data)).read(MAX_RECORDS_BYTES + 1)
-        except (EOFError, zlib.error, gzip.BadGzipFile):
-            raise InputError(f"{name or 'input'}: the gzip stream is damaged or cut short") from None
-        if len(data) > MAX_RECORDS_BYTES:
-            raise InputError(f"{name or 'input'}: decompresses to more than {MAX_RECORDS_BYTES // 2**20} MB")
-        kind = "json"  # decoded whole: records_from_text reads lines or an array
-        if not data.strip():
-            raise InputError(f"{name or 'input'}: empty")
+        data, kind = _gunzip(data, name), "json"  # decoded whole: records_from_text reads lines or an array
     if kind not in ("json",) and looks_binary(data[:SNIFF_BYTES]):
         raise InputError(f"{name or 'input'}: binary data, not text")
     if kind == "feed":
@@ -170,6 +158,24 @@ def read_bytes(data: bytes, name: str = "", kind: str | None = None,
             d.extra["encoding"] = enc
             d.extra["decode_replaced"] = d.extra.get("decode_replaced", 0) + replaced
         yield d
+
+
+def _gunzip(data: bytes, name: str) -> bytes:
+    """A gzipped records file, decompressed up to the records limit (a small gzip can expand
+    without bound)."""
+    import gzip
+    import io
+    import zlib
+
+    try:
+        data = gzip.GzipFile(fileobj=io.BytesIO(data)).read(MAX_RECORDS_BYTES + 1)
+    except (EOFError, zlib.error, gzip.BadGzipFile):
+        raise InputError(f"{name or 'input'}: the gzip stream is damaged or cut short") from None
+    if len(data) > MAX_RECORDS_BYTES:
+        raise InputError(f"{name or 'input'}: decompresses to more than {MAX_RECORDS_BYTES // 2**20} MB")
+    if not data.strip():
+        raise InputError(f"{name or 'input'}: empty")
+    return data
 
 
 def read_text(text: str) -> RawDocument:
