@@ -678,12 +678,16 @@ def _furniture(pg: Page, kind: str = "text") -> list[str]:
     for kind, v in pg.body:
         if kind == "related":
             f += list(v)
-    if pg.related:
-        f += [pg.related[0]] + pg.related[1]
+    return f + end_furniture(pg)
+
+
+def end_furniture(pg) -> list[str]:
+    """The furniture after the body, as the page prints it: the related list, the tags label,
+    the widgets and the tail (shared with the blind gallery's pages)."""
+    f = [pg.related[0]] + pg.related[1] if pg.related else []
     if pg.tags:
         f += [pg.tags[0]]
-    f += pg.widgets + pg.tail
-    return f
+    return f + pg.widgets + pg.tail
 
 
 def render_text(st: Style, pg: Page, rng: random.Random) -> tuple[str, list[list[str]]]:
@@ -948,36 +952,45 @@ def rec_ok_cp1256(rec: dict) -> bool:
 def render_doc(st: Style, rec: dict, kind: str, encoding: str, j: int, seed: int, headlines: list[str],
                spread_months: bool = True) -> GalleryDoc:
     rng = random.Random(f"{seed}:{st.id}:{kind}:{j}")
+    return page_doc(st, rec, kind, encoding, j, rng, headlines, spread_months, make_page=make_page,
+                    render_text=render_text, render_html=render_html,
+                    furniture=lambda pg, kind: _furniture(pg, kind), url_max=999999)
+
+
+def page_doc(st, rec: dict, kind: str, encoding: str, j: int, rng: random.Random, headlines: list[str],
+             spread_months: bool, *, make_page, render_text, render_html, furniture, url_max: int,
+             houses: frozenset[str] = frozenset()) -> GalleryDoc:
+    """One gallery document and its gold reading, with a gallery's own page maker and renderers
+    (the blind gallery passes its own). On an HTML page marsad knows the outlet: a byline part
+    that names the page's own outlet (or one of `houses`, the mastheads its bylines print) is
+    no author: an author is a person or an agency, never the outlet itself."""
     cp_text = encoding == "windows-1256" and kind == "text"
     shift = rng.randrange(12) if spread_months else 0
     pg = make_page(st, rec, rng, headlines, cp_text, shift)
     gold_paras = list(rec["paragraphs"])
     gold_heads = [v for k, v in pg.body if k == "h"]
     gold = {"title": norm_text(rec["title"]), "author": pg.author, "paragraphs": gold_paras, "headings": gold_heads}
-    ext = "txt" if kind == "text" else "html"
-    name = f"{st.id}-{kind}-{j:04d}.{ext}"
+    name = f"{st.id}-{kind}-{j:04d}.{'txt' if kind == 'text' else 'html'}"
     if kind == "text":
         text, header = render_text(st, pg, rng)
         gold["published"] = gold_time(pg.stamp)
         gold["header"] = header
     else:
-        url = f"https://www.{st.domain}/news/{rng.randint(100000, 999999)}"
+        url = f"https://www.{st.domain}/news/{rng.randint(100000, url_max)}"
         text, pub = render_html(st, pg, rng, CHARSET[encoding], url)
         gold["published"] = pub
-        # on an HTML page marsad knows the outlet: a byline that names the page's own outlet is
-        # no author (an author is a person or an agency, never the outlet itself)
         from ..outlets import outlet_for, outlet_for_url
 
         own = outlet_for_url(url)
         parts = [p for p in (pg.author or "").split(" / ") if p]
-        kept = [p for p in parts if not (own is not None and (o := outlet_for(p, ambiguous=True)) is not None
-                                         and o.id == own.id and not o.is_agency)]
-        if own is not None and len(kept) < len(parts):
+        kept = [p for p in parts if p not in houses and not (
+            own is not None and (o := outlet_for(p, ambiguous=True)) is not None and o.id == own.id and not o.is_agency)]
+        if len(kept) < len(parts):
             gold["author"] = " / ".join(kept) or None
     body_text = "\n".join(gold_paras + gold_heads)
     shown = text if kind == "text" else _html.unescape(text)
     gold["furniture"] = list(dict.fromkeys(
-        f for f in _furniture(pg, kind) if f and f.strip() and f in shown and f not in body_text))
+        f for f in furniture(pg, kind) if f and f.strip() and f in shown and f not in body_text))
     data = encode(text, encoding, kind == "html")
     return GalleryDoc(st.id, kind, encoding, name, data, gold, ant=rec.get("docno", ""))
 

@@ -36,8 +36,8 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .gallery import (
-    CHARSET, INDIC, JUNK_AUTHORS, KINDS, D, GalleryDoc, Page, Stamp, norm_text, utc_time,
-    encode, gold_time, html_gold_time, load_ant, split_author, write_gallery,
+    INDIC, JUNK_AUTHORS, KINDS, D, GalleryDoc, Page, Stamp, utc_time,
+    end_furniture, page_doc, html_gold_time, load_ant, split_author, write_gallery,
 )
 
 __all__ = ["BLIND_STYLES", "BLIND_STYLE_BY_ID", "build_blind_gallery", "write_gallery"]
@@ -404,12 +404,7 @@ def _furniture(st: BlindStyle, pg: BlindPage, kind: str) -> list[str]:
             f += [v[0], v[1]]
         elif k == "fig":
             f += list(v)
-    if pg.related:
-        f += [pg.related[0]] + pg.related[1]
-    if pg.tags:
-        f += [pg.tags[0]]
-    f += pg.widgets + pg.tail
-    return f
+    return f + end_furniture(pg)
 
 
 def render_text(st: BlindStyle, pg: BlindPage, rng: random.Random) -> tuple[str, list[list[str]]]:
@@ -690,38 +685,11 @@ def render_html(st: BlindStyle, pg: BlindPage, rng: random.Random, charset: str,
 def render_doc(st: BlindStyle, rec: dict, kind: str, encoding: str, j: int, seed: int, headlines: list[str],
                spread_months: bool = True) -> GalleryDoc:
     rng = random.Random(f"{seed}:{st.id}blind:{kind}:{j}")
-    cp_text = encoding == "windows-1256" and kind == "text"
-    shift = rng.randrange(12) if spread_months else 0
-    pg = make_page(st, rec, rng, headlines, cp_text, shift)
-    gold_paras = list(rec["paragraphs"])
-    gold_heads = [v for k, v in pg.body if k == "h"]
-    gold = {"title": norm_text(rec["title"]), "author": pg.author, "paragraphs": gold_paras, "headings": gold_heads}
-    name = f"{st.id}-{kind}-{j:04d}.{'txt' if kind == 'text' else 'html'}"
-    if kind == "text":
-        text, header = render_text(st, pg, rng)
-        gold["published"] = gold_time(pg.stamp)
-        gold["header"] = header
-    else:
-        url = f"https://www.{st.domain}/news/{rng.randint(100000, 9999999)}"
-        text, pub = render_html(st, pg, rng, CHARSET[encoding], url)
-        gold["published"] = pub
-        # as gallery.render_doc: on an HTML page the page's own outlet is no author (here also when
-        # marsad's outlet list misses the bare masthead the byline prints, e.g. `الشرق`)
-        from ..outlets import outlet_for, outlet_for_url
-
-        own = outlet_for_url(url)
-        parts = [p for p in (pg.author or "").split(" / ") if p]
-        houses = {h.strip("«»") for h in st.house}
-        kept = [p for p in parts if p not in houses and not (
-            own is not None and (o := outlet_for(p, ambiguous=True)) is not None and o.id == own.id and not o.is_agency)]
-        if len(kept) < len(parts):
-            gold["author"] = " / ".join(kept) or None
-    body_text = "\n".join(gold_paras + gold_heads)
-    shown = text if kind == "text" else _html.unescape(text)
-    gold["furniture"] = list(dict.fromkeys(
-        f for f in _furniture(st, pg, kind) if f and f.strip() and f in shown and f not in body_text))
-    data = encode(text, encoding, kind == "html")
-    return GalleryDoc(st.id, kind, encoding, name, data, gold, ant=rec.get("docno", ""))
+    # bylines may print the bare masthead (`الشرق`) that marsad's outlet list misses: no author either
+    return page_doc(st, rec, kind, encoding, j, rng, headlines, spread_months, make_page=make_page,
+                    render_text=render_text, render_html=render_html,
+                    furniture=lambda pg, kind: _furniture(st, pg, kind), url_max=9999999,
+                    houses=frozenset(h.strip("«»") for h in st.house))
 
 
 def build_blind_gallery(ant_root: str | Path, per_style: int = 40, seed: int = 0, kinds: Iterable[str] = KINDS,
