@@ -574,111 +574,130 @@ def render_html(st: BlindStyle, pg: BlindPage, rng: random.Random, charset: str,
     steps = pg.crumb_steps
     fam = st.markup
     doctype = '<!DOCTYPE html>\n<html lang="ar" dir="rtl">\n<head>\n' + "\n".join(head) + "\n</head>\n"
-    if fam == "drupal":
-        crumb = "".join(f'<li><a href="/{i}">{e(c)}</a></li>' for i, c in enumerate(steps))
-        page = (
-            doctype + f'<body class="path-node page-node-type-article">\n<div class="dialog-off-canvas-main-canvas">\n'
-            f'<header role="banner" class="region-header"><div class="site-branding"><a href="/" rel="home">{e(pg.masthead)}</a></div>'
-            f'<nav role="navigation" class="menu--main"><ul class="menu">{nav}</ul></nav></header>\n'
-            f'<div class="region-breadcrumb"><nav class="breadcrumb"><ol>{crumb}</ol></nav></div>\n'
-            '<main role="main"><div class="region-content">\n'
-            '<article role="article" class="node node--type-article node--view-mode-full">\n'
-            + kick + f'<h1 class="page-title"><span class="field--name-title">{e(pg.title)}</span></h1>\n'
-            f'<div class="node__meta">{meta_html}</div>\n'
-            + (f'<div class="field--name-field-image">{cap}</div>\n' if cap else "")
-            + '<div class="node__content"><div class="clearfix text-formatted field field--name-body field--type-text-with-summary field__item">\n'
-            + "\n".join(_body_items(st, pg, rng, e)) + "\n</div></div>\n"
-            + (f'<div class="field--name-field-tags">{tags}</div>\n' if tags else "")
-            + '</article>\n'
-            + (f'<div class="views-element-container block-related">{rel}</div>\n' if rel else "")
-            + '</div></main>\n'
-            f'<footer role="contentinfo" class="region-footer">{tail}</footer>\n</div>\n</body>\n</html>\n'
-        )
-    elif fam == "wordpress":
-        crumb = ' <em class="delimiter">»</em> '.join(f'<a href="/c/{i}">{e(c)}</a>' for i, c in enumerate(steps))
-        page = (
-            doctype + f'<body class="post-template-default single single-post postid-{rng.randint(100000, 999999)} single-format-standard">\n'
-            f'<div class="background-overlay"><div id="tie-container" class="site tie-container"><div id="tie-wrapper">\n'
-            f'<header id="theme-header" class="theme-header header-layout-3"><div class="logo-wrapper"><a href="/">{e(pg.masthead)}</a></div>'
-            f'<nav id="main-nav" class="main-nav"><ul id="menu-main" class="menu">{nav}</ul></nav></header>\n'
-            f'<div id="content" class="site-content container"><div class="tie-row main-content-row">\n'
-            '<div class="main-content tie-col-md-8" role="main">\n<article id="the-post" class="container-wrapper post-content">\n'
-            f'<header class="entry-header-outer"><nav id="breadcrumb">{crumb}</nav><div class="entry-header">'
-            + kick + f'<h1 class="post-title entry-title">{e(pg.title)}</h1>'
-            f'<div class="single-post-meta post-meta clearfix">{meta_html}</div></div></header>\n'
-            + (f'<div class="featured-area"><figure class="single-featured-image">{cap}</figure></div>\n' if cap else "")
-            + (f'<div class="share-buttons share-buttons-top">{wid}</div>\n' if wid else "")
-            + '<div class="entry-content entry clearfix">\n' + "\n".join(_body_items(st, pg, rng, e)) + "\n</div>\n"
-            + (f'<div class="post-bottom-meta post-bottom-tags">{tags}</div>\n' if tags else "")
-            + '</article>\n'
-            + (f'<div id="related-posts" class="container-wrapper">{rel}</div>\n' if rel else "")
-            + '<div id="comments" class="comments-area"><div id="respond"><h3 id="reply-title">اترك تعليقاً</h3></div></div>\n'
-            + '</div>\n<aside class="sidebar tie-col-md-4"><div class="widget"><div class="widget-title">الأكثر تداولاً</div></div></aside>\n'
-            f'</div></div>\n<footer id="footer" class="site-footer"><div class="copyright-text">{tail}</div></footer>\n'
-            '</div></div></div>\n<script src="/wp-includes/js/jquery/jquery.min.js"></script>\n</body>\n</html>\n'
-        )
-    elif fam == "bootstrap":
-        crumb = "".join(f'<li class="breadcrumb-item"><a href="/{i}">{e(c)}</a></li>' for i, c in enumerate(steps))
-        page = (
-            doctype + '<body>\n<nav class="navbar navbar-expand-lg navbar-dark bg-dark fixed-top">'
-            f'<a class="navbar-brand" href="/">{e(pg.masthead)}</a><ul class="navbar-nav">{nav}</ul></nav>\n'
-            '<div class="container"><div class="row">\n<div class="col-lg-8 col-md-12">\n'
-            f'<ol class="breadcrumb">{crumb}</ol>\n<div class="card article-card"><div class="card-body">\n'
-            + kick + f'<h1 class="card-title news-title">{e(pg.title)}</h1>\n'
-            f'<div class="news-info text-muted">{meta_html}</div>\n'
-            + (f'<div class="news-img">{cap}</div>\n' if cap else "")
-            + (f'<div class="font-tools">{wid}</div>\n' if wid else "")
-            + '<div class="news-text" id="articleBody">\n' + "\n".join(_body_items(st, pg, rng, e)) + "\n</div>\n"
-            + (f'<div class="news-tags">{tags}</div>\n' if tags else "")
-            + '</div></div>\n'
-            + (f'<div class="card related-card"><div class="card-body">{rel}</div></div>\n' if rel else "")
-            + '</div>\n<div class="col-lg-4 d-none d-lg-block"><div class="card"><div class="card-header">الأكثر قراءة</div></div></div>\n'
-            f'</div></div>\n<footer class="footer bg-dark">{tail}</footer>\n'
-            '<script src="/js/bootstrap.bundle.min.js"></script>\n</body>\n</html>\n'
-        )
-    elif fam == "nextjs":
-        h = f"{rng.randint(0, 0xfffff):05x}"
-        crumb = "".join(f'<a class="Breadcrumb_link__{h}" href="/{i}">{e(c)}</a>' for i, c in enumerate(steps))
-        nd = {"props": {"pageProps": {"article": {"id": rng.randint(1, 10 ** 7), "title": pg.title, "section": pg.section}}},
-              "page": "/article/[id]", "buildId": h}
-        page = (
-            doctype + f'<body>\n<div id="__next"><div class="Layout_wrapper__{h}">\n'
-            f'<header class="Header_header__{h}"><a class="Header_logo__{h}" href="/">{e(pg.masthead)}</a>'
-            f'<nav class="Header_menu__{h}"><ul>{nav}</ul></nav></header>\n'
-            f'<main class="Article_main__{h}"><div class="Breadcrumb_root__{h}">{crumb}</div>\n'
-            f'<div class="Article_head__{h}">' + kick + f'<h1 class="Article_title__{h}">{e(pg.title)}</h1>'
-            f'<div class="Article_meta__{h}">{meta_html}</div></div>\n'
-            + (f'<div class="Article_hero__{h}">{cap}</div>\n' if cap else "")
-            + (f'<div class="Article_tools__{h}">{wid}</div>\n' if wid else "")
-            + f'<div class="ArticleBody_body__{h}">\n' + "\n".join(_body_items(st, pg, rng, e)) + "\n</div>\n"
-            + (f'<div class="Article_tags__{h}">{tags}</div>\n' if tags else "")
-            + (f'<section class="Related_root__{h}">{rel}</section>\n' if rel else "")
-            + f'</main>\n<footer class="Footer_footer__{h}">{tail}</footer>\n</div></div>\n'
-            '<script id="__NEXT_DATA__" type="application/json">' + json.dumps(nd, ensure_ascii=False) + "</script>\n"
-            "</body>\n</html>\n"
-        )
-    else:  # aspx: an old ASP.NET page, tables and labelled spans, the story cut by <br />s
-        crumb = f" {e('>>')} ".join(f'<a href="/Default.aspx?sec={i}">{e(c)}</a>' for i, c in enumerate(steps))
-        cid = "ctl00_ContentPlaceHolder1"
-        page = (
-            '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n'
-            '<html xmlns="http://www.w3.org/1999/xhtml" lang="ar" dir="rtl">\n<head>\n' + "\n".join(head) + "\n</head>\n"
-            f'<body>\n<form name="aspnetForm" method="post" action="./Details.aspx?id={rng.randint(1000, 99999)}" id="aspnetForm">\n'
-            f'<input type="hidden" name="__VIEWSTATE" id="__VIEWSTATE" value="/wEPDwUKLTk{rng.randint(10 ** 8, 10 ** 9)}ZGQ=" />\n'
-            f'<table width="100%" cellpadding="0" cellspacing="0"><tr><td class="header"><a href="/">{e(pg.masthead)}</a></td></tr>\n'
-            f'<tr><td class="menu"><ul id="nav">{nav}</ul></td></tr>\n'
-            f'<tr><td class="path">{crumb}</td></tr>\n<tr><td>\n<table class="details"><tr><td>\n'
-            + (f'<span id="{cid}_lblKicker" class="kicker">{e(pg.kicker)}</span><br />\n' if pg.kicker else "")
-            + f'<h1><span id="{cid}_lblTitle">{e(pg.title)}</span></h1>\n'
-            + "".join(f'<span id="{cid}_lbl{i}">{m}</span><br />\n' for i, m in enumerate(meta) if m)
-            + (f'<div id="{cid}_pnlImage">{cap}</div>\n' if cap else "")
-            + f'<div id="{cid}_lblBody" class="details-body">\n' + "\n".join(_body_items(st, pg, rng, e, br=rng.random() < 0.5)) + "\n</div>\n"
-            + (f'<div class="tags">{tags}</div>\n' if tags else "")
-            + '</td></tr></table>\n</td></tr>\n'
-            + (f'<tr><td class="related">{rel}</td></tr>\n' if rel else "")
-            + f'<tr><td id="footer" class="footer">{tail}</td></tr></table>\n</form>\n</body>\n</html>\n'
-        )
+    if fam in _FRAMES:
+        top, frame, bottom = _FRAMES[fam](pg, rng, e, steps, nav, tail)
+        body = "\n".join(_body_items(st, pg, rng, e))  # after the frame: the draws keep their order
+        return doctype + top + _framed(frame, kick, e(pg.title), meta_html, cap, wid, body, tags, rel) + bottom, \
+            html_gold_time(pg, machine)
+    # aspx: an old ASP.NET page, tables and labelled spans, the story cut by <br />s
+    crumb = f" {e('>>')} ".join(f'<a href="/Default.aspx?sec={i}">{e(c)}</a>' for i, c in enumerate(steps))
+    cid = "ctl00_ContentPlaceHolder1"
+    page = (
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n'
+        '<html xmlns="http://www.w3.org/1999/xhtml" lang="ar" dir="rtl">\n<head>\n' + "\n".join(head) + "\n</head>\n"
+        f'<body>\n<form name="aspnetForm" method="post" action="./Details.aspx?id={rng.randint(1000, 99999)}" id="aspnetForm">\n'
+        f'<input type="hidden" name="__VIEWSTATE" id="__VIEWSTATE" value="/wEPDwUKLTk{rng.randint(10 ** 8, 10 ** 9)}ZGQ=" />\n'
+        f'<table width="100%" cellpadding="0" cellspacing="0"><tr><td class="header"><a href="/">{e(pg.masthead)}</a></td></tr>\n'
+        f'<tr><td class="menu"><ul id="nav">{nav}</ul></td></tr>\n'
+        f'<tr><td class="path">{crumb}</td></tr>\n<tr><td>\n<table class="details"><tr><td>\n'
+        + (f'<span id="{cid}_lblKicker" class="kicker">{e(pg.kicker)}</span><br />\n' if pg.kicker else "")
+        + f'<h1><span id="{cid}_lblTitle">{e(pg.title)}</span></h1>\n'
+        + "".join(f'<span id="{cid}_lbl{i}">{m}</span><br />\n' for i, m in enumerate(meta) if m)
+        + (f'<div id="{cid}_pnlImage">{cap}</div>\n' if cap else "")
+        + f'<div id="{cid}_lblBody" class="details-body">\n' + "\n".join(_body_items(st, pg, rng, e, br=rng.random() < 0.5)) + "\n</div>\n"
+        + (f'<div class="tags">{tags}</div>\n' if tags else "")
+        + '</td></tr></table>\n</td></tr>\n'
+        + (f'<tr><td class="related">{rel}</td></tr>\n' if rel else "")
+        + f'<tr><td id="footer" class="footer">{tail}</td></tr></table>\n</form>\n</body>\n</html>\n'
+    )
     return page, html_gold_time(pg, machine)
+
+
+def _framed(f: dict, kick: str, title: str, meta: str, cap: str, wid: str, body: str, tags: str, rel: str) -> str:
+    """An article in a markup family's frame: the same slots in the same order, each wrapped in
+    the family's own markup (`f[slot]` = (before, after)); empty optional slots print nothing."""
+    def slot(name: str, v: str) -> str:
+        return f[name][0] + v + f[name][1] if v and name in f else ""
+
+    return (kick + f["title"][0] + title + f["title"][1] + f["meta"][0] + meta + f["meta"][1] + slot("cap", cap)
+            + slot("wid", wid) + f["body"][0] + body + f["body"][1] + slot("tags", tags) + f["article_end"]
+            + slot("rel", rel))
+
+
+def _drupal(pg, rng, e, steps, nav, tail):
+    crumb = "".join(f'<li><a href="/{i}">{e(c)}</a></li>' for i, c in enumerate(steps))
+    top = ('<body class="path-node page-node-type-article">\n<div class="dialog-off-canvas-main-canvas">\n'
+           f'<header role="banner" class="region-header"><div class="site-branding"><a href="/" rel="home">{e(pg.masthead)}</a></div>'
+           f'<nav role="navigation" class="menu--main"><ul class="menu">{nav}</ul></nav></header>\n'
+           f'<div class="region-breadcrumb"><nav class="breadcrumb"><ol>{crumb}</ol></nav></div>\n'
+           '<main role="main"><div class="region-content">\n'
+           '<article role="article" class="node node--type-article node--view-mode-full">\n')
+    frame = {"title": ('<h1 class="page-title"><span class="field--name-title">', "</span></h1>\n"),
+             "meta": ('<div class="node__meta">', "</div>\n"),
+             "cap": ('<div class="field--name-field-image">', "</div>\n"),
+             "body": ('<div class="node__content"><div class="clearfix text-formatted field field--name-body '
+                      'field--type-text-with-summary field__item">\n', "\n</div></div>\n"),
+             "tags": ('<div class="field--name-field-tags">', "</div>\n"), "article_end": "</article>\n",
+             "rel": ('<div class="views-element-container block-related">', "</div>\n")}
+    bottom = f'</div></main>\n<footer role="contentinfo" class="region-footer">{tail}</footer>\n</div>\n</body>\n</html>\n'
+    return top, frame, bottom
+
+
+def _wordpress(pg, rng, e, steps, nav, tail):
+    crumb = ' <em class="delimiter">»</em> '.join(f'<a href="/c/{i}">{e(c)}</a>' for i, c in enumerate(steps))
+    top = (f'<body class="post-template-default single single-post postid-{rng.randint(100000, 999999)} single-format-standard">\n'
+           '<div class="background-overlay"><div id="tie-container" class="site tie-container"><div id="tie-wrapper">\n'
+           f'<header id="theme-header" class="theme-header header-layout-3"><div class="logo-wrapper"><a href="/">{e(pg.masthead)}</a></div>'
+           f'<nav id="main-nav" class="main-nav"><ul id="menu-main" class="menu">{nav}</ul></nav></header>\n'
+           '<div id="content" class="site-content container"><div class="tie-row main-content-row">\n'
+           '<div class="main-content tie-col-md-8" role="main">\n<article id="the-post" class="container-wrapper post-content">\n'
+           f'<header class="entry-header-outer"><nav id="breadcrumb">{crumb}</nav><div class="entry-header">')
+    frame = {"title": ('<h1 class="post-title entry-title">', "</h1>"),
+             "meta": ('<div class="single-post-meta post-meta clearfix">', "</div></div></header>\n"),
+             "cap": ('<div class="featured-area"><figure class="single-featured-image">', "</figure></div>\n"),
+             "wid": ('<div class="share-buttons share-buttons-top">', "</div>\n"),
+             "body": ('<div class="entry-content entry clearfix">\n', "\n</div>\n"),
+             "tags": ('<div class="post-bottom-meta post-bottom-tags">', "</div>\n"), "article_end": "</article>\n",
+             "rel": ('<div id="related-posts" class="container-wrapper">', "</div>\n")}
+    bottom = ('<div id="comments" class="comments-area"><div id="respond"><h3 id="reply-title">اترك تعليقاً</h3></div></div>\n'
+              '</div>\n<aside class="sidebar tie-col-md-4"><div class="widget"><div class="widget-title">الأكثر تداولاً</div></div></aside>\n'
+              f'</div></div>\n<footer id="footer" class="site-footer"><div class="copyright-text">{tail}</div></footer>\n'
+              '</div></div></div>\n<script src="/wp-includes/js/jquery/jquery.min.js"></script>\n</body>\n</html>\n')
+    return top, frame, bottom
+
+
+def _bootstrap(pg, rng, e, steps, nav, tail):
+    crumb = "".join(f'<li class="breadcrumb-item"><a href="/{i}">{e(c)}</a></li>' for i, c in enumerate(steps))
+    top = ('<body>\n<nav class="navbar navbar-expand-lg navbar-dark bg-dark fixed-top">'
+           f'<a class="navbar-brand" href="/">{e(pg.masthead)}</a><ul class="navbar-nav">{nav}</ul></nav>\n'
+           '<div class="container"><div class="row">\n<div class="col-lg-8 col-md-12">\n'
+           f'<ol class="breadcrumb">{crumb}</ol>\n<div class="card article-card"><div class="card-body">\n')
+    frame = {"title": ('<h1 class="card-title news-title">', "</h1>\n"),
+             "meta": ('<div class="news-info text-muted">', "</div>\n"),
+             "cap": ('<div class="news-img">', "</div>\n"), "wid": ('<div class="font-tools">', "</div>\n"),
+             "body": ('<div class="news-text" id="articleBody">\n', "\n</div>\n"),
+             "tags": ('<div class="news-tags">', "</div>\n"), "article_end": "</div></div>\n",
+             "rel": ('<div class="card related-card"><div class="card-body">', "</div></div>\n")}
+    bottom = ('</div>\n<div class="col-lg-4 d-none d-lg-block"><div class="card"><div class="card-header">الأكثر قراءة</div></div></div>\n'
+              f'</div></div>\n<footer class="footer bg-dark">{tail}</footer>\n'
+              '<script src="/js/bootstrap.bundle.min.js"></script>\n</body>\n</html>\n')
+    return top, frame, bottom
+
+
+def _nextjs(pg, rng, e, steps, nav, tail):
+    """CSS-module class names with one build hash, and the page's data in __NEXT_DATA__."""
+    h = f"{rng.randint(0, 0xfffff):05x}"
+    crumb = "".join(f'<a class="Breadcrumb_link__{h}" href="/{i}">{e(c)}</a>' for i, c in enumerate(steps))
+    nd = {"props": {"pageProps": {"article": {"id": rng.randint(1, 10 ** 7), "title": pg.title, "section": pg.section}}},
+          "page": "/article/[id]", "buildId": h}
+    top = (f'<body>\n<div id="__next"><div class="Layout_wrapper__{h}">\n'
+           f'<header class="Header_header__{h}"><a class="Header_logo__{h}" href="/">{e(pg.masthead)}</a>'
+           f'<nav class="Header_menu__{h}"><ul>{nav}</ul></nav></header>\n'
+           f'<main class="Article_main__{h}"><div class="Breadcrumb_root__{h}">{crumb}</div>\n'
+           f'<div class="Article_head__{h}">')
+    frame = {"title": (f'<h1 class="Article_title__{h}">', "</h1>"),
+             "meta": (f'<div class="Article_meta__{h}">', "</div></div>\n"),
+             "cap": (f'<div class="Article_hero__{h}">', "</div>\n"), "wid": (f'<div class="Article_tools__{h}">', "</div>\n"),
+             "body": (f'<div class="ArticleBody_body__{h}">\n', "\n</div>\n"),
+             "tags": (f'<div class="Article_tags__{h}">', "</div>\n"), "article_end": "",
+             "rel": (f'<section class="Related_root__{h}">', "</section>\n")}
+    bottom = (f'</main>\n<footer class="Footer_footer__{h}">{tail}</footer>\n</div></div>\n'
+              '<script id="__NEXT_DATA__" type="application/json">' + json.dumps(nd, ensure_ascii=False) + "</script>\n"
+              "</body>\n</html>\n")
+    return top, frame, bottom
+
+
+_FRAMES = {"drupal": _drupal, "wordpress": _wordpress, "bootstrap": _bootstrap, "nextjs": _nextjs}
 
 
 # -- documents -------------------------------------------------------------------------
