@@ -250,6 +250,10 @@ def _fmt(tz: str, make: Callable[[D], tuple[str, bool, bool] | tuple[str, bool]]
 
 
 def _styles() -> list[Style]:
+    """The outlet styles, one `Style(...)` entry each, in gallery order.
+
+    Long: a table of 27 outlets' templates (their words, datelines, bylines and markup); split
+    up, one outlet's entry would no longer read as one block beside the others."""
     CAI, RUH, DXB, DOH, AMM, BEY = "Africa/Cairo", "Asia/Riyadh", "Asia/Dubai", "Asia/Qatar", "Asia/Amman", "Asia/Beirut"
     S: list[Style] = []
     S.append(Style(
@@ -580,8 +584,8 @@ def utc_time(rec: dict, month_shift: int = 0) -> datetime:
     return t
 
 
-def make_page(st: Style, rec: dict, rng: random.Random, headlines: list[str], cp1256_text: bool,
-              month_shift: int = 0) -> Page:
+def _stamps(st: Style, rec: dict, rng: random.Random, cp1256_text: bool, month_shift: int):
+    """The dateline stamp, the update line (or None) and whether digits are Indic."""
     utc = utc_time(rec, month_shift)
     stamp = rng.choice(st.datelines)(utc, rng)
     indic = not cp1256_text and rng.random() < st.indic_p
@@ -591,6 +595,11 @@ def make_page(st: Style, rec: dict, rng: random.Random, headlines: list[str], cp
     if st.update and rng.random() < st.update_p:
         u = st.update(utc + timedelta(minutes=rng.randint(7, 400)), rng)
         update = u.text.translate(INDIC) if indic else u.text
+    return stamp, update, indic
+
+
+def _byline(st: Style, rec: dict, rng: random.Random) -> tuple[str | None, str | None]:
+    """The byline line as the style prints it and the author it names (the gold), or None, None."""
     city, name = split_author(rec.get("author"))
     if st.agencies and (st.agency_p >= 1.0 or (name is None and rng.random() < st.agency_p)):
         name = rng.choice(st.agencies)  # a news agency's own wire always carries its name
@@ -604,13 +613,11 @@ def make_page(st: Style, rec: dict, rng: random.Random, headlines: list[str], cp
         if forms:
             byline = rng.choice(forms)(city, name, ag)
             author = name.strip("«»\"")
-    sec = rng.choice(SECTIONS.get(rec.get("cat", ""), ["أخبار"]))
-    crumb = st.crumb.format(sec=sec)
-    caption = credit = None
-    if rng.random() < 0.65:
-        caption = rng.choice(st.captions)
-        if rng.random() < 0.85:
-            credit = rng.choice(st.credit_forms).format(a=rng.choice(CREDITS))
+    return byline, author
+
+
+def _body(st: Style, rec: dict, rng: random.Random, headlines: list[str]) -> list[tuple[str, object]]:
+    """The body: the ANT paragraphs, with sub-headings and, once, an inline related link between them."""
     paras = list(rec["paragraphs"])
     body: list[tuple[str, object]] = []
     heads = rng.sample(HEADINGS, k=len(HEADINGS))
@@ -621,6 +628,33 @@ def make_page(st: Style, rec: dict, rng: random.Random, headlines: list[str], cp
         body.append(("p", p))
         if k == inline_related_at and headlines:
             body.append(("related", [rng.choice(st.related_marker), headlines[0]]))
+    return body
+
+
+def _order(st: Style, rng: random.Random, caption, byline) -> list[str]:
+    """The order of the header parts: the style's, with the photo or the byline sometimes moved up."""
+    order = list(st.order)
+    if caption and rng.random() < 0.3 and "caption" in order:  # the photo sometimes sits above the headline
+        order.remove("caption")
+        order.insert(order.index("title"), "caption")
+    if byline and "byline" in order and rng.random() < 0.2 and order.index("byline") > order.index("dateline"):
+        order.remove("byline")
+        order.insert(order.index("dateline"), "byline")
+    return order
+
+
+def make_page(st: Style, rec: dict, rng: random.Random, headlines: list[str], cp1256_text: bool,
+              month_shift: int = 0) -> Page:
+    stamp, update, indic = _stamps(st, rec, rng, cp1256_text, month_shift)
+    byline, author = _byline(st, rec, rng)
+    sec = rng.choice(SECTIONS.get(rec.get("cat", ""), ["أخبار"]))
+    crumb = st.crumb.format(sec=sec)
+    caption = credit = None
+    if rng.random() < 0.65:
+        caption = rng.choice(st.captions)
+        if rng.random() < 0.85:
+            credit = rng.choice(st.credit_forms).format(a=rng.choice(CREDITS))
+    body = _body(st, rec, rng, headlines)
     related = None
     if rng.random() < 0.7 and len(headlines) > 1:
         related = (rng.choice(st.related_block), headlines[1:1 + rng.randint(2, 4)])
@@ -632,13 +666,7 @@ def make_page(st: Style, rec: dict, rng: random.Random, headlines: list[str], cp
     tail = [t for t in st.tail if rng.random() < 0.85]
     if rng.random() < 0.3:
         tail.insert(0, "اشترك في النشرة البريدية")
-    order = list(st.order)
-    if caption and rng.random() < 0.3 and "caption" in order:  # the photo sometimes sits above the headline
-        order.remove("caption")
-        order.insert(order.index("title"), "caption")
-    if byline and "byline" in order and rng.random() < 0.2 and order.index("byline") > order.index("dateline"):
-        order.remove("byline")
-        order.insert(order.index("dateline"), "byline")
+    order = _order(st, rng, caption, byline)
     site = st.site
     ma = rng.choice(st.author_meta)
     meta_author = {"real": author, "junk": rng.choice(JUNK_AUTHORS), "site": site, "none": None}[ma]
@@ -849,72 +877,83 @@ def render_html(st: Style, pg: Page, rng: random.Random, charset: str, url: str)
     tail = "".join(f"<p>{e(t)}</p>" for t in pg.tail)
     nav = "".join(f'<li><a href="/s/{i}">{e(x)}</a></li>' for i, x in enumerate(pg.nav))
     meta = [by, date_html, upd] if rng.random() < 0.5 else [date_html, upd, by]
-    flavour = st.markup
-    if flavour == "legacy":
-        crumb = " &gt; ".join(f'<a href="/c{i}" class="path">{e(c)}</a>' for i, c in enumerate(crumbs))
-        body = _body_html(st, pg, rng, e, "br" if rng.random() < 0.3 else "p")
-        page = (
-            '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n'
-            '<html xmlns="http://www.w3.org/1999/xhtml" lang="ar" dir="rtl">\n<head>\n' + "\n".join(head) + "\n</head>\n"
-            f'<body>\n<div id="wrapper">\n<div id="header"><div id="logo"><a href="/"><img src="/images/logo.png" alt="{e(pg.masthead)}" />{e(pg.masthead)}</a></div>'
-            f'<div id="menu"><ul>{nav}</ul></div></div>\n'
-            f'<div id="path">{crumb}</div>\n<div id="content"><div class="newsDetails">\n'
-            f'<div class="newsTitle"><h1>{e(pg.title)}</h1></div>\n'
-            f'<div class="newsInfo">{"".join(f"<div>{m}</div>" for m in meta if m)}</div>\n'
-            + (f'<div class="newsImage">{cap}</div>\n' if cap else "")
-            + (f'<div class="tools">{tools}</div>\n' if tools else "")
-            + '<div id="NewsStory">\n' + "\n".join(body) + "\n</div>\n"
-            + (f'<div class="keywords">{tags}</div>\n' if tags else "")
-            + f'<div class="social">{share}</div>\n</div>\n'
-            + (f'<div class="relatedNews">{related}</div>\n' if related else "")
-            + '</div>\n<div id="footer"><table><tr><td>' + tail + '</td><td><a href="/about">من نحن</a> | <a href="/contact">اتصل بنا</a></td></tr></table></div>\n'
-            "</div>\n</body>\n</html>\n"
-        )
-    elif flavour == "modern":
-        crumb = "".join(f'<li class="breadcrumb__item"><a href="/c{i}">{e(c)}</a></li>' for i, c in enumerate(crumbs))
-        body = _body_html(st, pg, rng, e)
-        page = (
-            '<!DOCTYPE html>\n<html lang="ar" dir="rtl" class="no-js">\n<head>\n' + "\n".join(head) + "\n</head>\n"
-            f'<body class="page-article {st.id}">\n<a class="skip-link" href="#main">انتقل إلى المحتوى</a>\n'
-            f'<header class="site-header"><div class="site-header__logo" aria-label="{e(pg.masthead)}">{e(pg.masthead)}</div>'
-            f'<nav class="site-nav" aria-label="الأقسام"><ul>{nav}</ul></nav>'
-            '<div class="site-header__search"><input type="search" placeholder="بحث"></div></header>\n'
-            f'<main id="main"><nav class="breadcrumb" aria-label="breadcrumb"><ol>{crumb}</ol></nav>\n'
-            '<article class="article">\n<header class="article__header">'
-            f'<h1 class="article__title">{e(pg.title)}</h1>'
-            f'<div class="article__meta">{"".join(m for m in meta if m)}</div></header>\n'
-            + (f'<div class="article__media">{cap}</div>\n' if cap else "")
-            + (f'<div class="article__tools">{tools}</div>\n' if tools else "")
-            + f'<div class="article__content {st.body_class}">\n' + "\n".join(body) + "\n</div>\n"
-            + (f'<div class="article__tags">{tags}</div>\n' if tags else "")
-            + f'<div class="article__share">{share}</div>\n</article>\n'
-            + (f'<aside class="related-articles">{related}</aside>\n' if related else "")
-            + '<div class="newsletter"><p>اشترك في النشرة البريدية</p><form><input type="email" placeholder="البريد الإلكتروني"><button>اشترك</button></form></div>\n'
-            + f'</main>\n<footer class="site-footer">{tail}</footer>\n'
-            '<script src="/static/js/app.js" defer></script>\n</body>\n</html>\n'
-        )
-    else:
-        crumb = ' <span class="sep">/</span> '.join(f'<a href="/c{i}">{e(c)}</a>' for i, c in enumerate(crumbs))
-        body = _body_html(st, pg, rng, e)
-        page = (
-            '<!DOCTYPE html>\n<html lang="ar" dir="rtl">\n<head>\n' + "\n".join(head) + "\n</head>\n"
-            f'<body class="{st.id} single-post">\n<header class="masthead"><div class="logo"><a href="/">{e(pg.masthead)}</a></div>'
-            f'<nav class="main-nav"><ul>{nav}</ul></nav></header>\n'
-            f'<div class="breadcrumbs">{crumb}</div>\n<main>\n<article class="post">\n'
-            f'<h1 class="entry-title">{e(pg.title)}</h1>\n'
-            f'<div class="entry-meta">{"".join(m for m in meta if m)}</div>\n'
-            + (cap + "\n" if cap else "")
-            + (f'<div class="tools">{tools}</div>\n' if tools else "")
-            + f'<div class="entry-content">\n' + "\n".join(body) + "\n</div>\n"
-            + (f'<div class="post-tags">{tags}</div>\n' if tags else "")
-            + f'<div class="share-buttons">{share}</div>\n</article>\n'
-            + (f'<section class="related-posts">{related}</section>\n' if related else "")
-            + '<section id="comments"><h3>التعليقات</h3><p>لا توجد تعليقات</p></section>\n'
-            + f'</main>\n<footer class="site-footer">{tail}<ul><li><a href="/about">من نحن</a></li><li><a href="/contact">اتصل بنا</a></li></ul></footer>\n'
-            "</body>\n</html>\n"
-        )
+    page = _FLAVOURS.get(st.markup, _semantic_page)(st, pg, rng, e, head, nav, crumbs, meta, cap, tools, tags, related, share, tail)
     return page, html_gold_time(pg, machine)
 
+
+def _legacy_page(st, pg, rng, e, head, nav, crumbs, meta, cap, tools, tags, related, share, tail) -> str:
+    """The `legacy` family: nested divs with ids, a table footer, an XHTML doctype."""
+    crumb = " &gt; ".join(f'<a href="/c{i}" class="path">{e(c)}</a>' for i, c in enumerate(crumbs))
+    body = _body_html(st, pg, rng, e, "br" if rng.random() < 0.3 else "p")
+    return (
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n'
+        '<html xmlns="http://www.w3.org/1999/xhtml" lang="ar" dir="rtl">\n<head>\n' + "\n".join(head) + "\n</head>\n"
+        f'<body>\n<div id="wrapper">\n<div id="header"><div id="logo"><a href="/"><img src="/images/logo.png" alt="{e(pg.masthead)}" />{e(pg.masthead)}</a></div>'
+        f'<div id="menu"><ul>{nav}</ul></div></div>\n'
+        f'<div id="path">{crumb}</div>\n<div id="content"><div class="newsDetails">\n'
+        f'<div class="newsTitle"><h1>{e(pg.title)}</h1></div>\n'
+        f'<div class="newsInfo">{"".join(f"<div>{m}</div>" for m in meta if m)}</div>\n'
+        + (f'<div class="newsImage">{cap}</div>\n' if cap else "")
+        + (f'<div class="tools">{tools}</div>\n' if tools else "")
+        + '<div id="NewsStory">\n' + "\n".join(body) + "\n</div>\n"
+        + (f'<div class="keywords">{tags}</div>\n' if tags else "")
+        + f'<div class="social">{share}</div>\n</div>\n'
+        + (f'<div class="relatedNews">{related}</div>\n' if related else "")
+        + '</div>\n<div id="footer"><table><tr><td>' + tail + '</td><td><a href="/about">من نحن</a> | <a href="/contact">اتصل بنا</a></td></tr></table></div>\n'
+        "</div>\n</body>\n</html>\n"
+    )
+
+
+def _modern_page(st, pg, rng, e, head, nav, crumbs, meta, cap, tools, tags, related, share, tail) -> str:
+    """The `modern` family: BEM classes, a skip link, an aside, deferred scripts."""
+    crumb = "".join(f'<li class="breadcrumb__item"><a href="/c{i}">{e(c)}</a></li>' for i, c in enumerate(crumbs))
+    body = _body_html(st, pg, rng, e)
+    return (
+        '<!DOCTYPE html>\n<html lang="ar" dir="rtl" class="no-js">\n<head>\n' + "\n".join(head) + "\n</head>\n"
+        f'<body class="page-article {st.id}">\n<a class="skip-link" href="#main">انتقل إلى المحتوى</a>\n'
+        f'<header class="site-header"><div class="site-header__logo" aria-label="{e(pg.masthead)}">{e(pg.masthead)}</div>'
+        f'<nav class="site-nav" aria-label="الأقسام"><ul>{nav}</ul></nav>'
+        '<div class="site-header__search"><input type="search" placeholder="بحث"></div></header>\n'
+        f'<main id="main"><nav class="breadcrumb" aria-label="breadcrumb"><ol>{crumb}</ol></nav>\n'
+        '<article class="article">\n<header class="article__header">'
+        f'<h1 class="article__title">{e(pg.title)}</h1>'
+        f'<div class="article__meta">{"".join(m for m in meta if m)}</div></header>\n'
+        + (f'<div class="article__media">{cap}</div>\n' if cap else "")
+        + (f'<div class="article__tools">{tools}</div>\n' if tools else "")
+        + f'<div class="article__content {st.body_class}">\n' + "\n".join(body) + "\n</div>\n"
+        + (f'<div class="article__tags">{tags}</div>\n' if tags else "")
+        + f'<div class="article__share">{share}</div>\n</article>\n'
+        + (f'<aside class="related-articles">{related}</aside>\n' if related else "")
+        + '<div class="newsletter"><p>اشترك في النشرة البريدية</p><form><input type="email" placeholder="البريد الإلكتروني"><button>اشترك</button></form></div>\n'
+        + f'</main>\n<footer class="site-footer">{tail}</footer>\n'
+        '<script src="/static/js/app.js" defer></script>\n</body>\n</html>\n'
+    )
+
+
+def _semantic_page(st, pg, rng, e, head, nav, crumbs, meta, cap, tools, tags, related, share, tail) -> str:
+    """The `semantic` family: header, nav, main, article, figure, footer."""
+    crumb = ' <span class="sep">/</span> '.join(f'<a href="/c{i}">{e(c)}</a>' for i, c in enumerate(crumbs))
+    body = _body_html(st, pg, rng, e)
+    return (
+        '<!DOCTYPE html>\n<html lang="ar" dir="rtl">\n<head>\n' + "\n".join(head) + "\n</head>\n"
+        f'<body class="{st.id} single-post">\n<header class="masthead"><div class="logo"><a href="/">{e(pg.masthead)}</a></div>'
+        f'<nav class="main-nav"><ul>{nav}</ul></nav></header>\n'
+        f'<div class="breadcrumbs">{crumb}</div>\n<main>\n<article class="post">\n'
+        f'<h1 class="entry-title">{e(pg.title)}</h1>\n'
+        f'<div class="entry-meta">{"".join(m for m in meta if m)}</div>\n'
+        + (cap + "\n" if cap else "")
+        + (f'<div class="tools">{tools}</div>\n' if tools else "")
+        + f'<div class="entry-content">\n' + "\n".join(body) + "\n</div>\n"
+        + (f'<div class="post-tags">{tags}</div>\n' if tags else "")
+        + f'<div class="share-buttons">{share}</div>\n</article>\n'
+        + (f'<section class="related-posts">{related}</section>\n' if related else "")
+        + '<section id="comments"><h3>التعليقات</h3><p>لا توجد تعليقات</p></section>\n'
+        + f'</main>\n<footer class="site-footer">{tail}<ul><li><a href="/about">من نحن</a></li><li><a href="/contact">اتصل بنا</a></li></ul></footer>\n'
+        "</body>\n</html>\n"
+    )
+
+
+_FLAVOURS = {"legacy": _legacy_page, "modern": _modern_page, "semantic": _semantic_page}
 
 def encode(s: str, encoding: str, html: bool) -> bytes:
     if encoding == "utf-8":

@@ -134,6 +134,10 @@ class BlindStyle:
 
 
 def _styles() -> list[BlindStyle]:
+    """The outlet styles, one `Style(...)` entry each, in gallery order.
+
+    Long: a table of 8 outlets' templates (their words, datelines, bylines and markup); split
+    up, one outlet's entry would no longer read as one block beside the others."""
     DOH, KWI, BEY, DXB, LON = "Asia/Qatar", "Asia/Kuwait", "Asia/Beirut", "Asia/Dubai", "Europe/London"
     ALG, TUN, BAH = "Africa/Algiers", "Africa/Tunis", "Asia/Bahrain"
     S: list[BlindStyle] = []
@@ -296,17 +300,8 @@ class BlindPage(Page):
     house_author: bool = False  # the byline names the page's own outlet
 
 
-def make_page(st: BlindStyle, rec: dict, rng: random.Random, headlines: list[str], cp1256_text: bool,
-              month_shift: int = 0) -> BlindPage:
-    utc = utc_time(rec, month_shift)
-    stamp = rng.choice(st.datelines)(utc, rng)
-    indic = not cp1256_text and rng.random() < st.indic_p
-    if indic:
-        stamp = Stamp(stamp.text.translate(INDIC), stamp.local, stamp.zone, stamp.clock)
-    update = None
-    if st.update and rng.random() < st.update_p and not stamp.text.startswith("تاريخ التحديث"):
-        u = st.update(utc + timedelta(minutes=rng.randint(9, 500)), rng)
-        update = u.text.translate(INDIC) if indic else u.text
+def _byline(st: BlindStyle, rec: dict, rng: random.Random) -> tuple[str | None, str | None, bool]:
+    """The byline line, the author it names (the gold), and whether that author is the house itself."""
     city, name = split_author(rec.get("author"))
     if name is not None and _outlet_name(name):
         name = None  # another outlet's article: this outlet prints its own or a wire's name
@@ -324,18 +319,11 @@ def make_page(st: BlindStyle, rec: dict, rng: random.Random, headlines: list[str
         if forms:
             byline = rng.choice(forms)(city, name, ag, house)
             author = name.strip("«»\"")
-    secs = SECS.get(rec.get("cat", ""), ["أخبار"])
-    sec = rng.choice(secs)
-    steps = [s.format(sec=sec) for s in st.crumb]
-    crumb = rng.choice(st.crumb_sep).join(steps)
-    caption = credit = None
-    credit_own_line = rng.random() < st.credit_own_line
-    if st.captions and rng.random() < 0.6:
-        caption = rng.choice(st.captions)
-        if rng.random() < 0.8:
-            credit = rng.choice(st.credit_forms).format(a=rng.choice(PHOTO_CREDITS))
-            if credit_own_line and credit[0] in "|/-":  # `| رويترز` follows the caption; alone: `تصوير: رويترز`
-                credit = "تصوير: " + credit[1:].strip()
+    return byline, author, house
+
+
+def _body(st: BlindStyle, rec: dict, rng: random.Random, headlines: list[str]) -> list[tuple[str, object]]:
+    """The body: the ANT paragraphs with sub-headings, an inline related link and a figure between them."""
     paras = list(rec["paragraphs"])
     body: list[tuple[str, object]] = []
     heads = rng.sample(SUBHEADS, k=len(SUBHEADS))
@@ -350,6 +338,34 @@ def make_page(st: BlindStyle, rec: dict, rng: random.Random, headlines: list[str
         elif k == fig_at:
             cap = rng.choice(st.captions)
             body.append(("fig", [cap, rng.choice(st.credit_forms).format(a=rng.choice(PHOTO_CREDITS))]))
+    return body
+
+
+def make_page(st: BlindStyle, rec: dict, rng: random.Random, headlines: list[str], cp1256_text: bool,
+              month_shift: int = 0) -> BlindPage:
+    utc = utc_time(rec, month_shift)
+    stamp = rng.choice(st.datelines)(utc, rng)
+    indic = not cp1256_text and rng.random() < st.indic_p
+    if indic:
+        stamp = Stamp(stamp.text.translate(INDIC), stamp.local, stamp.zone, stamp.clock)
+    update = None
+    if st.update and rng.random() < st.update_p and not stamp.text.startswith("تاريخ التحديث"):
+        u = st.update(utc + timedelta(minutes=rng.randint(9, 500)), rng)
+        update = u.text.translate(INDIC) if indic else u.text
+    byline, author, house = _byline(st, rec, rng)
+    secs = SECS.get(rec.get("cat", ""), ["أخبار"])
+    sec = rng.choice(secs)
+    steps = [s.format(sec=sec) for s in st.crumb]
+    crumb = rng.choice(st.crumb_sep).join(steps)
+    caption = credit = None
+    credit_own_line = rng.random() < st.credit_own_line
+    if st.captions and rng.random() < 0.6:
+        caption = rng.choice(st.captions)
+        if rng.random() < 0.8:
+            credit = rng.choice(st.credit_forms).format(a=rng.choice(PHOTO_CREDITS))
+            if credit_own_line and credit[0] in "|/-":  # `| رويترز` follows the caption; alone: `تصوير: رويترز`
+                credit = "تصوير: " + credit[1:].strip()
+    body = _body(st, rec, rng, headlines)
     related = None
     if st.related_block and rng.random() < 0.7 and len(headlines) > 1:
         related = (rng.choice(st.related_block), headlines[1:1 + rng.randint(2, 4)])
@@ -579,10 +595,14 @@ def render_html(st: BlindStyle, pg: BlindPage, rng: random.Random, charset: str,
         body = "\n".join(_body_items(st, pg, rng, e))  # after the frame: the draws keep their order
         return doctype + top + _framed(frame, kick, e(pg.title), meta_html, cap, wid, body, tags, rel) + bottom, \
             html_gold_time(pg, machine)
-    # aspx: an old ASP.NET page, tables and labelled spans, the story cut by <br />s
+    return _aspx_page(st, pg, rng, e, head, nav, steps, meta, cap, tags, rel, tail), html_gold_time(pg, machine)
+
+
+def _aspx_page(st, pg, rng, e, head, nav, steps, meta, cap, tags, rel, tail) -> str:
+    """An old ASP.NET page: tables and labelled spans, the story cut by <br />s."""
     crumb = f" {e('>>')} ".join(f'<a href="/Default.aspx?sec={i}">{e(c)}</a>' for i, c in enumerate(steps))
     cid = "ctl00_ContentPlaceHolder1"
-    page = (
+    return (
         '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">\n'
         '<html xmlns="http://www.w3.org/1999/xhtml" lang="ar" dir="rtl">\n<head>\n' + "\n".join(head) + "\n</head>\n"
         f'<body>\n<form name="aspnetForm" method="post" action="./Details.aspx?id={rng.randint(1000, 99999)}" id="aspnetForm">\n'
@@ -600,7 +620,6 @@ def render_html(st: BlindStyle, pg: BlindPage, rng: random.Random, charset: str,
         + (f'<tr><td class="related">{rel}</td></tr>\n' if rel else "")
         + f'<tr><td id="footer" class="footer">{tail}</td></tr></table>\n</form>\n</body>\n</html>\n'
     )
-    return page, html_gold_time(pg, machine)
 
 
 def _framed(f: dict, kick: str, title: str, meta: str, cap: str, wid: str, body: str, tags: str, rel: str) -> str:
