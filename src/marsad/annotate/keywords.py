@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 
 from ..arabic import light_stem, normalize, tokenize
+from .. import knowledge
 from ..article import Article, Keyword
 from ..text import terms
 from ..memo import FEW_WORDS, WORDS
@@ -28,19 +29,24 @@ LEAD_WEIGHT = 1.5  # first two paragraphs
 MAX_N = 4
 
 
+def _stripped_lines(name: str) -> list[str]:
+    return [ln.strip() for ln in knowledge.lines(name)]
+
+
 @lru_cache(maxsize=1)
 def _roles() -> frozenset[str]:
     out = set()
-    for w in terms._lines("keyword_roles.txt"):
+    for w in _stripped_lines("keyword_roles.txt"):
         r = terms.content_word(w, normalize(w))
         out.add(r.vkey if r else normalize(w))
     return frozenset(out)
 
 
 @lru_cache(maxsize=1)
-def _furniture() -> frozenset[tuple[str, ...]]:
+def furniture_terms() -> frozenset[tuple[str, ...]]:
+    """Page-furniture phrases (knowledge/furniture_terms.txt) as tuples of word keys."""
     out = set()
-    for ln in terms._lines("furniture_terms.txt"):
+    for ln in _stripped_lines("furniture_terms.txt"):
         ws = [terms.content_word(t.text, t.norm) for t in tokenize(ln) if t.kind == "word"]
         if ws and all(ws):
             out.add(tuple(w.vkey for w in ws))
@@ -212,7 +218,7 @@ def extract(article: Article, top: int = TOP) -> list[Keyword]:
                 add(g, g, " ".join([w_.display for w_ in rw[i:i + taken]]), weight, pos)
                 i += taken
 
-    furniture = _furniture()
+    furniture = furniture_terms()
     fwords = _furniture_words()
     vidf = _vidf()
     max_idf = df._max_idf
@@ -356,7 +362,7 @@ def _vidf() -> dict[str, float]:
 
 @lru_cache(maxsize=1)
 def _furniture_words() -> frozenset[str]:
-    return frozenset(w for f in _furniture() for w in f)
+    return frozenset(w for f in furniture_terms() for w in f)
 
 
 def annotate(article: Article) -> Article:

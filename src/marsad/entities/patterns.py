@@ -12,19 +12,17 @@
 """
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from importlib import resources
-
+from .. import knowledge
 from ..arabic import Token, normalize
 from .kb import KnowledgeBase
-from .matcher import Candidate, _adjacent, skip_chars, stems
+from .matcher import Candidate, adjacent, skip_chars, stems
 from .romanize import romanize
 
 
 class Cues:
     def __init__(self) -> None:
-        raw = json.loads((resources.files("marsad.knowledge") / "entity_cues.json").read_text(encoding="utf-8"))
+        raw = knowledge.data("entity_cues.json")
         n = normalize
         self.titles = {n(w) for w in raw["person_titles"]}
         self.complements = {n(w) for w in raw["title_complements"]}
@@ -47,7 +45,7 @@ def cues() -> Cues:
 
 
 # English word order: these glosses are adjectives and go before the nouns.
-_ADJ_FIRST = {"National", "International", "Supreme", "Central", "General", "Federal", "Islamic", "Arab", "Military",
+ADJ_FIRST = {"National", "International", "Supreme", "Central", "General", "Federal", "Islamic", "Arab", "Military",
               "Revolutionary", "Popular", "Democratic", "Socialist", "Communist", "Republican", "Liberal", "Royal",
               "Air", "Naval", "Special", "Presidential", "Transitional", "Atomic", "Nuclear", "Criminal",
               "Constitutional", "European", "African", "Gulf", "Free", "Human", "United", "People's", "Workers'",
@@ -87,7 +85,7 @@ class Context:
 
     def joined(self, i: int) -> bool:
         """Token i+1 follows token i with only spaces between."""
-        return i + 1 < self.n and _adjacent(self.text, self.tokens[i], self.tokens[i + 1])
+        return i + 1 < self.n and adjacent(self.text, self.tokens[i], self.tokens[i + 1])
 
     def adjective(self, i: int) -> tuple[str, int] | None:
         """(country id, last token index) of a country adjective at token i."""
@@ -272,8 +270,8 @@ def _gloss(ctx: Context, head: str, mods: list[str], country: str | None, host: 
         words.append(c.phrase_gloss.get(m) or c.gloss.get(m) or c.gloss.get("ال" + m[2:] if m.startswith("لل") else m)
                      or romanize(m))
         k += 1
-    adjs = [w for w in words if w in _ADJ_FIRST]
-    nouns = [w for w in words if w not in _ADJ_FIRST]
+    adjs = [w for w in words if w in ADJ_FIRST]
+    nouns = [w for w in words if w not in ADJ_FIRST]
     if head_fixed:
         core = " ".join(adjs + [head_en] + ([" of ".join([""] + nouns).strip()] if nouns else []))
     elif head_en in _OF_HEADS:

@@ -24,7 +24,7 @@ from ..article import Entity, Mention
 from ..errors import MarsadError
 from .kb import FAMILY_NAME_FIRST, NOT_NAMES, PART, KnowledgeBase, get_kb
 from .matcher import Candidate, fast_tokenize, match, skip_chars, stems
-from .patterns import _ADJ_FIRST as ADJ_FIRST, Context, cues, org_spans, person_spans
+from .patterns import ADJ_FIRST, Context, cues, org_spans, person_spans
 from .romanize import romanize
 
 _UNSET = object()

@@ -14,11 +14,9 @@ No retraining: it only reads the tags the CRF gave.
 """
 from __future__ import annotations
 
-import json
 from collections import Counter
 from functools import lru_cache
-from importlib import resources
-
+from .. import knowledge
 from ..arabic import clitic_splits, normalize, normalize_light, parse_number
 from ..arabic.numbers import number_words
 from .data import spans
@@ -43,7 +41,7 @@ def forms(tok: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _titles() -> frozenset[str]:
-    raw = json.loads((resources.files("marsad.knowledge") / "entity_cues.json").read_text(encoding="utf-8"))
+    raw = knowledge.data("entity_cues.json")
     return frozenset(normalize(w) for w in raw["person_titles"] + raw["honorifics"])
 
 
@@ -82,8 +80,7 @@ def trim_titles(sents: list[list[str]], tags: list[list[str]]) -> list[list[str]
 
 @lru_cache(maxsize=1)
 def _currencies() -> frozenset[str]:
-    text = (resources.files("marsad.knowledge") / "currencies.txt").read_text(encoding="utf-8")
-    return frozenset(normalize(ln.strip()) for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+    return frozenset(normalize(ln.strip()) for ln in knowledge.lines("currencies.txt"))
 
 
 def _is_amount(tok: str) -> bool:
@@ -114,9 +111,11 @@ def tag_currencies(sents: list[list[str]], tags: list[list[str]]) -> list[list[s
 @lru_cache(maxsize=1)
 def _demonyms() -> frozenset[str]:
     """Normalised country adjectives and demonyms (`امريكيون`, `كوريون جنوبيون`)."""
-    f = resources.files("marsad.knowledge") / "country_adjectives.tsv"
-    rows = f.read_text(encoding="utf-8").splitlines() if f.is_file() else []
-    return frozenset(r.split("\t")[0] for r in rows if r and not r.startswith("#"))
+    try:
+        rows = knowledge.lines("country_adjectives.tsv")
+    except FileNotFoundError:
+        rows = ()
+    return frozenset(r.split("\t")[0] for r in rows)
 
 
 def drop_demonyms(sents: list[list[str]], tags: list[list[str]]) -> list[list[str]]:
@@ -145,8 +144,7 @@ def _function_words() -> frozenset[str]:
     """Particles, prepositions, pronouns and other stop words, as written (marks removed,
     letters kept): matching folds `على` (on) into the name `علي`, so a name tagged nearby
     must not fill a function word."""
-    text = (resources.files("marsad.knowledge") / "stopwords_ar.txt").read_text(encoding="utf-8")
-    return frozenset(normalize_light(ln.strip()) for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+    return frozenset(normalize_light(ln.strip()) for ln in knowledge.lines("stopwords_ar.txt"))
 
 
 @lru_cache(maxsize=WORDS)

@@ -26,13 +26,10 @@ CRF_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 100, "feature.possible_t
 
 def kb_names() -> Iterable[tuple[str, str]]:
     """(type, Arabic name) of every entity of the project's knowledge base, if present."""
-    from importlib import resources
+    from .. import knowledge
 
     try:
-        f = resources.files("marsad.knowledge") / "entities.jsonl"
-        if not f.is_file():
-            return []
-        lines = f.read_text(encoding="utf-8").splitlines()
+        lines = knowledge.text("entities.jsonl").splitlines()
     except (FileNotFoundError, ModuleNotFoundError):
         return []
     out = []
