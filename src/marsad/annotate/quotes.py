@@ -16,11 +16,10 @@ banner (`لافتة … تقول: "…"`) are a quotation whose speaker is the b
 """
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 
+from .. import knowledge
 from ..arabic import normalize, strip_article
 from ..arabic.verbs import strip_verb_proclitics, verb_forms
 from ..article import Article, Quote
@@ -33,11 +32,19 @@ from ..memo import WORDS
 
 _OPENERS = {"«": "»", "“": "”", '"': '"', "„": "“"}
 _ENDS = set(".!?؟…")
-_CLAUSE_LINKS = {normalize(w) for w in ("فيما", "بينما", "حين", "حينما", "في حين")}
-_PREP_WORDS = {normalize(w) for w in ("في", "من", "على", "إلى", "عن", "مع", "ضد", "بين", "حول", "لدى")}
-_RELATIVE = {normalize(w) for w in ("التي", "الذي", "الذين", "اللذين", "اللتين")}
-_TIME_WORDS = {normalize(w) for w in ("بالقول", "أمس", "اليوم", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد", "الاثنين",
-                                      "مساء", "صباح", "لاحقا", "أيضا", "كذلك", "مؤخرا", "بدوره", "بدورها")}
+
+
+def _words(key: str) -> list[str]:
+    """A word list of knowledge/quote_words.json."""
+    return knowledge.data("quote_words.json")[key]
+
+
+_CLAUSE_LINKS = {normalize(w) for w in _words("clause_links")}
+_PREP_WORDS = {normalize(w) for w in _words("prepositions")}
+_RELATIVE = {normalize(w) for w in _words("relatives")}
+_TIME_WORDS = {normalize(w) for w in _words("after_cue_words")}
+_ADDRESSEE = {normalize(w) for w in _words("addressee_preps")}
+_STATEMENT_PREPS = {normalize(w) for w in _words("statement_preps")}
 _MAX_SPEAKER = 16  # tokens between a cue and its content
 _MIN_QUOTE_WORDS = 3  # a shorter quoted span without a cue is a title or a scare quote
 _NAME_DF = 40  # a word in more news articles than this is a common word, not a name
@@ -46,7 +53,7 @@ _DATELINE = re.compile(r"^[^.\n]{0,80}?\)\s*[-—–]+\s*")  # `دبي، الإ�
 
 @lru_cache(maxsize=1)
 def _lex() -> dict:
-    raw = json.loads(resources.files("marsad.knowledge").joinpath("quote_cues.json").read_text("utf-8"))
+    raw = knowledge.data("quote_cues.json")
     verbs: dict[str, dict] = {}
     for v in raw["verbs"]:
         info = {
@@ -297,7 +304,7 @@ def _speaker(article: Article, v: View, lex: dict, a: int, b: int, state: _State
         return pid, phrase, None
     # `كما قالت لشركة اليانصيب "…"`: only the one spoken to; the speaker continues
     words_ab = [t for t in toks[a:b] if t.kind == "word"]
-    if words_ab and (words_ab[0].norm in ("الي", "لدي") or (_word(words_ab[0].norm) or ("",))[0] == "ل"
+    if words_ab and (words_ab[0].norm in _ADDRESSEE or (_word(words_ab[0].norm) or ("",))[0] == "ل"
                      or words_ab[0].norm.startswith("لل")):
         if state.speaker_id:
             return state.speaker_id, state.speaker_text, state.role
@@ -405,7 +412,7 @@ def _name_person(article: Article, v: View, lex: dict, a: int, b: int) -> str | 
 
 def _addressee(v: View, sp: Span) -> bool:
     """A mention written with ل (`لموسكو`, `لوكالة رويترز`) or after `إلى` is spoken to, not speaking."""
-    return _clitic_before(v, sp, "ل") or _word_before(v, sp) in ("الي", "لدي")
+    return _clitic_before(v, sp, "ل") or _word_before(v, sp) in _ADDRESSEE
 
 
 def _word_before(v: View, sp: Span) -> str:
@@ -574,7 +581,7 @@ def _from_verb(article, v: View, lex, i, info, spans, open_at, state, limit):
             if info["content_after"] and t.norm in info["content_after"]:
                 return _content_after(article, v, lex, i, k, j, cue_text, state, limit)
             if stmt_at is None and strip_article(t.norm) in lex["statement"]:
-                stmt_at = k - 1 if k - 1 >= j and toks[k - 1].norm in ("في", "خلال", "عبر") else k
+                stmt_at = k - 1 if k - 1 >= j and toks[k - 1].norm in _STATEMENT_PREPS else k
             if k > j and cue_verb(t.norm) is not None and t.norm[:1] in "وف":
                 return None  # another cue begins: this one had no content
         if _is_sentence_end(t):
