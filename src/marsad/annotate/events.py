@@ -420,19 +420,9 @@ def _carry_context(v: View, i: int) -> bool:
 
 def _event(article: Article, v: View, i: int, trig: dict, sa: int, sb: int, quoted, ctx: _Context) -> Event | None:
     toks = v.tokens
-    typ = trig["type"]
     if trig["near"] and not (trig["near"] & _stems(v, i + 1, i + 1 + trig["near_window"])):
         return None
-    for other, words in trig["as"].items():
-        for k in range(i + 1, min(len(toks), i + 13)):
-            if toks[k].start >= sb:
-                break
-            if _word_stems(toks[k].norm) & words:
-                typ = other
-                ctx.consumed.add(k)
-                break
-        if typ != trig["type"]:
-            break
+    typ = _retyped(v, i, trig, sb, ctx)
     cameo = _lex()["cameo"].get(typ, trig["cameo"])
     tense = trig["tense"]
     if tense != "noun" and i and _verbal_noun(v, i):
@@ -482,6 +472,24 @@ def _event(article: Article, v: View, i: int, trig: dict, sa: int, sb: int, quot
         when=when,
         polarity=polarity,
     )
+
+
+def _retyped(v: View, i: int, trig: dict, sb: int, ctx: _Context) -> str:
+    """The trigger's event type, or the one a word after it makes it (`دعا … لزيارة`:
+    the `as` words of the lexicon); that word is consumed."""
+    toks = v.tokens
+    typ = trig["type"]
+    for other, words in trig["as"].items():
+        for k in range(i + 1, min(len(toks), i + 13)):
+            if toks[k].start >= sb:
+                break
+            if _word_stems(toks[k].norm) & words:
+                typ = other
+                ctx.consumed.add(k)
+                break
+        if typ != trig["type"]:
+            break
+    return typ
 
 
 def _verb_participants(v: View, i: int, typ: str, after: list[Span], sa: int, ctx: _Context):
