@@ -39,7 +39,7 @@ def test_spelling_key_folds_transliterations_only():
 
 
 def test_roles_and_furniture_files_load():
-    from marsad.annotate.keywords import _furniture, _roles
+    from marsad.annotate.keywords import furniture_terms as _furniture, _roles
 
     assert len(_roles()) > 30
     furn = _furniture()

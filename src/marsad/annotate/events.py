@@ -21,11 +21,10 @@ publication date for a present-tense verb. Polarity: denied (negated), planned
 """
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 
+from .. import knowledge
 from ..arabic import clitic_splits, normalize, strip_article, word_value
 from ..arabic.verbs import FUTURE, PRESENT, strip_verb_proclitics, verb_forms
 from ..article import Article, Event
@@ -33,25 +32,28 @@ from . import kbview
 from .participants import Span, View, agent, ensure_entity, proclitic, view
 from ..memo import WORDS
 
-_NEG = {normalize(w) for w in ("لم", "لن", "لا", "ما", "ليس", "لما", "عدم", "دون", "بدون", "رفض", "رفضت")}
-_PLAN = {normalize(w) for w in ("سوف", "المقرر", "يعتزم", "تعتزم", "يعتزمون", "المتوقع", "يتوقع", "ستقوم", "سيقوم", "يخطط", "تخطط", "تنوي", "ينوي")}
-_PLAN_AFTER = {normalize(w) for w in ("المقررة", "المقرر", "المرتقبة", "المرتقب", "المقبلة", "المقبل", "المزمعة", "المزمع", "المرتقبه")}
-_PARTICLES = {normalize(w) for w in ("قد", "لقد", "كان", "كانت", "كانوا", "أيضا", "أيضًا", "بدوره", "بدورها", "بالفعل", "اليوم", "أمس", "مجددا", "مجدداً")}
-_PREPS = {normalize(w) for w in ("إلى", "الى", "على", "مع", "من", "ضد", "عن", "في", "لدى", "بين", "نحو", "حول", "تجاه", "إزاء", "أمام", "قرب")}
-_WHERE_NOUNS = {normalize(w) for w in ("ميناء", "مدينة", "العاصمة", "عاصمة", "منطقة", "إقليم", "ولاية", "محافظة", "جزيرة", "قاعدة", "مطار", "قصر",
-                                        "جنوب", "شمال", "شرق", "غرب", "وسط", "جنوبي", "شمالي", "شرقي", "غربي")}
-_RELATIVE = {normalize(w) for w in ("التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي")}
+def _words(key: str) -> list[str]:
+    """A word list of knowledge/event_words.json."""
+    return knowledge.data("event_words.json")[key]
+
+
+_NEG = {normalize(w) for w in _words("negation")}
+_PLAN = {normalize(w) for w in _words("plan")}
+_PLAN_AFTER = {normalize(w) for w in _words("plan_after")}
+_PARTICLES = {normalize(w) for w in _words("particles")}
+_PREPS = {normalize(w) for w in _words("prepositions")}
+_WHERE_NOUNS = {normalize(w) for w in _words("place_nouns")}
+_RELATIVE = {normalize(w) for w in _words("relatives")}
 # nouns whose genitive is the thing acted on, not the doer (`تزويد روسيا`, `مقتل جنديين`)
 _OBJECT_GENITIVE = {"SUPPLY", "SEND", "ARREST", "KILL", "ATTACK", "SANCTION"}
-_NOUN_CONTEXT = {normalize(w) for w in ("بعد", "قبل", "خلال", "إثر", "عقب", "بشأن", "مقابل", "بسبب", "رغم", "أجل")}
+_NOUN_CONTEXT = {normalize(w) for w in _words("noun_context")}
 _OBJECT_OR_SUBJECT_GENITIVE = {"SUPPORT", "ATTACK"}
 # words after which a bare past form is a verb, not a noun
-_VERB_BEFORE = {normalize(w) for w in (
-    "قد", "لقد", "وقد", "فقد", "كان", "كانت", "وكان", "وكانت", "الذي", "التي", "الذين", "حيث", "ثم", "كما", "عندما",
-    "بعدما", "حين", "حينما", "لما", "أن", "إن", "لكن", "ولكن", "بل", "إذ", "إذا", "لو", "ما", "لم", "لن", "لا", "وما",
-    "بعد", "قبل", "منذ", "كلما", "فيما", "بينما", "أيضا", "سبق", "وسبق", "أمس", "اليوم", "مجددا",
-    "أنه", "أنها", "إنه", "إنها", "أنهم", "إنهم", "بأنه", "بأنها", "بأن", "وأنه", "وأنها")} - _NOUN_CONTEXT
-_COUNT_WORDS = {normalize(w) for w in ("عدد", "عشرات", "العشرات", "مئات", "المئات", "آلاف", "الآلاف", "نحو", "حوالي", "أكثر", "ما", "قرابة")}
+_VERB_BEFORE = {normalize(w) for w in _words("verb_before")} - _NOUN_CONTEXT
+_COUNT_WORDS = {normalize(w) for w in _words("count_words")}
+_PLAN_BEFORE_AN = {normalize(w) for w in _words("plan_before_an")}  # المقرر أن يزور
+_CONTRAST = {normalize(w) for w in _words("contrast")}
+_TOWARD = {normalize(w) for w in _words("toward")}  # دعم واشنطن تجاه كييف: a preposition of the object
 _PASSIVE_TARGET_WINDOW = 4
 _VERB_TARGET_WINDOW = 10
 _MAX_AFTER = 14  # tokens after a trigger searched for its participants
@@ -59,7 +61,7 @@ _MAX_AFTER = 14  # tokens after a trigger searched for its participants
 
 @lru_cache(maxsize=1)
 def _lex() -> dict:
-    raw = json.loads(resources.files("marsad.knowledge").joinpath("event_triggers.json").read_text("utf-8"))
+    raw = knowledge.data("event_triggers.json")
     verbs: dict[str, list[dict]] = {}
     nouns: dict[str, dict] = {}
     for typ, spec in raw["types"].items():
@@ -111,7 +113,7 @@ def triggers_of(norm: str) -> list[dict]:
 
 
 # proclitics and article before a noun trigger, longest first (لل = ل + ال)
-_NOUN_PREFIXES = ("وبال", "ولل", "فبال", "وال", "فال", "بال", "كال", "لل", "ال", "وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك", "")
+_NOUN_PREFIXES = tuple(_words("noun_prefixes")) + ("",)  # and the bare noun
 
 
 def _stems(v: View, a: int, b: int) -> set[str]:
@@ -208,7 +210,7 @@ def _mentions_after(v: View, i: int, sent_end: int) -> list[Span]:
 _DISTANCE: dict = {}  # Span -> distance from the trigger of the last _mentions_after call
 
 
-_CLAUSE_STOP = {normalize(w) for w in ("بينما", "فيما", "حيث", "حين", "بحسب", "وفق", "وفقا", "حسبما")}
+_CLAUSE_STOP = {normalize(w) for w in _words("clause_stops")}
 
 
 def _is_verb(norm: str) -> bool:
@@ -249,7 +251,7 @@ def _polarity(v: View, i: int, sent_start: int, tense: str, quoted: list) -> str
     bare = [w[1:] if w[:1] in "وف" and w[1:] in _NEG else w for w in before]
     if any(w in _NEG for w in bare[-2:]):
         return "denied"
-    if tense == PRESENT and bare and bare[-1] == "ان" and any(t.norm in ("قبل", "المقرر", "يعتزم", "تعتزم") for t in toks[max(0, i - 4):i]):
+    if tense == PRESENT and bare and bare[-1] == "ان" and any(t.norm in _PLAN_BEFORE_AN for t in toks[max(0, i - 4):i]):
         return "planned"
     if tense == FUTURE or any(w in _PLAN for w in before):
         return "planned"
@@ -355,12 +357,12 @@ def annotate(article: Article) -> Article:
 
 
 _SYMMETRIC = {"MEET", "AGREE", "SIGN"}
-_NOUN_TARGET_PREPS = {"الي", "ل", "علي", "ضد", "مع", "ب", "امام"}
+_NOUN_TARGET_PREPS = set(_words("noun_target_preps"))
 _SUBJECT_WINDOW = 6  # a verb's subject follows it within this many tokens
-_PRONOUN_COMPS = {normalize(w) for w in ("أنه", "أنها", "إنه", "إنها", "أنهم", "إنهم", "بأنه", "بأنها", "بأنهم")}
-_DENIAL_LEMMAS = {normalize(w) for w in ("نفى", "أنكر")}
-_COMPS = {normalize(w) for w in ("إن", "أن", "بأن")}
-_CARRY_BEFORE = {normalize(w) for w in ("،", ",", "حيث", "ثم", "و", "كما", "قبل", "بعد", "أن")}
+_PRONOUN_COMPS = {normalize(w) for w in _words("pronoun_complementizers")}
+_DENIAL_LEMMAS = {normalize(w) for w in _words("denial_lemmas")}
+_COMPS = {normalize(w) for w in _words("complementizers")}
+_CARRY_BEFORE = {normalize(w) for w in _words("carry_before")}
 
 
 def _quote_speaker(v: View, i: int, ctx: _Context) -> Span | None:
@@ -395,7 +397,7 @@ def _first_subject(v: View, sa: int, pos: int) -> Span | None:
     j = v.tok_of(pos) - 1
     while j >= 0 and v.tokens[j].start >= sa:
         t = v.tokens[j]
-        if t.text in "،,؛;" or t.norm in _CLAUSE_STOP or t.norm in ("لكن", "ولكن"):
+        if t.text in "،,؛;" or t.norm in _CLAUSE_STOP or t.norm in _CONTRAST:
             sa = t.end
             break
         j -= 1
@@ -418,19 +420,9 @@ def _carry_context(v: View, i: int) -> bool:
 
 def _event(article: Article, v: View, i: int, trig: dict, sa: int, sb: int, quoted, ctx: _Context) -> Event | None:
     toks = v.tokens
-    typ = trig["type"]
     if trig["near"] and not (trig["near"] & _stems(v, i + 1, i + 1 + trig["near_window"])):
         return None
-    for other, words in trig["as"].items():
-        for k in range(i + 1, min(len(toks), i + 13)):
-            if toks[k].start >= sb:
-                break
-            if _word_stems(toks[k].norm) & words:
-                typ = other
-                ctx.consumed.add(k)
-                break
-        if typ != trig["type"]:
-            break
+    typ = _retyped(v, i, trig, sb, ctx)
     cameo = _lex()["cameo"].get(typ, trig["cameo"])
     tense = trig["tense"]
     if tense != "noun" and i and _verbal_noun(v, i):
@@ -480,6 +472,24 @@ def _event(article: Article, v: View, i: int, trig: dict, sa: int, sb: int, quot
         when=when,
         polarity=polarity,
     )
+
+
+def _retyped(v: View, i: int, trig: dict, sb: int, ctx: _Context) -> str:
+    """The trigger's event type, or the one a word after it makes it (`دعا … لزيارة`:
+    the `as` words of the lexicon); that word is consumed."""
+    toks = v.tokens
+    typ = trig["type"]
+    for other, words in trig["as"].items():
+        for k in range(i + 1, min(len(toks), i + 13)):
+            if toks[k].start >= sb:
+                break
+            if _word_stems(toks[k].norm) & words:
+                typ = other
+                ctx.consumed.add(k)
+                break
+        if typ != trig["type"]:
+            break
+    return typ
 
 
 def _verb_participants(v: View, i: int, typ: str, after: list[Span], sa: int, ctx: _Context):
@@ -563,7 +573,7 @@ def _noun_participants(v: View, i: int, typ: str, after: list[Span], sa: int, ct
         # قصف غزة: Gaza is shelled; هجوم الجيش التركي على عفرين: the army attacks
         k = v.tok_of(gen.end - 1) + 1
         nxt = v.tokens[k].norm if k < len(v.tokens) else ""
-        object_gen = not (nxt.startswith("ل") or nxt in ("الي", "تجاه", "ضد", "علي"))
+        object_gen = not (nxt.startswith("ل") or nxt in _TOWARD)
     if gen is not None and (gen.demonym or kbview.demonym(normalize(v.text[gen.start:gen.end]))):
         object_gen = False  # الهجوم التركي, الدعم الإيراني, الفيتو الروسي: an adjective names the doer
     if object_gen:

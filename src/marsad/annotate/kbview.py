@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from importlib import resources
 
+from .. import knowledge
 from ..arabic import normalize
 from ..article import Entity
 
 
 def _read(name: str) -> str | None:
     try:
-        return resources.files("marsad.knowledge").joinpath(name).read_text("utf-8")
+        return knowledge.text(name)
     except (FileNotFoundError, OSError):
         return None
 

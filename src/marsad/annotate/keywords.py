@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 
 from ..arabic import light_stem, normalize, tokenize
+from .. import knowledge
 from ..article import Article, Keyword
 from ..text import terms
 from ..memo import FEW_WORDS, WORDS
@@ -28,19 +29,24 @@ LEAD_WEIGHT = 1.5  # first two paragraphs
 MAX_N = 4
 
 
+def _stripped_lines(name: str) -> list[str]:
+    return [ln.strip() for ln in knowledge.lines(name)]
+
+
 @lru_cache(maxsize=1)
 def _roles() -> frozenset[str]:
     out = set()
-    for w in terms._lines("keyword_roles.txt"):
+    for w in _stripped_lines("keyword_roles.txt"):
         r = terms.content_word(w, normalize(w))
         out.add(r.vkey if r else normalize(w))
     return frozenset(out)
 
 
 @lru_cache(maxsize=1)
-def _furniture() -> frozenset[tuple[str, ...]]:
+def furniture_terms() -> frozenset[tuple[str, ...]]:
+    """Page-furniture phrases (knowledge/furniture_terms.txt) as tuples of word keys."""
     out = set()
-    for ln in terms._lines("furniture_terms.txt"):
+    for ln in _stripped_lines("furniture_terms.txt"):
         ws = [terms.content_word(t.text, t.norm) for t in tokenize(ln) if t.kind == "word"]
         if ws and all(ws):
             out.add(tuple(w.vkey for w in ws))
@@ -89,18 +95,25 @@ def _entity_spans(article: Article) -> dict[int, tuple[str, int]]:
 
 
 def extract(article: Article, top: int = TOP) -> list[Keyword]:
+    """The article's `top` keywords, best first."""
     df = terms.docfreq()
-    roles = _roles()
     ent_at = _entity_spans(article)
-    ent_names = {e.id: e for e in article.entities}
     pieces = [
         (terms.runs_in(article.text, off, off + len(t)) if off >= 0 else terms.runs(t), off >= 0, w, pos)
         for t, off, w, pos in _pieces(article)
     ]
-
-    # Doc counts of words and n-grams, for phrases that hold together in this article
-    # (an n-gram can only recur if its first word does, so only those are counted).
     vruns = [[w.vkey for w in r.words] for runs, _, _, _ in pieces for r in runs]
+    wcount, gcount = _ngram_counts(vruns)
+    is_unit = _unit_test(df, _roles(), wcount, gcount)
+    ent_keys = _entity_keys(pieces, ent_at) if ent_at else {}
+    ent_names = {e.id: e for e in article.entities}
+    cands = _candidates(pieces, vruns, ent_at, ent_keys, ent_names, is_unit, wcount)
+    return _choose(_penalised(_scored(cands, df), top), top)
+
+
+def _ngram_counts(vruns: list[list[str]]) -> tuple[Counter, dict[tuple, int]]:
+    """Doc counts of words and n-grams, for phrases that hold together in this article
+    (an n-gram can only recur if its first word does, so only those are counted)."""
     wcount: Counter = Counter()
     for v in vruns:
         wcount.update(v)
@@ -113,7 +126,12 @@ def extract(article: Article, top: int = TOP) -> list[Keyword]:
             for n in range(2, min(MAX_N, nv - i) + 1):
                 g = tuple(v[i:i + n])
                 gcount[g] = gcount.get(g, 0) + 1
+    return wcount, gcount
 
+
+def _unit_test(df, roles: frozenset[str], wcount: Counter, gcount: dict[tuple, int]):
+    """Is an n-gram of word keys one unit: a phrase ANT knows, or one that recurs here and
+    whose words rarely occur without each other? Never one opening with a role noun."""
     def is_unit(g: tuple[str, ...]) -> bool:
         if g[0] in roles:
             return False
@@ -122,38 +140,72 @@ def extract(article: Article, top: int = TOP) -> list[Keyword]:
         c = gcount.get(g, 0)
         return c >= 2 and all(c >= 0.5 * wcount[w] for w in g)
 
-    cands: dict[tuple, _Cand] = {}
-    starters = _phrase_starters()
+    return is_unit
 
-    def add(key: tuple, vkeys: tuple[str, ...], form: str, weight: float, pos: float, entity: bool = False) -> None:
-        c = cands.get(key)
-        if c is None:
-            c = cands[key] = _Cand(vkeys)
-        c.weight += weight
-        c.count += 1
-        if pos < c.first:
-            c.first = pos
-        c.forms[form] = c.forms.get(form, 0) + 1
-        c.entity = c.entity or entity
-        if len(vkeys) > len(c.vkeys):
-            c.vkeys = vkeys  # an entity is as long as its longest mention (for containment)
 
-    # Entities are found in the body; the title and headings name them too: their
-    # mentions' word keys find them there (`بوتين` in the title is the entity بوتين).
+def _entity_keys(pieces, ent_at: dict[int, tuple[str, int]]) -> dict[tuple[str, ...], str]:
+    """Word keys of the body's entity mentions -> entity id. Entities are found in the body;
+    the title and headings name them too (`بوتين` in the title is the entity بوتين)."""
     ent_keys: dict[tuple[str, ...], str] = {}
-    if ent_at:
-        for runs, in_text, _, _ in pieces:
-            if not in_text:
-                continue
-            for r in runs:
-                for i, st in enumerate(r.starts):
-                    ent = ent_at.get(st)
-                    if ent is not None:
-                        j = i + 1
-                        while j < len(r.words) and r.ends[j] <= ent[1]:
-                            j += 1
-                        ent_keys.setdefault(tuple([w.vkey for w in r.words[i:j]]), ent[0])
+    for runs, in_text, _, _ in pieces:
+        if not in_text:
+            continue
+        for r in runs:
+            for i, st in enumerate(r.starts):
+                ent = ent_at.get(st)
+                if ent is not None:
+                    j = i + 1
+                    while j < len(r.words) and r.ends[j] <= ent[1]:
+                        j += 1
+                    ent_keys.setdefault(tuple([w.vkey for w in r.words[i:j]]), ent[0])
+    return ent_keys
 
+
+def _add(cands: dict, key: tuple, vkeys: tuple[str, ...], form: str, weight: float, pos: float,
+         entity: bool = False) -> None:
+    c = cands.get(key)
+    if c is None:
+        c = cands[key] = _Cand(vkeys)
+    c.weight += weight
+    c.count += 1
+    if pos < c.first:
+        c.first = pos
+    c.forms[form] = c.forms.get(form, 0) + 1
+    c.entity = c.entity or entity
+    if len(vkeys) > len(c.vkeys):
+        c.vkeys = vkeys  # an entity is as long as its longest mention (for containment)
+
+
+def _add_mention(cands: dict, r, v: list[str], i: int, ent: tuple[str, int], ent_names: dict,
+                 weight: float, pos: float) -> int:
+    """An entity mention of the body starting at word i: counted; returns the word after it."""
+    eid, end = ent
+    j = i + 1
+    while j < len(v) and r.ends[j] <= end:
+        j += 1
+    e = ent_names[eid]
+    # shown as the article writes it (`بورما`, not the canonical `ميانمار`)
+    form = " ".join([w_.display for w_ in r.words[i:j]]) or e.name_ar or ""
+    _add(cands, ("e", eid, ""), tuple(v[i:j]), form, weight, pos, entity=True)
+    return j
+
+
+def _add_named(cands: dict, rw, v: list[str], i: int, ent_keys: dict, weight: float, pos: float) -> int:
+    """A title or heading naming a body entity at word i (longest first): counted; returns
+    the number of words it takes (0 for none)."""
+    for n in range(min(MAX_N, len(v) - i), 0, -1):
+        eid = ent_keys.get(tuple(v[i:i + n]))
+        if eid is not None:
+            form = " ".join([w_.display for w_ in rw[i:i + n]])
+            _add(cands, ("e", eid, ""), tuple(v[i:i + n]), form, weight, pos, entity=True)
+            return n
+    return 0
+
+
+def _candidates(pieces, vruns, ent_at, ent_keys, ent_names, is_unit, wcount) -> dict[tuple | str, _Cand]:
+    """Every candidate (entity, phrase unit, single word) with its weighted count."""
+    cands: dict = {}
+    starters = _phrase_starters()
     next_vkeys = iter(vruns).__next__  # the runs in the same order as vruns was built
     for runs, in_text, weight, pos in pieces:
         has_ents = bool(ent_at) and in_text
@@ -165,34 +217,18 @@ def extract(article: Article, top: int = TOP) -> list[Keyword]:
                 if has_ents:
                     ent = ent_at.get(r.starts[i])
                     if ent is not None:
-                        eid, end = ent
-                        j = i + 1
-                        while j < n_words and r.ends[j] <= end:
-                            j += 1
-                        e = ent_names[eid]
-                        # shown as the article writes it (`بورما`, not the canonical `ميانمار`)
-                        form = " ".join([w_.display for w_ in rw[i:j]]) or e.name_ar or ""
-                        add(("e", eid, ""), tuple(v[i:j]), form, weight, pos, entity=True)
-                        i = j
+                        i = _add_mention(cands, r, v, i, ent, ent_names, weight, pos)
                         continue
                 elif ent_keys and not in_text:
-                    for n in range(min(MAX_N, n_words - i), 0, -1):
-                        eid = ent_keys.get(tuple(v[i:i + n]))
-                        if eid is not None:
-                            form = " ".join([w_.display for w_ in rw[i:i + n]])
-                            add(("e", eid, ""), tuple(v[i:i + n]), form, weight, pos, entity=True)
-                            i += n
-                            break
-                    else:
-                        eid = None
-                    if eid is not None:
+                    n = _add_named(cands, rw, v, i, ent_keys, weight, pos)
+                    if n:
+                        i += n
                         continue
                 vi = v[i]
                 taken = 1
                 if vi in starters or wcount[vi] >= 2:
                     for n in range(min(MAX_N, n_words - i), 1, -1):
-                        g = tuple(v[i:i + n])
-                        if is_unit(g):
+                        if is_unit(tuple(v[i:i + n])):
                             taken = n
                             break
                 if taken == 1:
@@ -209,10 +245,15 @@ def extract(article: Article, top: int = TOP) -> list[Keyword]:
                     i += 1
                     continue
                 g = tuple(v[i:i + taken])
-                add(g, g, " ".join([w_.display for w_ in rw[i:i + taken]]), weight, pos)
+                _add(cands, g, g, " ".join([w_.display for w_ in rw[i:i + taken]]), weight, pos)
                 i += taken
+    return cands
 
-    furniture = _furniture()
+
+def _scored(cands: dict, df) -> list[tuple[float, object, _Cand]]:
+    """(score, key, candidate), best first: rarity in news times weighted frequency, with
+    page furniture and one- or two-letter words left out."""
+    furniture = furniture_terms()
     fwords = _furniture_words()
     vidf = _vidf()
     max_idf = df._max_idf
@@ -238,7 +279,11 @@ def extract(article: Article, top: int = TOP) -> list[Keyword]:
             score *= 0.5  # said once, not in the title: rarely what the story is about
         scored.append((score, key, c))
     scored.sort(key=lambda x: -x[0])  # stable: ties keep their (deterministic) order of first mention
-    # Word-shape penalties only lower a score, so they are only worth checking near the top.
+    return scored
+
+
+def _penalised(scored: list, top: int) -> list:
+    """Word-shape penalties. They only lower a score, so they are only worth checking near the top."""
     head = scored[: 4 * top]
     for n, (score, key, c) in enumerate(head):
         forms = c.forms
@@ -249,8 +294,12 @@ def extract(article: Article, top: int = TOP) -> list[Keyword]:
             score *= 0.5  # `يسيطرون`: an imperfect verb, not a tag
         head[n] = (score, key, c)
     head.sort(key=lambda x: -x[0])
-    scored = head + scored[4 * top:]
+    return head + scored[4 * top:]
 
+
+def _choose(scored: list, top: int) -> list[Keyword]:
+    """The best candidates in order, each dropped when inside or around a better one
+    (`كوريا` after `كوريا الشمالية`) or written like one already chosen."""
     out: list[Keyword] = []
     chosen: list[tuple[str, ...]] = []  # phrases chosen so far
     chosen_words: set[str] = set()  # every word of every chosen candidate
@@ -258,7 +307,6 @@ def extract(article: Article, top: int = TOP) -> list[Keyword]:
     seen_forms: set[str] = set()
     chosen_stems: set[str] = set()
     for score, _, c in scored:
-        # drop a candidate inside or around a better one (`كوريا` after `كوريا الشمالية`)
         if len(c.vkeys) == 1:
             if c.vkeys[0] in chosen_words:
                 continue
@@ -356,7 +404,7 @@ def _vidf() -> dict[str, float]:
 
 @lru_cache(maxsize=1)
 def _furniture_words() -> frozenset[str]:
-    return frozenset(w for f in _furniture() for w in f)
+    return frozenset(w for f in furniture_terms() for w in f)
 
 
 def annotate(article: Article) -> Article:

@@ -111,22 +111,39 @@ def view(article: Article) -> View:
         return _cache[2]
     tokens = _tokenize(text)
     starts = [t.start for t in tokens]
-    spans: list[Span] = []
     ents = {e.id: e for e in article.entities}
+    spans = _mention_spans(article, text)
+    tok_span = _cover(tokens, starts, spans)
+    extra = _demonym_spans(tokens, tok_span, spans, ents)
+    if extra:
+        spans = sorted(spans + extra, key=lambda s: s.start)
+        tok_span = _cover(tokens, starts, spans)
+    sents = [(s.start, s.end) for s in shared_sentences(text)]
+    v = View(text, tokens, starts, spans, sents, ents, tok_span)
+    _cache = (key, text, v)
+    return v
+
+
+def _mention_spans(article: Article, text: str) -> list[Span]:
+    """The entity mentions in text order, those nested in a longer one dropped (the
+    longest match names the thing)."""
+    spans: list[Span] = []
     for e in article.entities:
         for m in e.mentions:
             if 0 <= m.start < m.end <= len(text):
                 spans.append(Span(m.start, m.end, e.id, e.type))
     spans.sort(key=lambda s: (s.start, -s.end))
-    # drop mentions nested in a longer one (the longest match names the thing)
     kept: list[Span] = []
     for s in spans:
         if kept and s.start < kept[-1].end:
             continue
         kept.append(s)
-    spans = kept
-    tok_span = _cover(tokens, starts, spans)
-    # demonyms and country adjectives outside any mention
+    return kept
+
+
+def _demonym_spans(tokens, tok_span: list[int], spans: list[Span], ents: dict) -> list[Span]:
+    """Demonyms and country adjectives outside any mention, as spans of their country
+    (whose entity is added to `ents`)."""
     extra: list[Span] = []
     for i, t in enumerate(tokens):
         if tok_span[i] >= 0 or t.kind != "word":
@@ -140,30 +157,25 @@ def view(article: Article) -> View:
         pair = kbview.demonym(t.norm + " " + tokens[i + 1].norm) if i + 1 < len(tokens) else None
         end = tokens[i + 1].end if pair else t.end
         cid = pair or cid
-        # الرئيس الروسي فلاديمير بوتين, ولي العهد السعودي الأمير محمد بن سلمان: the person is
-        # the participant, the adjective only describes him
-        nxt_i = i + (2 if pair else 1)
-        person_follows = False
-        for k in range(nxt_i, min(len(tokens), nxt_i + 3)):
-            if tok_span[k] >= 0:
-                person_follows = spans[tok_span[k]].type == "PER"
-                break
-            if tokens[k].text in "،,":
-                continue  # الرئيس الأميركي، دونالد ترامب،
-            if tokens[k].kind != "word" or tokens[k].norm in _CLAUSE_WORDS:
-                break  # ذكر التلفزيون الإيراني أن الرئيس …: the name is in another clause
-        if person_follows:
+        if _person_follows(tokens, tok_span, spans, i + (2 if pair else 1)):
             continue
         extra.append(Span(t.start, end, cid, "LOC", True))
         if cid not in ents:
             ents[cid] = kbview.entity(cid)
-    if extra:
-        spans = sorted(spans + extra, key=lambda s: s.start)
-        tok_span = _cover(tokens, starts, spans)
-    sents = [(s.start, s.end) for s in shared_sentences(text)]
-    v = View(text, tokens, starts, spans, sents, ents, tok_span)
-    _cache = (key, text, v)
-    return v
+    return extra
+
+
+def _person_follows(tokens, tok_span: list[int], spans: list[Span], k0: int) -> bool:
+    """الرئيس الروسي فلاديمير بوتين, ولي العهد السعودي الأمير محمد بن سلمان: the person is
+    the participant, the adjective only describes him."""
+    for k in range(k0, min(len(tokens), k0 + 3)):
+        if tok_span[k] >= 0:
+            return spans[tok_span[k]].type == "PER"
+        if tokens[k].text in "،,":
+            continue  # الرئيس الأميركي، دونالد ترامب،
+        if tokens[k].kind != "word" or tokens[k].norm in _CLAUSE_WORDS:
+            break  # ذكر التلفزيون الإيراني أن الرئيس …: the name is in another clause
+    return False
 
 
 def ensure_entity(article: Article, v: View, entity_id: str | None) -> str | None:

@@ -16,11 +16,10 @@ banner (`لافتة … تقول: "…"`) are a quotation whose speaker is the b
 """
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from importlib import resources
 
+from .. import knowledge
 from ..arabic import normalize, strip_article
 from ..arabic.verbs import strip_verb_proclitics, verb_forms
 from ..article import Article, Quote
@@ -33,11 +32,19 @@ from ..memo import WORDS
 
 _OPENERS = {"«": "»", "“": "”", '"': '"', "„": "“"}
 _ENDS = set(".!?؟…")
-_CLAUSE_LINKS = {normalize(w) for w in ("فيما", "بينما", "حين", "حينما", "في حين")}
-_PREP_WORDS = {normalize(w) for w in ("في", "من", "على", "إلى", "عن", "مع", "ضد", "بين", "حول", "لدى")}
-_RELATIVE = {normalize(w) for w in ("التي", "الذي", "الذين", "اللذين", "اللتين")}
-_TIME_WORDS = {normalize(w) for w in ("بالقول", "أمس", "اليوم", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد", "الاثنين",
-                                      "مساء", "صباح", "لاحقا", "أيضا", "كذلك", "مؤخرا", "بدوره", "بدورها")}
+
+
+def _words(key: str) -> list[str]:
+    """A word list of knowledge/quote_words.json."""
+    return knowledge.data("quote_words.json")[key]
+
+
+_CLAUSE_LINKS = {normalize(w) for w in _words("clause_links")}
+_PREP_WORDS = {normalize(w) for w in _words("prepositions")}
+_RELATIVE = {normalize(w) for w in _words("relatives")}
+_TIME_WORDS = {normalize(w) for w in _words("after_cue_words")}
+_ADDRESSEE = {normalize(w) for w in _words("addressee_preps")}
+_STATEMENT_PREPS = {normalize(w) for w in _words("statement_preps")}
 _MAX_SPEAKER = 16  # tokens between a cue and its content
 _MIN_QUOTE_WORDS = 3  # a shorter quoted span without a cue is a title or a scare quote
 _NAME_DF = 40  # a word in more news articles than this is a common word, not a name
@@ -46,7 +53,7 @@ _DATELINE = re.compile(r"^[^.\n]{0,80}?\)\s*[-—–]+\s*")  # `دبي، الإ�
 
 @lru_cache(maxsize=1)
 def _lex() -> dict:
-    raw = json.loads(resources.files("marsad.knowledge").joinpath("quote_cues.json").read_text("utf-8"))
+    raw = knowledge.data("quote_cues.json")
     verbs: dict[str, dict] = {}
     for v in raw["verbs"]:
         info = {
@@ -139,47 +146,12 @@ def annotate(article: Article) -> Article:
     text = article.text
     v = view(article)
     lex = _lex()
-    toks = v.tokens
     quotes: list[Quote] = []
     state = _State()
     claimed: set[int] = set()  # quote-span openings already used
-
-    pos = 0
-    paragraphs = []
-    for para in text.split("\n\n"):
-        paragraphs.append((pos, pos + len(para)))
-        pos += len(para) + 2
-
-    for ps, pe in paragraphs:
+    for ps, pe in _paragraphs(text):
         spans = quote_spans(text, ps, pe)
-        open_at = {o: (o, c) for o, c in spans}
-        i = v.tok_at(ps)
-        para_end_tok = v.tok_at(pe)
-        while i < para_end_tok:
-            t = toks[i]
-            made = None
-            if t.kind != "word" or (v.tok_span[i] >= 0 and not v.spans[v.tok_span[i]].demonym):
-                i += 1
-                continue  # a cue is a word, and not part of a name
-            if spans and any(o < t.start < c for o, c in spans):
-                i += 1
-                continue  # words inside a quotation are the speaker's, not cues
-            info = cue_verb(t.norm)
-            if info is not None:
-                made = _from_verb(article, v, lex, i, info, spans, open_at, state, para_end_tok)
-            elif _participle(t.norm):
-                made = _from_participle(article, v, lex, i, t, spans, open_at, state, para_end_tok)
-            elif t.norm in lex["source_heads"]:
-                made = _from_source(article, v, lex, i, state, para_end_tok)
-                if made:
-                    made, i = made
-            if made:
-                state.at = t.start
-                for q, span_open in made:
-                    quotes.append(q)
-                    if span_open is not None:
-                        claimed.add(span_open)
-            i += 1
+        _cued(article, v, lex, ps, pe, spans, state, quotes, claimed)
         # quoted spans no cue claimed: a paragraph-long quotation continues the last speaker
         for o, c in spans:
             if o in claimed:
@@ -191,15 +163,7 @@ def annotate(article: Article) -> Article:
             if lead == "" and state.speaker_id:
                 quotes.append(Quote(inner, o + 1, c, True, state.speaker_text, state.speaker_id, None, None))
                 claimed.add(o)
-    # partial quotes inside reported speech
-    for q in list(quotes):
-        if q.direct:
-            continue
-        for o, c in quote_spans(text, q.start, q.end):
-            # a single quoted word inside reported speech is a name or a scare quote
-            if o not in claimed and c <= q.end and len(text[o + 1:c].split()) >= 2:
-                claimed.add(o)
-                quotes.append(Quote(text[o + 1:c], o + 1, c, True, q.speaker_text, q.speaker_id, q.speaker_role, q.cue))
+    quotes += _partial_quotes(text, quotes, claimed)
     quotes.sort(key=lambda q: (q.start, -q.end))
     # one quotation per span: keep the first reading
     out: list[Quote] = []
@@ -212,6 +176,64 @@ def annotate(article: Article) -> Article:
         out.append(q)
     article.quotes = out
     return article
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out = []
+    pos = 0
+    for para in text.split("\n\n"):
+        out.append((pos, pos + len(para)))
+        pos += len(para) + 2
+    return out
+
+
+def _cued(article: Article, v: View, lex: dict, ps: int, pe: int, spans: list[tuple[int, int]],
+          state: _State, quotes: list[Quote], claimed: set[int]) -> None:
+    """The quotations that cues of the paragraph [ps, pe) open (a reporting verb, a manner
+    participle, a source phrase), added to `quotes`."""
+    toks = v.tokens
+    open_at = {o: (o, c) for o, c in spans}
+    i = v.tok_at(ps)
+    para_end_tok = v.tok_at(pe)
+    while i < para_end_tok:
+        t = toks[i]
+        made = None
+        if t.kind != "word" or (v.tok_span[i] >= 0 and not v.spans[v.tok_span[i]].demonym):
+            i += 1
+            continue  # a cue is a word, and not part of a name
+        if spans and any(o < t.start < c for o, c in spans):
+            i += 1
+            continue  # words inside a quotation are the speaker's, not cues
+        info = cue_verb(t.norm)
+        if info is not None:
+            made = _from_verb(article, v, lex, i, info, spans, open_at, state, para_end_tok)
+        elif _participle(t.norm):
+            made = _from_participle(article, v, lex, i, t, spans, open_at, state, para_end_tok)
+        elif t.norm in lex["source_heads"]:
+            made = _from_source(article, v, lex, i, state, para_end_tok)
+            if made:
+                made, i = made
+        if made:
+            state.at = t.start
+            for q, span_open in made:
+                quotes.append(q)
+                if span_open is not None:
+                    claimed.add(span_open)
+        i += 1
+
+
+def _partial_quotes(text: str, quotes: list[Quote], claimed: set[int]) -> list[Quote]:
+    """Quoted words of two or more inside reported speech: direct partial quotes of its
+    speaker (a single quoted word is a name or a scare quote)."""
+    out = []
+    for q in quotes:
+        if q.direct:
+            continue
+        for o, c in quote_spans(text, q.start, q.end):
+            if o not in claimed and c <= q.end and len(text[o + 1:c].split()) >= 2:
+                claimed.add(o)
+                out.append(Quote(text[o + 1:c], o + 1, c, True, q.speaker_text, q.speaker_id, q.speaker_role, q.cue))
+    return out
 
 
 # -- helpers over tokens ------------------------------------------------------
@@ -271,22 +293,8 @@ def _speaker(article: Article, v: View, lex: dict, a: int, b: int, state: _State
     first = strip_article(toks[a].norm)
     if first[:1] in "وف" and strip_article(first[1:]) in lex["roles"]:
         first = strip_article(first[1:])
-    pers = [sp for sp in spans if sp.type == "PER"]
-    if pers:
-        p = pers[0]
-        role = _trim(text, p.end, e)
-        role_text = text[role[0]:role[1]] or None
-        if p.start > s and first in lex["roles"]:
-            role_text = text[s:p.start].strip(" ،,") or role_text
-        return p.entity_id, text[p.start:p.end], role_text
     if spans:
-        if first in lex["roles"]:
-            # متحدثة باسم السفارة الأمريكية في فيتنام: the body spoken for
-            named = [sp for sp in spans if not sp.demonym] or spans
-            sp = named[0]
-            return sp.entity_id, phrase, phrase
-        sp = spans[0]
-        return sp.entity_id, text[sp.start:sp.end], None
+        return _named_speaker(text, spans, first in lex["roles"], s, e)
     # no entity: a title standing for a person named earlier (وأضاف المتحدث)
     sp = _title_antecedent(v, lex, a, b)
     if sp is not None:
@@ -297,28 +305,53 @@ def _speaker(article: Article, v: View, lex: dict, a: int, b: int, state: _State
         return pid, phrase, None
     # `كما قالت لشركة اليانصيب "…"`: only the one spoken to; the speaker continues
     words_ab = [t for t in toks[a:b] if t.kind == "word"]
-    if words_ab and (words_ab[0].norm in ("الي", "لدي") or (_word(words_ab[0].norm) or ("",))[0] == "ل"
+    if words_ab and (words_ab[0].norm in _ADDRESSEE or (_word(words_ab[0].norm) or ("",))[0] == "ل"
                      or words_ab[0].norm.startswith("لل")):
         if state.speaker_id:
             return state.speaker_id, state.speaker_text, state.role
     # a definite noun continuing an earlier speaker (الوزارة, الرئيس)
-    key = first
     definite = toks[a].norm.startswith(("ال", "وال", "فال"))
     words = [t for t in toks[a:b] if t.kind == "word"]
     # `وأضاف الأمين العام`, not `قال المتحدث باسم الحكومة` (a new, unnamed speaker)
-    if key in lex["continuation"] and definite and len(words) <= 2:
-        for sid, _stext in reversed(state.history):
-            ent = v.entities.get(sid) or article.entity(sid)
-            names = [normalize(ent.name_ar or "")] + [normalize(m.text) for m in (ent.mentions if ent else [])]
-            if any(key in n for n in names if n):
-                return sid, phrase, None
-        # the nearest earlier mention whose words hold the noun
-        for sp in reversed([sp for sp in v.spans if sp.end <= s]):
-            if key in normalize(text[sp.start:sp.end]):
-                return sp.entity_id, phrase, None
-        if state.speaker_id:
-            return state.speaker_id, phrase, None
+    if first in lex["continuation"] and definite and len(words) <= 2:
+        sid = _continued_speaker(article, v, state, first, s)
+        if sid is not None:
+            return sid, phrase, None
     return None, phrase, None
+
+
+def _named_speaker(text: str, spans: list[Span], role_first: bool, s: int, e: int) -> tuple[str, str, str | None]:
+    """The speaker among the mentions of the phrase text[s:e]: a person first (what follows
+    the name, or a role noun before it, is the role); after a role noun, the body spoken for."""
+    pers = [sp for sp in spans if sp.type == "PER"]
+    if pers:
+        p = pers[0]
+        role = _trim(text, p.end, e)
+        role_text = text[role[0]:role[1]] or None
+        if p.start > s and role_first:
+            role_text = text[s:p.start].strip(" ،,") or role_text
+        return p.entity_id, text[p.start:p.end], role_text
+    if role_first:
+        # متحدثة باسم السفارة الأمريكية في فيتنام: the body spoken for
+        named = [sp for sp in spans if not sp.demonym] or spans
+        return named[0].entity_id, text[s:e], text[s:e]
+    sp = spans[0]
+    return sp.entity_id, text[sp.start:sp.end], None
+
+
+def _continued_speaker(article: Article, v: View, state: _State, key: str, s: int) -> str | None:
+    """The earlier speaker a definite noun (`الوزارة`) continues: the last speaker whose
+    names hold it, else the nearest earlier mention that holds it, else the last speaker."""
+    for sid, _stext in reversed(state.history):
+        ent = v.entities.get(sid) or article.entity(sid)
+        names = [normalize(ent.name_ar or "")] + [normalize(m.text) for m in (ent.mentions if ent else [])]
+        if any(key in n for n in names if n):
+            return sid
+    # the nearest earlier mention whose words hold the noun
+    for sp in reversed([sp for sp in v.spans if sp.end <= s]):
+        if key in normalize(v.text[sp.start:sp.end]):
+            return sp.entity_id
+    return state.speaker_id or None
 
 
 def _title_antecedent(v: View, lex: dict, a: int, b: int) -> Span | None:
@@ -405,7 +438,7 @@ def _name_person(article: Article, v: View, lex: dict, a: int, b: int) -> str | 
 
 def _addressee(v: View, sp: Span) -> bool:
     """A mention written with ل (`لموسكو`, `لوكالة رويترز`) or after `إلى` is spoken to, not speaking."""
-    return _clitic_before(v, sp, "ل") or _word_before(v, sp) in ("الي", "لدي")
+    return _clitic_before(v, sp, "ل") or _word_before(v, sp) in _ADDRESSEE
 
 
 def _word_before(v: View, sp: Span) -> str:
@@ -574,7 +607,7 @@ def _from_verb(article, v: View, lex, i, info, spans, open_at, state, limit):
             if info["content_after"] and t.norm in info["content_after"]:
                 return _content_after(article, v, lex, i, k, j, cue_text, state, limit)
             if stmt_at is None and strip_article(t.norm) in lex["statement"]:
-                stmt_at = k - 1 if k - 1 >= j and toks[k - 1].norm in ("في", "خلال", "عبر") else k
+                stmt_at = k - 1 if k - 1 >= j and toks[k - 1].norm in _STATEMENT_PREPS else k
             if k > j and cue_verb(t.norm) is not None and t.norm[:1] in "وف":
                 return None  # another cue begins: this one had no content
         if _is_sentence_end(t):
@@ -587,9 +620,16 @@ def _from_verb(article, v: View, lex, i, info, spans, open_at, state, limit):
     if k >= limit or toks[k].start >= sent_end or _is_sentence_end(toks[k]):
         return _quote_before(article, v, lex, i, j, spans, cue_text, state, limit, info)
     marker = _marker(toks[k], lex)
-    if info["needs_marker"] and marker == "comp" and k == j:
-        pass
-    phrase_end = stmt_at if stmt_at is not None else k
+    sid, stext, role = _verb_speaker(article, v, lex, i, j, stmt_at if stmt_at is not None else k, info, state)
+    content_tok = k + 1 if marker == "comp" else k
+    return _finish(article, v, lex, i, cue_text, content_tok, marker, spans, open_at, sid, stext, role, state, limit)
+
+
+def _verb_speaker(article: Article, v: View, lex: dict, i: int, j: int, phrase_end: int, info: dict,
+                  state: _State) -> tuple[str | None, str | None, str | None]:
+    """The speaker of the reporting verb at token i, named by tokens [j, phrase_end) (the
+    words between the verb and its content or statement noun), else the subject before it."""
+    toks = v.tokens
     if info["speaker_after"]:
         # نقلت وكالة … عن مسؤول …: the speaker is the one quoted, after عن
         for x in range(j, phrase_end):
@@ -600,11 +640,8 @@ def _from_verb(article, v: View, lex, i, info, spans, open_at, state, limit):
     while phrase_end > j and (sp := v.span_of_token(j)) is not None and _addressee(v, sp):
         j = v.tok_of(sp.end - 1) + 1
     if phrase_end > j and not _adverbial(v, lex, j, phrase_end):
-        sid, stext, role = _speaker(article, v, lex, j, phrase_end, state)
-    else:
-        sid, stext, role = _left_subject(article, v, lex, i, state)
-    content_tok = k + 1 if marker == "comp" else k
-    return _finish(article, v, lex, i, cue_text, content_tok, marker, spans, open_at, sid, stext, role, state, limit)
+        return _speaker(article, v, lex, j, phrase_end, state)
+    return _left_subject(article, v, lex, i, state)
 
 
 def _adverbial(v: View, lex: dict, a: int, b: int) -> bool:

@@ -10,12 +10,11 @@ head of the lead is cut off the summary sentence.
 """
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from functools import lru_cache
-from importlib import resources
 
+from .. import knowledge
 from ..arabic import normalize, shared_sentences
 from ..article import Article, SummarySentence
 from ..text import terms
@@ -30,7 +29,7 @@ _DATELINE = re.compile(r"^[^\n.!?؟\"«]{2,80}?(?:\([^()\n]{1,30}\)\s*)?(?:--|�
 
 @lru_cache(maxsize=1)
 def _furniture_prefixes() -> tuple[str, ...]:
-    d = json.loads(resources.files("marsad.knowledge").joinpath("layout.json").read_text(encoding="utf-8"))
+    d = knowledge.data("layout.json")
     out = [normalize(x) for k in ("related_markers", "furniture_prefixes", "tail_markers") for x in d.get(k, [])]
     return tuple(sorted(set(out), key=len, reverse=True))
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from .kb import get_kb
-from .matcher import _adjacent, fast_tokenize, skip_chars, stems
+from .matcher import adjacent, fast_tokenize, skip_chars, stems
 
 
 class AdjectiveMention(NamedTuple):
@@ -30,7 +30,7 @@ def adjective_mentions(text: str) -> list[AdjectiveMention]:
         hit = None
         if t.kind == "word":
             for k, stem in stems(t.norm):
-                if stem in two_word and i + 1 < n and toks[i + 1].kind == "word" and _adjacent(text, t, toks[i + 1]):
+                if stem in two_word and i + 1 < n and toks[i + 1].kind == "word" and adjacent(text, t, toks[i + 1]):
                     cid = adj.get(stem + " " + toks[i + 1].norm)
                     if cid:
                         hit = (k, i + 1, cid)

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from importlib import resources
 from threading import Lock
 
+from .. import knowledge
 from ..arabic import normalize
 from ..arabic.variants import variant_key
 
@@ -198,8 +198,7 @@ def get_kb() -> KnowledgeBase:
 def load_records(lazy: bool = False) -> tuple[list[dict] | dict[str, str], dict[str, str]]:
     """The entity records and the adjective table. `lazy`: records as id -> JSON text
     (every line starts with its id), parsed when an entity is first asked for."""
-    pkg = resources.files("marsad.knowledge")
-    text = (pkg / "entities.jsonl").read_text(encoding="utf-8")
+    text = knowledge.text("entities.jsonl")
     lines = [line for line in text.splitlines() if line.strip()]
     if lazy:
         head = len('{"id": "')
@@ -207,7 +206,7 @@ def load_records(lazy: bool = False) -> tuple[list[dict] | dict[str, str], dict[
     else:
         records = json.loads("[" + ",".join(lines) + "]")
     adjectives = {}
-    for line in (pkg / "country_adjectives.tsv").read_text(encoding="utf-8").splitlines():
+    for line in knowledge.text("country_adjectives.tsv").splitlines():
         if line and not line.startswith("#"):
             form, cid = line.split("\t")
             adjectives[form] = cid
@@ -216,8 +215,7 @@ def load_records(lazy: bool = False) -> tuple[list[dict] | dict[str, str], dict[
 
 def _load() -> KnowledgeBase:
     records, adjectives = load_records(lazy=True)
-    index_file = resources.files("marsad.knowledge") / INDEX_FILE
-    index = [line.split("\t") for line in index_file.read_text(encoding="utf-8").splitlines()]
+    index = [line.split("\t") for line in knowledge.text(INDEX_FILE).splitlines()]
     return KnowledgeBase(records, adjectives, index)
 
 

@@ -81,7 +81,7 @@ def skip_chars(word: str, k: int) -> int:
     return offs[k] if k < len(offs) else len(word)
 
 
-def _adjacent(text: str, a: Token, b: Token) -> bool:
+def adjacent(text: str, a: Token, b: Token) -> bool:
     """Tokens separated by spaces only (a name runs over neither punctuation nor a line break)."""
     gap = text[a.end:b.start]
     return len(gap) <= 3 and not gap.strip() and "\n" not in gap
@@ -114,7 +114,7 @@ def match(text: str, tokens: list[Token], kb: KnowledgeBase) -> list[Candidate]:
                 if s in forms and (best is None or j > best[0]):
                     best = (j, k, s)
                 if s not in prefixes or j + 1 >= n or tokens[j + 1].kind == "punct" \
-                        or not _adjacent(text, tokens[j], tokens[j + 1]):
+                        or not adjacent(text, tokens[j], tokens[j + 1]):
                     break
                 j += 1
                 s = s + " " + tokens[j].norm

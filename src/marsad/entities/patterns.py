@@ -12,19 +12,17 @@
 """
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from importlib import resources
-
+from .. import knowledge
 from ..arabic import Token, normalize
 from .kb import KnowledgeBase
-from .matcher import Candidate, _adjacent, skip_chars, stems
+from .matcher import Candidate, adjacent, skip_chars, stems
 from .romanize import romanize
 
 
 class Cues:
     def __init__(self) -> None:
-        raw = json.loads((resources.files("marsad.knowledge") / "entity_cues.json").read_text(encoding="utf-8"))
+        raw = knowledge.data("entity_cues.json")
         n = normalize
         self.titles = {n(w) for w in raw["person_titles"]}
         self.complements = {n(w) for w in raw["title_complements"]}
@@ -47,7 +45,7 @@ def cues() -> Cues:
 
 
 # English word order: these glosses are adjectives and go before the nouns.
-_ADJ_FIRST = {"National", "International", "Supreme", "Central", "General", "Federal", "Islamic", "Arab", "Military",
+ADJ_FIRST = {"National", "International", "Supreme", "Central", "General", "Federal", "Islamic", "Arab", "Military",
               "Revolutionary", "Popular", "Democratic", "Socialist", "Communist", "Republican", "Liberal", "Royal",
               "Air", "Naval", "Special", "Presidential", "Transitional", "Atomic", "Nuclear", "Criminal",
               "Constitutional", "European", "African", "Gulf", "Free", "Human", "United", "People's", "Workers'",
@@ -87,7 +85,7 @@ class Context:
 
     def joined(self, i: int) -> bool:
         """Token i+1 follows token i with only spaces between."""
-        return i + 1 < self.n and _adjacent(self.text, self.tokens[i], self.tokens[i + 1])
+        return i + 1 < self.n and adjacent(self.text, self.tokens[i], self.tokens[i + 1])
 
     def adjective(self, i: int) -> tuple[str, int] | None:
         """(country id, last token index) of a country adjective at token i."""
@@ -160,95 +158,135 @@ def org_spans(ctx: Context) -> list[Candidate]:
 
 
 def _org_at(ctx: Context, i: int, skip: int, head: str) -> Candidate | None:
-    c, toks, kb = ctx.cues, ctx.tokens, ctx.kb
-    mods: list[tuple[int, str]] = []  # (token index, normalised modifier word), in order
-    named = None
-    definite = head.startswith("ال")  # `شركة إيرانية`, `سفارة في أنقرة`: a body, not a name
-    owner_of = False  # the owner came with التابع ل: a body of it, not its name
-    country = host = owner = None
-    strong = False
-    last = i
-    j = i + 1
-    construct = 0
-    while j < ctx.n and j - i <= 7 and ctx.joined(j - 1) and ctx.word(j):
-        w = toks[j].norm
-        if w in c.stop and not (w in ("في", "لدي") and head in c.host_heads):
-            break
-        g = ctx.gaz_at.get(j)
-        if w.startswith(("وال", "فال")) or (g is not None and g.start > toks[j].start):
-            break  # `... الأردني والبنك المركزي`: a coordinated or governed name starts here
-        adj = ctx.adjective(j)
-        if adj:
-            if country and adj[0] != country:
+    phrase = _OrgPhrase(ctx, i, head)
+    phrase.read()
+    return phrase.candidate(skip)
+
+
+class _OrgPhrase:
+    """An organisation name read from its head word at token i: the modifiers taken, in
+    order, and what they tell (country, host place, owner, a known body the head names)."""
+
+    def __init__(self, ctx: Context, i: int, head: str) -> None:
+        self.ctx, self.i, self.head = ctx, i, head
+        self.mods: list[tuple[int, str]] = []  # (token index, normalised modifier word), in order
+        self.named = None
+        self.definite = head.startswith("ال")  # `شركة إيرانية`, `سفارة في أنقرة`: a body, not a name
+        self.owner_of = False  # the owner came with التابع ل: a body of it, not its name
+        self.country = self.host = self.owner = None
+        self.strong = False
+        self.last = i
+        self.construct = 0
+
+    def read(self) -> None:
+        ctx, c, toks, i = self.ctx, self.ctx.cues, self.ctx.tokens, self.i
+        j = i + 1
+        while j < ctx.n and j - i <= 7 and ctx.joined(j - 1) and ctx.word(j):
+            w = toks[j].norm
+            hosted = w in ("في", "لدي") and self.head in c.host_heads
+            if w in c.stop and not hosted:
                 break
-            country, last, j = adj[0], adj[1], adj[1] + 1
-            strong = True
-            if not w.startswith("ال"):
-                break  # an indefinite adjective ends the phrase: `محكمة تركية ...`
-            definite = True
-            continue
-        if w in ("في", "لدي") and head in c.host_heads:
-            g = ctx.gaz_at.get(j + 1)
-            if g and g.type == "LOC" and ctx.joined(j):
-                host, last = g.ids[0][0], g.tj
-                strong = True
-            break
-        if w in c.of_words and ctx.word(j + 1) and ctx.joined(j):
-            g = ctx.gaz_at.get(j + 1)
-            if g and g.type in ("ORG", "LOC") and not g.weak:
-                owner, last = g.ids[0][0], g.tj
-                strong = owner_of = True
-            break
-        g = ctx.gaz_at.get(j)
-        if g and g.type in ("ORG", "LOC") and not g.weak:
-            e = kb.get(g.ids[0][0])
-            m = kb.get(e.metonym_of) if e and e.metonym_of else None
-            if e and e.kind in ("country", "territory"):
-                country = e.id
-            elif m is not None and m.kind == "country" and head in c.host_heads:
-                country = m.id  # `سفارة واشنطن في كييف`: the capital stands for its state
+            g = ctx.gaz_at.get(j)
+            if w.startswith(("وال", "فال")) or (g is not None and g.start > toks[j].start):
+                break  # `... الأردني والبنك المركزي`: a coordinated or governed name starts here
+            adj = ctx.adjective(j)
+            if adj:
+                j = self._adjective(w, adj)
+            elif hosted:
+                self._host(j)
+                break
+            elif w in c.of_words and ctx.word(j + 1) and ctx.joined(j):
+                self._owner(j)
+                break
+            elif g and g.type in ("ORG", "LOC") and not g.weak:
+                j = self._known(j, g)
+            elif is_def(w):
+                if w in c.titles:
+                    break
+                self.mods.append((j, w))
+                self.strong = self.strong or w in c.gloss
+                self.definite = True
+                self.last = j
+                j += 1
+            elif self._construct(j, w):
+                # a noun in construct state before a definite word or a name: مجلس حقوق الإنسان
+                self.mods.append((j, w))
+                self.construct += 1
+                j += 1
             else:
-                if owner is None and j == i + 1 + len(mods):
-                    named = g.ids[0][0]  # `مجموعة فورد`, `شركة أبل`: the head names a known body
-                owner = owner or g.ids[0][0]
-            last, j = g.tj, g.tj + 1
-            strong = definite = True
-            continue
-        if is_def(w):
-            if w in c.titles:
                 break
-            mods.append((j, w))
-            strong = strong or w in c.gloss
-            definite = True
-            last = j
-            j += 1
-            continue
-        # a noun in construct state before a definite word or a name: مجلس حقوق الإنسان
-        # (only after an indefinite word: `التحالف مشاركة ...` is no construct)
-        if (construct < 2 and not is_def(toks[j - 1].norm) and w not in c.verbs and len(w) > 2
+            if j is None:
+                break
+
+    def _adjective(self, w: str, adj) -> int | None:
+        """A country adjective: the next token, or None where it ends the phrase."""
+        if self.country and adj[0] != self.country:
+            return None
+        self.country, self.last = adj[0], adj[1]
+        self.strong = True
+        if not w.startswith("ال"):
+            return None  # an indefinite adjective ends the phrase: `محكمة تركية ...`
+        self.definite = True
+        return adj[1] + 1
+
+    def _host(self, j: int) -> None:
+        """`السفارة الأمريكية في فيتنام`: the place after في/لدى hosts the body."""
+        g = self.ctx.gaz_at.get(j + 1)
+        if g and g.type == "LOC" and self.ctx.joined(j):
+            self.host, self.last = g.ids[0][0], g.tj
+            self.strong = True
+
+    def _owner(self, j: int) -> None:
+        """`التابع ل` + a known body or place: its owner."""
+        g = self.ctx.gaz_at.get(j + 1)
+        if g and g.type in ("ORG", "LOC") and not g.weak:
+            self.owner, self.last = g.ids[0][0], g.tj
+            self.strong = self.owner_of = True
+
+    def _known(self, j: int, g) -> int:
+        """A known country, capital or body after the head; returns the token after it."""
+        kb, c = self.ctx.kb, self.ctx.cues
+        e = kb.get(g.ids[0][0])
+        m = kb.get(e.metonym_of) if e and e.metonym_of else None
+        if e and e.kind in ("country", "territory"):
+            self.country = e.id
+        elif m is not None and m.kind == "country" and self.head in c.host_heads:
+            self.country = m.id  # `سفارة واشنطن في كييف`: the capital stands for its state
+        else:
+            if self.owner is None and j == self.i + 1 + len(self.mods):
+                self.named = g.ids[0][0]  # `مجموعة فورد`, `شركة أبل`: the head names a known body
+            self.owner = self.owner or g.ids[0][0]
+        self.last = g.tj
+        self.strong = self.definite = True
+        return g.tj + 1
+
+    def _construct(self, j: int, w: str) -> bool:
+        """Only after an indefinite word (`التحالف مشاركة ...` is no construct), at most two."""
+        ctx, toks = self.ctx, self.ctx.tokens
+        return (self.construct < 2 and not is_def(toks[j - 1].norm) and w not in ctx.cues.verbs and len(w) > 2
                 and w[0] not in "وفبلك" and ctx.word(j + 1) and ctx.joined(j)
-                and (is_def(toks[j + 1].norm) or (j + 1) in ctx.gaz_at)):
-            mods.append((j, w))
-            construct += 1
-            j += 1
-            continue
-        break
-    # trailing descriptive adjectives (المحظور, المعارض) are not part of the name
-    while mods and mods[-1][0] == last and mods[-1][1] not in c.gloss and last > i + 1 and not (host or owner) \
-            and not (country and ctx.adjective(last)):
-        mods.pop()
-        last -= 1
-    if last == i or not strong or not definite:
-        return None
-    start = toks[i].start + skip
-    form = " ".join([head] + [toks[k].norm for k in range(i + 1, last + 1)])
-    name = _gloss(ctx, head, [w for k, w in mods if k <= last], country, host, owner)
-    cand = Candidate(start, toks[last].end, i, last, form, "ORG", [], "pattern", name, country)
-    cand.mod_idx = [k for k, _ in mods if k <= last]  # type: ignore[attr-defined]
-    cand.host, cand.owner = host, owner  # type: ignore[attr-defined]
-    cand.named = named if not mods else None  # type: ignore[attr-defined]
-    cand.owner_inline = bool(owner) and not owner_of  # type: ignore[attr-defined]
-    return cand
+                and (is_def(toks[j + 1].norm) or (j + 1) in ctx.gaz_at))
+
+    def candidate(self, skip: int) -> Candidate | None:
+        ctx, c, toks, i, mods = self.ctx, self.ctx.cues, self.ctx.tokens, self.i, self.mods
+        host, owner, country = self.host, self.owner, self.country
+        # trailing descriptive adjectives (المحظور, المعارض) are not part of the name
+        while mods and mods[-1][0] == self.last and mods[-1][1] not in c.gloss and self.last > i + 1 \
+                and not (host or owner) and not (country and ctx.adjective(self.last)):
+            mods.pop()
+            self.last -= 1
+        last = self.last
+        if last == i or not self.strong or not self.definite:
+            return None
+        start = toks[i].start + skip
+        form = " ".join([self.head] + [toks[k].norm for k in range(i + 1, last + 1)])
+        name = _gloss(ctx, self.head, [w for k, w in mods if k <= last], country, host, owner)
+        cand = Candidate(start, toks[last].end, i, last, form, "ORG", [], "pattern", name, country)
+        cand.mod_idx = [k for k, _ in mods if k <= last]  # type: ignore[attr-defined]
+        cand.host, cand.owner = host, owner  # type: ignore[attr-defined]
+        cand.named = self.named if not mods else None  # type: ignore[attr-defined]
+        cand.owner_inline = bool(owner) and not self.owner_of  # type: ignore[attr-defined]
+        return cand
 
 
 def _gloss(ctx: Context, head: str, mods: list[str], country: str | None, host: str | None, owner: str | None) -> str:
@@ -272,8 +310,8 @@ def _gloss(ctx: Context, head: str, mods: list[str], country: str | None, host: 
         words.append(c.phrase_gloss.get(m) or c.gloss.get(m) or c.gloss.get("ال" + m[2:] if m.startswith("لل") else m)
                      or romanize(m))
         k += 1
-    adjs = [w for w in words if w in _ADJ_FIRST]
-    nouns = [w for w in words if w not in _ADJ_FIRST]
+    adjs = [w for w in words if w in ADJ_FIRST]
+    nouns = [w for w in words if w not in ADJ_FIRST]
     if head_fixed:
         core = " ".join(adjs + [head_en] + ([" of ".join([""] + nouns).strip()] if nouns else []))
     elif head_en in _OF_HEADS:

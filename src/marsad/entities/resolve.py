@@ -24,7 +24,7 @@ from ..article import Entity, Mention
 from ..errors import MarsadError
 from .kb import FAMILY_NAME_FIRST, NOT_NAMES, PART, KnowledgeBase, get_kb
 from .matcher import Candidate, fast_tokenize, match, skip_chars, stems
-from .patterns import _ADJ_FIRST as ADJ_FIRST, Context, cues, org_spans, person_spans
+from .patterns import ADJ_FIRST, Context, cues, org_spans, person_spans
 from .romanize import romanize
 
 _UNSET = object()
@@ -167,8 +167,16 @@ def recognize(text: str, use_tagger: bool = True) -> list[Entity]:
     tagged = tagger_spans(text, tokens, tagger) if tagger is not None else []
     chosen = _select(gaz, orgs, pers, tagged, kb)
     tagged_at = {(t.ti, t.tj, t.type) for t in tagged}
+    found = _Found(text, kb)
+    pending_people, pending_orgs = _assign(found, chosen, tagged_at)
+    _merge_pending(found, pending_people, pending_orgs)
+    _add_short_mentions(text, tokens, found.doc, kb)
+    return [found.entity(eid) for eid in found.order]
 
-    # what the document mentions for certain: unambiguous strong KB names
+
+def _support(chosen: list[Candidate], kb: KnowledgeBase) -> tuple[set[str], set[str | None]]:
+    """What the document mentions for certain (unambiguous strong KB names and their
+    countries), and the countries of those."""
     support: set[str] = set()
     for c in chosen:
         if c.ids and not c.weak and len(c.ids) == 1:
@@ -176,23 +184,50 @@ def recognize(text: str, use_tagger: bool = True) -> list[Entity]:
             e = kb.get(c.ids[0][0])
             if e and e.country:
                 support.add(e.country)
-    countries_of_support = {kb.get(x).country for x in support if kb.get(x)}
+    return support, {kb.get(x).country for x in support if kb.get(x)}
 
-    doc: dict[str, _DocEntity] = {}
-    order: list[str] = []
 
-    def add(c: Candidate, eid: str, name: str, typ: str, kb_entity=None) -> None:
-        if kb_entity is None and kb.get(eid) is not None:
+class _Found:
+    """The document's entities, in order of first mention."""
+
+    def __init__(self, text: str, kb: KnowledgeBase) -> None:
+        self.text, self.kb = text, kb
+        self.doc: dict[str, _DocEntity] = {}
+        self.order: list[str] = []
+
+    def add(self, c: Candidate, eid: str, name: str, typ: str, kb_entity=None) -> None:
+        if kb_entity is None and self.kb.get(eid) is not None:
             eid += "-x"  # a new name whose slug is a knowledge-base id: keep them apart
-        if eid not in doc:
-            doc[eid] = _DocEntity(eid, name, typ, kb_entity)
-            order.append(eid)
-        d = doc[eid]
+        if eid not in self.doc:
+            self.doc[eid] = _DocEntity(eid, name, typ, kb_entity)
+            self.order.append(eid)
+        d = self.doc[eid]
         d.mentions.append(c)
         d.forms.add(c.form)
         if d.name_ar is None:
-            d.name_ar = text[c.start:c.end]
+            d.name_ar = self.text[c.start:c.end]
 
+    def join(self, target: str, c: Candidate) -> None:
+        self.doc[target].mentions.append(c)
+        self.doc[target].forms.add(c.form)
+
+    def entity(self, eid: str) -> Entity:
+        d, text = self.doc[eid], self.text
+        ms = sorted({(m.start, m.end) for m in d.mentions})
+        e = d.kb
+        return Entity(
+            id=d.id, name=d.name, type=d.type, name_ar=d.name_ar,
+            mentions=[Mention(text[a:b], a, b) for a, b in ms],
+            aliases=list(e.en_aliases) if e else [], wikidata=e.wikidata if e else None,
+            role=e.role if e else None,
+        )
+
+
+def _assign(found: _Found, chosen: list[Candidate], tagged_at: set) -> tuple[list[Candidate], list[Candidate]]:
+    """Each chosen mention to its entity: a KB entity, or a new one named by its English
+    gloss or romanised. Returns the people and bare organisation patterns left for later."""
+    kb, text = found.kb, found.text
+    support, countries_of_support = _support(chosen, kb)
     pending_people: list[Candidate] = []
     pending_orgs: list[Candidate] = []  # `مجلس الشيوخ`: may shorten a fuller name in the document
     for c in chosen:
@@ -205,55 +240,42 @@ def recognize(text: str, use_tagger: bool = True) -> list[Entity]:
                 if eid is None:
                     continue
             e = kb.get(eid)
-            add(c, eid, e.name, e.type, e)
+            found.add(c, eid, e.name, e.type, e)
             continue
         known = [x for x in kb.by_key(c.form) if kb.get(x).type == c.type]
         if known:
             e = kb.get(known[0])
-            add(c, e.id, e.name, e.type, e)
+            found.add(c, e.id, e.name, e.type, e)
         elif c.type == "PER":
             pending_people.append(c)
         elif c.source == "pattern" and not (c.country or getattr(c, "host", None) or getattr(c, "owner", None)):
             pending_orgs.append(c)
         elif c.name_en:
-            add(c, slug(c.name_en), c.name_en, c.type)
+            found.add(c, slug(c.name_en), c.name_en, c.type)
         else:
             name = romanize(text[c.start:c.end])
-            add(c, slug(romanize(c.form)) or "entity-" + variant_key(c.form), name, c.type or "MISC")
+            found.add(c, slug(romanize(c.form)) or "entity-" + variant_key(c.form), name, c.type or "MISC")
+    return pending_people, pending_orgs
 
-    # people the KB lacks: a surname joins the full name, same keys merge
+
+def _merge_pending(found: _Found, pending_people: list[Candidate], pending_orgs: list[Candidate]) -> None:
+    """People the KB lacks: a surname joins the full name, same keys merge; a bare
+    organisation pattern joins a fuller name that starts with it."""
+    doc, text = found.doc, found.text
     for c in sorted(pending_people, key=lambda c: -(c.tj - c.ti)):
-        target = _person_for(c.form, doc, kb)
+        target = _person_for(c.form, doc, found.kb)
         if target is not None:
-            doc[target].mentions.append(c)
-            doc[target].forms.add(c.form)
+            found.join(target, c)
         else:
-            add(c, slug(romanize(c.form)) or "person-" + variant_key(c.form),
-                romanize(text[c.start:c.end]), "PER")
-
+            found.add(c, slug(romanize(c.form)) or "person-" + variant_key(c.form),
+                      romanize(text[c.start:c.end]), "PER")
     for c in pending_orgs:
         target = next((d.id for d in doc.values() if d.type == "ORG" and any(
             f.startswith(c.form + " ") for f in d.forms)), None)
         if target is not None:
-            doc[target].mentions.append(c)
-            doc[target].forms.add(c.form)
+            found.join(target, c)
         else:
-            add(c, slug(c.name_en), c.name_en, c.type)
-
-    _add_short_mentions(text, tokens, doc, kb)
-
-    out = []
-    for eid in order:
-        d = doc[eid]
-        ms = sorted({(m.start, m.end) for m in d.mentions})
-        e = d.kb
-        out.append(Entity(
-            id=d.id, name=d.name, type=d.type, name_ar=d.name_ar,
-            mentions=[Mention(text[a:b], a, b) for a, b in ms],
-            aliases=list(e.en_aliases) if e else [], wikidata=e.wikidata if e else None,
-            role=e.role if e else None,
-        ))
-    return out
+            found.add(c, slug(c.name_en), c.name_en, c.type)
 
 
 def _pick(c: Candidate, kb: KnowledgeBase, support: set[str], countries: set[str | None]) -> str | None:

@@ -242,8 +242,21 @@ class FastTagger:
     def _scores(self, sentences: list[list[str]]) -> list[np.ndarray]:
         """State scores (tokens x labels) of each (non-empty) sentence, computed over all
         their tokens at once; a token's neighbours stop at its sentence's edges."""
-        fz = self.fz
         words, rows = self._lookup([t for s in sentences for t in s])
+        S = self._window_scores(sentences, rows)
+        at, ids = self._token_features(sentences, words)
+        if ids:
+            np.add.at(S, at, self.crf.state[ids])
+        out = []
+        base = 0
+        for sent in sentences:
+            out.append(S[base:base + len(sent)])
+            base += len(sent)
+        return out
+
+    def _window_scores(self, sentences: list[list[str]], rows) -> np.ndarray:
+        """The scores of each token's own word and of the words up to two away (vectorised
+        over all tokens), with the sentence-edge features."""
         A = self._rows[rows]
         left = np.array([i for s in sentences for i in range(len(s))])[:, None]  # tokens before, in its sentence
         right = np.array([i for s in sentences for i in range(len(s) - 1, -1, -1)])[:, None]  # and after
@@ -259,7 +272,12 @@ class FastTagger:
         S += edge[-2] * (left < 2)
         S += edge[1] * (right < 1)
         S += edge[2] * (right < 2)
-        # per-token features: gazetteer phrase positions (own and ±1) and word bigrams
+        return S
+
+    def _token_features(self, sentences: list[list[str]], words) -> tuple[list[int], list[int]]:
+        """(token, attribute) pairs of the per-token features: word bigrams and gazetteer
+        phrase positions (own and ±1)."""
+        fz = self.fz
         index = self.crf.attr_index
         pairs = self._pairs
         if len(pairs) > _MAX_WORDS:  # word pairs: as many as words
@@ -297,11 +315,4 @@ class FastTagger:
                                 at.append(base + j)
                                 ids.append(a)
             base += n
-        if ids:
-            np.add.at(S, at, self.crf.state[ids])
-        out = []
-        base = 0
-        for sent in sentences:
-            out.append(S[base:base + len(sent)])
-            base += len(sent)
-        return out
+        return at, ids

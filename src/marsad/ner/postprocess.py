@@ -14,11 +14,9 @@ No retraining: it only reads the tags the CRF gave.
 """
 from __future__ import annotations
 
-import json
 from collections import Counter
 from functools import lru_cache
-from importlib import resources
-
+from .. import knowledge
 from ..arabic import clitic_splits, normalize, normalize_light, parse_number
 from ..arabic.numbers import number_words
 from .data import spans
@@ -43,7 +41,7 @@ def forms(tok: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def _titles() -> frozenset[str]:
-    raw = json.loads((resources.files("marsad.knowledge") / "entity_cues.json").read_text(encoding="utf-8"))
+    raw = knowledge.data("entity_cues.json")
     return frozenset(normalize(w) for w in raw["person_titles"] + raw["honorifics"])
 
 
@@ -82,8 +80,7 @@ def trim_titles(sents: list[list[str]], tags: list[list[str]]) -> list[list[str]
 
 @lru_cache(maxsize=1)
 def _currencies() -> frozenset[str]:
-    text = (resources.files("marsad.knowledge") / "currencies.txt").read_text(encoding="utf-8")
-    return frozenset(normalize(ln.strip()) for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+    return frozenset(normalize(ln.strip()) for ln in knowledge.lines("currencies.txt"))
 
 
 def _is_amount(tok: str) -> bool:
@@ -114,9 +111,11 @@ def tag_currencies(sents: list[list[str]], tags: list[list[str]]) -> list[list[s
 @lru_cache(maxsize=1)
 def _demonyms() -> frozenset[str]:
     """Normalised country adjectives and demonyms (`امريكيون`, `كوريون جنوبيون`)."""
-    f = resources.files("marsad.knowledge") / "country_adjectives.tsv"
-    rows = f.read_text(encoding="utf-8").splitlines() if f.is_file() else []
-    return frozenset(r.split("\t")[0] for r in rows if r and not r.startswith("#"))
+    try:
+        rows = knowledge.lines("country_adjectives.tsv")
+    except FileNotFoundError:
+        rows = ()
+    return frozenset(r.split("\t")[0] for r in rows)
 
 
 def drop_demonyms(sents: list[list[str]], tags: list[list[str]]) -> list[list[str]]:
@@ -145,8 +144,7 @@ def _function_words() -> frozenset[str]:
     """Particles, prepositions, pronouns and other stop words, as written (marks removed,
     letters kept): matching folds `على` (on) into the name `علي`, so a name tagged nearby
     must not fill a function word."""
-    text = (resources.files("marsad.knowledge") / "stopwords_ar.txt").read_text(encoding="utf-8")
-    return frozenset(normalize_light(ln.strip()) for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+    return frozenset(normalize_light(ln.strip()) for ln in knowledge.lines("stopwords_ar.txt"))
 
 
 @lru_cache(maxsize=WORDS)
@@ -193,11 +191,28 @@ def consistent(sents: list[list[str]], tags: list[list[str]], window: int = WIND
     fw = _function_words() if skip_function_words else frozenset()
     out = tag_currencies(sents, drop_demonyms(sents, trim_titles(sents, tags)))
     votes = _votes(sents, out)
-    # the votes of sentences s-window .. s+window, kept up to date as s moves on
-    pool: dict[tuple[str, ...], Counter] = {}
-    heads: Counter = Counter()  # first words of the pooled keys: most words start none
+    pool = _Pool()
+    for v in votes[:window]:
+        pool.shift(v, 1)
+    for s, (toks, tg) in enumerate(zip(sents, out)):
+        if s + window < len(votes):
+            pool.shift(votes[s + window], 1)
+        if s - window - 1 >= 0:
+            pool.shift(votes[s - window - 1], -1)
+        if pool.votes:
+            _fill(toks, tg, pool, fw)
+    return out
 
-    def shift(v: dict, sign: int) -> None:
+
+class _Pool:
+    """The votes of sentences s-window .. s+window, kept up to date as s moves on."""
+
+    def __init__(self) -> None:
+        self.votes: dict[tuple[str, ...], Counter] = {}
+        self.heads: Counter = Counter()  # first words of the pooled keys: most words start none
+
+    def shift(self, v: dict, sign: int) -> None:
+        pool, heads = self.votes, self.heads
         for k, c in v.items():
             heads[k[0]] += sign
             if not heads[k[0]]:
@@ -210,53 +225,49 @@ def consistent(sents: list[list[str]], tags: list[list[str]], window: int = WIND
             if not p:
                 del pool[k]
 
-    for v in votes[:window]:
-        shift(v, 1)
-    for s, (toks, tg) in enumerate(zip(sents, out)):
-        if s + window < len(votes):
-            shift(votes[s + window], 1)
-        if s - window - 1 >= 0:
-            shift(votes[s - window - 1], -1)
-        if not pool:
+
+def _fill(toks: list[str], tg: list[str], pool: _Pool, fw: frozenset[str]) -> None:
+    """Tag, in place, the stretches of one sentence that the pooled votes name."""
+    fs = [forms(t) for t in toks]
+    hk = pool.heads.keys()
+    starts = [not hk.isdisjoint(x) for x in fs]
+    if not any(starts):
+        return
+    norm = [x[0] for x in fs]
+    i = 0
+    while i < len(toks):
+        if not starts[i] or tg[i].startswith("I-") or (tg[i] == "O" and fw and normalize_light(toks[i]) in fw):
+            i += 1
             continue
-        fs = [forms(t) for t in toks]
-        hk = heads.keys()
-        starts = [not hk.isdisjoint(x) for x in fs]
-        if not any(starts):
+        hit = _longest_hit(toks, tg, norm, i, pool.votes)
+        if hit:
+            j, typ = hit
+            tg[i] = "B-" + typ
+            for k in range(i + 1, j):
+                tg[k] = "I-" + typ
+            i = j
+        else:
+            i += 1
+
+
+def _longest_hit(toks: list[str], tg: list[str], norm: list[str], i: int,
+                 pool: dict[tuple[str, ...], Counter]) -> tuple[int, str] | None:
+    """(end, type) of the longest stretch from token i whose key the votes name, or None."""
+    for j in range(min(len(toks), i + MAX_LEN), i, -1):
+        if tg[i] != "O" and (j - i < 2 or tg[i:j].count("O") == 0):
+            continue  # a tagged token only starts a longer name that covers untagged words
+        if j < len(tg) and tg[j].startswith("I-"):
             continue
-        norm = [x[0] for x in fs]
-        i = 0
-        while i < len(toks):
-            if not starts[i] or tg[i].startswith("I-") or (tg[i] == "O" and fw and normalize_light(toks[i]) in fw):
-                i += 1
+        inside = {t[2:] for t in tg[i:j] if t != "O"}
+        for key, art in _keys(norm, toks, i, j):
+            if j - i == 1 and len(key[0]) < MIN_CHARS:
                 continue
-            hit = None
-            for j in range(min(len(toks), i + MAX_LEN), i, -1):
-                if tg[i] != "O" and (j - i < 2 or tg[i:j].count("O") == 0):
-                    continue  # a tagged token only starts a longer name that covers untagged words
-                if j < len(tg) and tg[j].startswith("I-"):
-                    continue
-                inside = {t[2:] for t in tg[i:j] if t != "O"}
-                for key, art in _keys(norm, toks, i, j):
-                    if j - i == 1 and len(key[0]) < MIN_CHARS:
-                        continue
-                    c = pool.get(key)
-                    if c:
-                        typ = c.most_common(1)[0][0]
-                        if art and typ in NO_ARTICLE_TYPES:
-                            continue  # a name written without the article: `الجمعة` is not `جمعة`
-                        if inside - {typ}:
-                            continue  # never overwrite another type
-                        hit = (j, typ)
-                        break
-                if hit:
-                    break
-            if hit:
-                j, typ = hit
-                tg[i] = "B-" + typ
-                for k in range(i + 1, j):
-                    tg[k] = "I-" + typ
-                i = j
-            else:
-                i += 1
-    return out
+            c = pool.get(key)
+            if c:
+                typ = c.most_common(1)[0][0]
+                if art and typ in NO_ARTICLE_TYPES:
+                    continue  # a name written without the article: `الجمعة` is not `جمعة`
+                if inside - {typ}:
+                    continue  # never overwrite another type
+                return j, typ
+    return None

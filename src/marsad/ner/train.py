@@ -26,13 +26,10 @@ CRF_PARAMS = {"c1": 0.05, "c2": 0.01, "max_iterations": 100, "feature.possible_t
 
 def kb_names() -> Iterable[tuple[str, str]]:
     """(type, Arabic name) of every entity of the project's knowledge base, if present."""
-    from importlib import resources
+    from .. import knowledge
 
     try:
-        f = resources.files("marsad.knowledge") / "entities.jsonl"
-        if not f.is_file():
-            return []
-        lines = f.read_text(encoding="utf-8").splitlines()
+        lines = knowledge.text("entities.jsonl").splitlines()
     except (FileNotFoundError, ModuleNotFoundError):
         return []
     out = []
@@ -118,15 +115,10 @@ def fit(train: list[Sentence], featurizer: Featurizer, out_model: Path, params: 
     log(f"trained on {len(train)} sentences in {time.time() - t:.0f} s")
 
 
-def train_model(data: list[str], out: str | Path, dev_from: str | None = None, unlabeled: list[str] = (),
-                clusters_file: str | None = None, gazetteers: dict[str, list[str]] | None = None,
-                use_kb: bool = True, params: dict | None = None, self_train: int = 0, subword: bool = True,
-                scale: dict | None = None, options: dict | None = None,
-                log: Callable[[str], None] = print) -> dict:
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    train, dev = prepare_data(data, dev_from)
-    log(f"{len(train)} training sentences ({sum(len(t) for t, _ in train)} tokens), {len(dev)} dev sentences")
+def _word_representations(out: Path, train, unlabeled, clusters_file: str | None, subword: bool,
+                          log: Callable[[str], None]) -> None:
+    """clusters.tsv, vectors.npy and subword.npz in `out`: copied from beside `clusters_file`,
+    or learned from the unlabeled and training text."""
     if clusters_file:
         src = Path(clusters_file)
         if src.resolve() != (out / "clusters.tsv").resolve():
@@ -149,6 +141,35 @@ def train_model(data: list[str], out: str | Path, dev_from: str | None = None, u
             train_subword([[best_split(w)[1] for w in s] for s in seqs], out / "subword.npz", log=log)
     if not subword and (out / "subword.npz").exists():
         (out / "subword.npz").unlink()
+
+
+def _self_train(out: Path, train, dev, unlabeled, self_train: int, featurizer, params, log) -> tuple[list, dict | None]:
+    """Refit on the training sentences plus the `self_train` unlabeled sentences the first
+    model tags most confidently; returns them and the dev score before (None without dev)."""
+    first = None
+    if dev:
+        tagger = load_tagger(out)
+        first = score([g for _, g in dev], [tagger.tag(t) for t, _ in dev])["ALL"]
+        log(f"before self-training: dev P {first['p']:.3f} R {first['r']:.3f} F1 {first['f1']:.3f}")
+    from .selftrain import pseudo_label, unlabeled_sentences
+
+    pool = unlabeled_sentences(unlabeled)
+    pseudo = pseudo_label(load_tagger(out), pool, self_train)
+    log(f"self-training: {len(pseudo)} confident sentences of {len(pool)} unlabeled ones added")
+    fit(train + pseudo, featurizer, out / "crf.model", params, log)
+    return pseudo, first
+
+
+def train_model(data: list[str], out: str | Path, dev_from: str | None = None, unlabeled: list[str] = (),
+                clusters_file: str | None = None, gazetteers: dict[str, list[str]] | None = None,
+                use_kb: bool = True, params: dict | None = None, self_train: int = 0, subword: bool = True,
+                scale: dict | None = None, options: dict | None = None,
+                log: Callable[[str], None] = print) -> dict:
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    train, dev = prepare_data(data, dev_from)
+    log(f"{len(train)} training sentences ({sum(len(t) for t, _ in train)} tokens), {len(dev)} dev sentences")
+    _word_representations(out, train, unlabeled, clusters_file, subword, log)
     gaz = build_gazetteer(gazetteers or {}, use_sources=use_kb)
     save_gazetteer(gaz, out / "gazetteer.tsv")
     scale = {k: v for k, v in (scale or {}).items() if v != 1.0}
@@ -164,19 +185,9 @@ def train_model(data: list[str], out: str | Path, dev_from: str | None = None, u
         save_gazetteer(featurizer.lexicon, out / "lexicon.tsv")
     elif (out / "lexicon.tsv").exists():
         (out / "lexicon.tsv").unlink()
-    pseudo = []
-    first = None
+    pseudo, first = [], None
     if self_train and unlabeled:
-        if dev:
-            tagger = load_tagger(out)
-            first = score([g for _, g in dev], [tagger.tag(t) for t, _ in dev])["ALL"]
-            log(f"before self-training: dev P {first['p']:.3f} R {first['r']:.3f} F1 {first['f1']:.3f}")
-        from .selftrain import pseudo_label, unlabeled_sentences
-
-        pool = unlabeled_sentences(unlabeled)
-        pseudo = pseudo_label(load_tagger(out), pool, self_train)
-        log(f"self-training: {len(pseudo)} confident sentences of {len(pool)} unlabeled ones added")
-        fit(train + pseudo, featurizer, out / "crf.model", params, log)
+        pseudo, first = _self_train(out, train, dev, unlabeled, self_train, featurizer, params, log)
     meta.update({"self_train_sentences": len(pseudo), "train_sentences": len(train),
                  "train_tokens": sum(len(t) for t, _ in train)})
     (out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -55,7 +55,7 @@ _FURN: frozenset | None = None
 def _furniture() -> frozenset:
     global _FURN
     if _FURN is None:
-        from ..annotate.keywords import _furniture as kf
+        from ..annotate.keywords import furniture_terms as kf
 
         _FURN = kf()
     return _FURN

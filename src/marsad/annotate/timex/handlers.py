@@ -1,0 +1,548 @@
+"""The handlers: one per pattern of the grammar, each turning a match into a candidate
+value (or None when the match is not a time expression after all).
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from .grammar import key
+from .resolve import (Cand, Context, day_guess, duration, hijri_date, hijri_today, iso_week, month_year,
+                      number_value, rel_year, shift_month, weekday_date)
+
+
+def _h_numdate(c: Context, m):
+    if m.group("y"):
+        y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
+    else:
+        y, mo, d = int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))
+    try:
+        v = date(y, mo, d)
+    except ValueError:
+        return None
+    return Cand(m.start("t"), m.end("t"), "DATE", v.isoformat(), "D")
+
+
+def _day_of(c: Context, tok: str) -> int | None:
+    if tok.isdigit():
+        return int(tok)
+    return c.g.ordinals.get(key(tok))
+
+
+def _h_dmy(c: Context, m):
+    g = c.g
+    mon = g.months.get(key(m.group("mon")))
+    d = _day_of(c, m.group("d"))
+    if not mon or not d or not 1 <= d <= 31:
+        return None
+    days = [d] + ([int(m.group("d_2"))] if m.group("d_2") else [])
+    s, e = m.start("t"), m.end("t")
+    vals = []
+    for dd in days:
+        if m.group("y"):
+            y = int(m.group("y"))
+        elif m.group("rel"):
+            y = rel_year(c, key(m.group("rel")))
+        elif c.ref is None:
+            y = None
+        else:
+            guess = day_guess(c, mon, dd, s, e, g.dir.get(key(m.group("dir") or "")))
+            y = guess.year if guess else None
+        if y is None:
+            vals.append(f"XXXX-{mon:02d}-{dd:02d}")
+            continue
+        try:
+            vals.append(date(y, mon, dd).isoformat())
+        except ValueError:
+            return None
+    return Cand(s, e, "DATE", vals[0] if len(vals) == 1 else vals, "D")
+
+
+def _h_month(c: Context, m):
+    g = c.g
+    mon = g.months.get(key(m.group("mon")))
+    if not mon:
+        return None
+    s, e = m.start("t"), m.end("t")
+    if m.group("y"):
+        return Cand(s, e, "DATE", f"{int(m.group('y'))}-{mon:02d}", "M")
+    if m.group("rel"):
+        y = rel_year(c, key(m.group("rel")))
+    else:
+        direction = g.dir.get(key(m.group("dir") or ""))
+        if not direction and not m.group("sh"):
+            prev = c.prev(m.start())
+            if prev not in g.bare_month_prep and prev not in g.months:
+                return None
+        if c.ref is None:
+            return Cand(s, e, "DATE", f"XXXX-{mon:02d}", "M")
+        y = month_year(c, mon, s, e, direction)
+    return Cand(s, e, "DATE", f"{y}-{mon:02d}" if y else f"XXXX-{mon:02d}", "M")
+
+
+def _h_hijri(c: Context, m):
+    g = c.g
+    name = key(m.group("mon"))
+    hm = g.hmonths.get(name)
+    if not hm:
+        return None
+    d = _day_of(c, m.group("d")) if m.group("d") else None
+    direction = g.dir.get(key(m.group("dir") or ""))
+    y = int(m.group("y")) if m.group("y") else None
+    ok = y or m.group("sh") or direction or (d and name != "صفر")
+    if not ok and name in g.bare_hijri_months:
+        ok = c.prev(m.start()) in g.bare_month_prep
+    if not ok:
+        return None
+    s, e = m.start("t"), m.end("t")
+    if y is None:
+        if c.ref is None:
+            return Cand(s, e, "DATE", "XXXX", "M")
+        today = hijri_today(c.ref)
+        if today is None:
+            return None
+        hy, hmo, hd = today
+        if direction == "past":
+            y = hy if hm < hmo else hy - 1
+        elif direction == "future":
+            y = hy if hm > hmo else hy + 1
+        elif direction == "current" or hm == hmo:
+            y = hy
+        elif c.future(s, e) or hm == hmo % 12 + 1:
+            y = hy if hm > hmo else hy + 1  # the next month is the one about to come
+        else:
+            y = hy if hm < hmo else hy - 1
+    if d:
+        g_date = hijri_date(y, hm, d)
+        return Cand(s, e, "DATE", g_date.isoformat(), "D") if g_date else None
+    # A Hijri month without a day: the Gregorian month holding its middle.
+    mid = hijri_date(y, hm, 15)
+    return Cand(s, e, "DATE", f"{mid.year}-{mid.month:02d}", "M") if mid else None
+
+
+def _h_ordmonth(c: Context, m):
+    d = _day_of(c, m.group("d"))
+    if not d or not 1 <= d <= 31:
+        return None
+    direction = c.g.dir.get(key(m.group("dir") or ""), "current")
+    s, e = m.start("t"), m.end("t")
+    if c.ref is None:
+        return Cand(s, e, "DATE", f"XXXX-XX-{d:02d}", "D")
+    y, mo = shift_month(c.ref.year, c.ref.month, {"past": -1, "future": 1}.get(direction, 0))
+    try:
+        return Cand(s, e, "DATE", date(y, mo, d).isoformat(), "D")
+    except ValueError:
+        return None
+
+
+def _h_year(c: Context, m):
+    y = int(m.group("y"))
+    mk = m.group("mk") or ""
+    hijri = mk in ("ه", "هجري", "هجريه", "للهجره")
+    if not (m.group("kw") or mk):
+        if c.prev(m.start()) not in c.g.year_prep:
+            return None
+    s, e = m.start("t"), m.end("t")
+    years = [y] + ([int(m.group("y2"))] if m.group("y2") else [])
+    out = []
+    for yy in years:
+        if hijri:
+            mid = hijri_date(yy, 6, 15)
+            if mid is None:
+                return None
+            yy = mid.year
+        elif not 1000 <= yy <= 2200 or (not (m.group("kw") or mk) and not 1800 <= yy <= 2100):
+            return None
+        out.append(f"{yy:04d}")
+    return Cand(s, e, "DATE", out[0] if len(out) == 1 else out, "Y")
+
+
+def _h_rel(c: Context, m):
+    unit = (m.group("u1") or m.group("u2") or "").removeprefix("ال")
+    direction = "current" if m.group("this") else c.g.dir.get(key(m.group("dir") or ""), "current")
+    k = {"past": -1, "future": 1}.get(direction, 0)
+    if direction == "new" and c.ref is not None:
+        k = 1 if c.ref.month == 12 else 0  # العام الجديد: the coming one in December
+    s, e = m.start("t"), m.end("t")
+    ref = c.ref
+    if ref is None:
+        return Cand(s, e, "DATE", {-1: "PAST_REF", 1: "FUTURE_REF"}.get(k, "PRESENT_REF"), "REF")
+    if unit in ("عام", "سنه"):
+        return Cand(s, e, "DATE", str(ref.year + k), "Y")
+    if unit == "شهر":
+        y, mo = shift_month(ref.year, ref.month, k)
+        return Cand(s, e, "DATE", f"{y}-{mo:02d}", "M")
+    if unit == "اسبوع":
+        return Cand(s, e, "DATE", iso_week(ref + timedelta(days=7 * k)), "W")
+    if unit == "عقد":
+        return Cand(s, e, "DATE", str(ref.year // 10 + k), "DE")
+    if unit == "قرن":
+        return Cand(s, e, "DATE", f"{ref.year // 100 + k:02d}", "CE")
+    return None
+
+
+def _h_weekend(c: Context, m):
+    k = {"past": -1, "future": 1}.get(c.g.dir.get(key(m.group("dir") or "")), 0)
+    s, e = m.start("t"), m.end("t")
+    if c.ref is None:
+        return Cand(s, e, "DATE", "XXXX-WXX-WE", "W")
+    return Cand(s, e, "DATE", iso_week(c.ref + timedelta(days=7 * k)) + "-WE", "W")
+
+
+def _h_deictic(c: Context, m):
+    g = c.g
+    w = key(m.group("w"))
+    s, e = m.start("t"), m.end("t")
+    if w in g.refs:
+        return Cand(s, e, "DATE", g.refs[w], "REF")
+    if w in g.ambiguous_deictics:
+        nxt, prev = c.next(m.end("w")), c.prev(m.start())
+        if not m.group("wd") and (nxt in g.not_after or prev in g.not_before):
+            return None
+        if not m.group("wd") and prev in g.media_names and c.prev(m.start() - len(prev) - 1) in g.media_words:
+            return None  # قناة روسيا اليوم: a channel's name
+        if w == "اليوم" and prev in ("في", "وفي") and not m.group("wd"):
+            return None  # في اليوم: "per day" or "on the day (of ...)"
+        if w in ("الغد", "غد") and prev not in g.tomorrow_after:
+            return None  # الغد is also "the future", غد a name
+    if w in g.deictic_days:
+        k = g.deictic_days[w]
+        if c.ref is None:
+            return Cand(s, e, "DATE", {0: "PRESENT_REF"}.get(k, "PAST_REF" if k < 0 else "FUTURE_REF"), "REF")
+        return Cand(s, e, "DATE", (c.ref + timedelta(days=k)).isoformat(), "D")
+    k, part = g.deictic_times[w]
+    if c.ref is None:
+        return Cand(s, e, "TIME", f"XXXX-XX-XXT{part}", "T")
+    return Cand(s, e, "TIME", f"{(c.ref + timedelta(days=k)).isoformat()}T{part}", "T")
+
+
+def _h_weekday(c: Context, m):
+    g = c.g
+    days = [g.weekdays[key(x)] for x in g.wd_rx.findall(m.group("wds")) if key(x) in g.weekdays]
+    if not days:
+        return None
+    s, e = m.start("t"), m.end("t")
+    prev, nxt = c.prev(m.start()), c.next(m.end())
+    if prev in g.not_weekday_before:
+        return None  # سوق الثلاثاء: a name
+    if not m.group("yom") and len(days) == 1:
+        first = key(m.group("wds"))
+        if first.startswith("الاحد") and nxt in g.ten_words:
+            return None
+        if first == "الاحد" and prev in g.not_ahad_before:
+            return None
+        if first == "الاثنين" and not m.group("dir"):
+            # `الاثنين` is also "the two": a weekday only after a verb-like or time word,
+            # never after a dual/plural noun or بين/كلا/هذين.
+            if prev in g.two_before or re.search(r"(?:ين|ان|ون|ات)$", prev):
+                if prev not in g.two_before_ok and not prev.startswith(g.two_before_ok_prefixes):
+                    return None
+            if nxt in g.two_after:
+                return None
+    direction = g.dir.get(key(m.group("dir") or ""))
+    if c.ref is None:
+        vals = [f"XXXX-WXX-{d + 1}" for d in days]
+    else:
+        vals = [weekday_date(c, d, s, e, direction).isoformat() for d in days]
+        if len(vals) > 1 and direction is None:
+            # coordinated days run forward from the first one
+            first = date.fromisoformat(vals[0])
+            vals = [(first + timedelta(days=(d - days[0]) % 7)).isoformat() for d in days]
+    return Cand(s, e, "DATE", vals[0] if len(vals) == 1 else vals, "D")
+
+
+def _zone_suffix(c: Context, m, day: date | None) -> str:
+    if not m.group("z"):
+        return ""
+    zn = key(m.group("zn"))
+    if zn == "المحلي":
+        return ""
+    zone = c.g.zones.get(zn)
+    if zone == "UTC":
+        off = m.group("zo")
+        if off:
+            h = int(off.replace(" ", "")[1:])
+            return f"{off.strip()[0]}{h:02d}:00"
+        return "Z"
+    if zone and day is not None:
+        try:
+            delta = ZoneInfo(zone).utcoffset(datetime(day.year, day.month, day.day, 12))
+        except Exception:
+            return ""
+        mins = int(delta.total_seconds() // 60)
+        sign = "+" if mins >= 0 else "-"
+        return f"{sign}{abs(mins) // 60:02d}:{abs(mins) % 60:02d}"
+    return ""
+
+
+def _apply_ap(c: Context, h: int, ap: str | None) -> int | None:
+    if ap:
+        shift = c.g.ap.get(key(ap).lower())
+        if shift:
+            if shift[0] == 12 and h < 12:
+                if key(ap) in c.g.noon_words and h >= 11:
+                    pass
+                else:
+                    h += 12
+            elif shift[0] == 0 and h == 12:
+                h = 0
+    return h if 0 <= h <= 24 else None
+
+
+def _h_clock(c: Context, m):
+    if m.group("sep") == "." and not (m.group("kw") or m.group("ap")):
+        return None
+    h, mi = int(m.group("h")), int(m.group("mi"))
+    if mi > 59:
+        return None
+    h = _apply_ap(c, h, m.group("ap"))
+    if h is None:
+        return None
+    return _clock_cand(c, m, h, mi)
+
+
+def _clock_cand(c: Context, m, h: int, mi: int):
+    zone = _zone_suffix(c, m, c.ref)
+    return Cand(m.start("t"), m.end("t"), "TIME", None, "T", anchor=(h, mi, zone))
+
+
+def _h_clockw(c: Context, m):
+    g = c.g
+    if not m.group("kw") and not m.group("ap"):
+        return None  # `الخامسة` alone is an ordinal; `الخامسة مساء` is a time
+    hw = key(m.group("hw"))
+    h = int(hw) if hw.isdigit() else g.hours.get(hw)
+    if h is None:
+        return None
+    mi = 0
+    if m.group("mw"):
+        mi = g.minutes[key(m.group("mw"))]
+    elif m.group("mn"):
+        mi = int(m.group("mn"))
+    if m.group("minus"):
+        mi = 60 - g.minus[key(m.group("minus"))]
+        h -= 1
+    h = _apply_ap(c, h, m.group("ap"))
+    if h is None or mi > 59:
+        return None
+    return _clock_cand(c, m, h, mi)
+
+
+def _h_clockword(c: Context, m):
+    hh, mm = c.g.clock_words[key(m.group("cw"))].split(":")
+    return Cand(m.start("t"), m.end("t"), "TIME", None, "T", anchor=(int(hh), int(mm), ""))
+
+
+_SPAN_PREPS = {"قبل", "بعد"}
+
+
+def _duration_cand(c: Context, m, n: float | None, unit: str):
+    g = c.g
+    prep = key(m.group("prep") or "")
+    q = g.quant.get(key(m.group("q") or "")) if m.group("q") else None
+    s, e = m.start("t"), m.end("t")
+    has_dir = "dir" in m.re.groupindex and m.group("dir")
+    if unit in g.ambiguous_units and not (prep or q or has_dir) and not c.t.startswith(" من الزمن", e):
+        return None
+    if prep == "مده" and s and c.t[s - 1] == "ل":
+        s -= 1  # لمدة: keep the preposition whole
+    if prep in _SPAN_PREPS:
+        s = m.start("q") if m.group("q") else m.start("t") + len(m.group("prep"))
+        while c.t[s] == " ":
+            s += 1
+        nxt = c.next(e)
+        ago = prep == "قبل" or nxt not in ("من", "على", "علي")
+        if ago and not unit.startswith("T") and n is not None and n == int(n) and c.ref is not None and not q:
+            k = -int(n) if prep == "قبل" else int(n)
+            ref = c.ref
+            s0 = m.start("prep")
+            if unit == "D":
+                return Cand(s0, e, "DATE", (ref + timedelta(days=k)).isoformat(), "D")
+            if unit == "W":
+                return Cand(s0, e, "DATE", iso_week(ref + timedelta(days=7 * k)), "W")
+            if unit == "M":
+                y, mo = shift_month(ref.year, ref.month, k)
+                return Cand(s0, e, "DATE", f"{y}-{mo:02d}", "M")
+            if unit == "Y":
+                return Cand(s0, e, "DATE", str(ref.year + k), "Y")
+        if ago and n is None and prep == "قبل":
+            return Cand(m.start("prep"), e, "DATE", "PAST_REF", "REF")
+    return Cand(s, e, "DURATION", duration(n, unit), "DUR", mod=q)
+
+
+def _h_dur(c: Context, m):
+    unit = c.g.units.get(key(m.group("unit")))
+    raw = key(m.group("num"))
+    if raw.startswith("ال"):
+        raw = raw[2:]
+    if raw in c.g.fractions:
+        n = c.g.fractions[raw]
+    else:
+        n = float(raw.replace(",", ".")) if re.fullmatch(r"\d+(?:[.,]\d+)?", raw) else number_value(raw)
+    if unit is None or n is None or n <= 0 or n > 5000:
+        return None
+    if n >= 1000 and unit != "D":  # `3 آلاف سنة` reads fine, `2019 عاما` does not
+        return None
+    return _duration_cand(c, m, n, unit)
+
+
+def _h_dual(c: Context, m):
+    unit = c.g.units.get(key(m.group("unit")))
+    if unit is None:
+        return None
+    if m.group("al") and not m.group("dir"):
+        return None
+    return _duration_cand(c, m, 2, unit)
+
+
+def _h_plural(c: Context, m):
+    unit = c.g.units.get(key(m.group("unit")))
+    if unit is None:
+        return None
+    n = None
+    if m.group("num"):
+        raw = key(m.group("num"))
+        raw = raw[2:] if raw.startswith("ال") else raw
+        n = float(raw) if raw.isdigit() else number_value(raw)
+        if n is None:
+            return None
+    return _duration_cand(c, m, n, unit)
+
+
+def _h_vague(c: Context, m):
+    if not (m.group("prep") or m.group("vc") or m.group("q")):
+        return None
+    unit = c.g.units.get(key(m.group("unit")))
+    if unit is None:
+        return None
+    return _duration_cand(c, m, None, unit)
+
+
+def _h_whole(c: Context, m):
+    unit = c.g.units.get(key(m.group("unit")))
+    return Cand(m.start("t"), m.end("t"), "DURATION", duration(1, unit), "DUR") if unit else None
+
+
+def _h_one(c: Context, m):
+    unit = c.g.units.get(key(m.group("unit")))
+    if unit is None:
+        return None
+    return _duration_cand(c, m, 1, unit)
+
+
+def _h_set(c: Context, m):
+    g = c.g
+    s, e = m.start("t"), m.end("t")
+    if m.group("adv"):
+        return Cand(s, e, "SET", g.sets[key(m.group("adv"))], "SET")
+    if m.group("wd"):
+        return Cand(s, e, "SET", f"XXXX-WXX-{g.weekdays[key(m.group('wd'))] + 1}", "SET")
+    uw = key(m.group("unit"))
+    unit = g.units.get(uw)
+    if unit is None:
+        return None
+    n = 2 if g.unit_kind.get(uw) == "dual" else 1
+    if m.group("num"):
+        raw = key(m.group("num"))
+        n = int(raw) if raw.isdigit() else number_value(raw)
+        if not n:
+            return None
+    elif g.unit_kind.get(uw) == "plural":
+        return None  # كل الأيام, كل سنوات: not a frequency
+    return Cand(s, e, "SET", duration(n, unit), "SET")
+
+
+def _h_decade(c: Context, m):
+    d = c.g.decades.get(key(m.group("dec")))
+    if d is None:
+        return None
+    cent = 19
+    tail = key(m.group("cent") or "")
+    if tail:
+        rest = tail.split(" ", 1)[1]
+        if rest in c.g.ordinals:
+            cent = c.g.ordinals[rest] - 1
+        elif c.g.dir.get(rest) == "current" and c.ref is not None:
+            cent = c.ref.year // 100
+    return Cand(m.start("t"), m.end("t"), "DATE", f"{cent}{d}", "DE")
+
+
+def _h_century(c: Context, m):
+    s, e = m.start("t"), m.end("t")
+    if m.group("ord"):
+        n = c.g.ordinals.get(key(m.group("ord")))
+    elif m.group("cd"):
+        n = int(m.group("cd"))
+    else:
+        if c.ref is None:
+            return None
+        k = {"past": -1, "future": 1}.get(c.g.dir.get(key(m.group("dir"))), 0)
+        n = c.ref.year // 100 + 1 + k
+    if not n or not 1 <= n <= 22:
+        return None
+    return Cand(s, e, "DATE", f"{n - 1:02d}", "CE")
+
+
+def _h_quarter(c: Context, m):
+    kind = "Q" if m.group("k") == "ربع" else "H"
+    o = c.g.qord.get(key(m.group("o")))
+    if kind == "H":
+        o = 2 if o == 4 else o
+        if o not in (1, 2):
+            return None
+    yr = m.group("yr")
+    if yr:
+        yr = key(yr)
+        digits = re.search(r"\d{4}", yr)
+        y = int(digits.group()) if digits else rel_year(c, yr)
+    else:
+        if c.next(m.end()) == "من":
+            return None  # النصف الأول من المباراة
+        y = c.ref.year if c.ref else None
+    return Cand(m.start("t"), m.end("t"), "DATE", f"{y if y else 'XXXX'}-{kind}{o}", kind)
+
+
+_SEASON_ORDER = ("SP", "SU", "FA", "WI")  # WI of year Y runs from December Y
+
+
+def _h_season(c: Context, m):
+    code = c.g.seasons.get(key(m.group("sn")))
+    if code is None:
+        return None
+    direction = c.g.dir.get(key(m.group("dir") or ""))
+    if m.group("this"):
+        direction = "current"
+    s, e = m.start("t"), m.end("t")
+    if m.group("y"):
+        return Cand(s, e, "DATE", f"{m.group('y')}-{code}", "S")
+    if m.group("rel"):
+        y = rel_year(c, key(m.group("rel")))
+        return Cand(s, e, "DATE", f"{y if y else 'XXXX'}-{code}", "S")
+    if not direction:
+        # فصل الصيف with no direction is the season in general
+        return Cand(s, e, "DATE", f"XXXX-{code}", "S") if m.group("fasl") else None
+    if c.ref is None:
+        return Cand(s, e, "DATE", f"XXXX-{code}", "S")
+    ref = c.ref
+    cur_y = ref.year if ref.month >= 3 else ref.year - 1
+    cur = cur_y * 4 + ((ref.month - 3) // 3 if ref.month >= 3 else 3)
+    k = _SEASON_ORDER.index(code)
+    same_year = cur_y * 4 + k
+    if direction == "past":
+        idx = same_year if same_year < cur else same_year - 4
+    elif direction == "future":
+        idx = same_year if same_year > cur else same_year + 4
+    else:
+        idx = same_year
+    return Cand(s, e, "DATE", f"{idx // 4}-{_SEASON_ORDER[idx % 4]}", "S")
+
+
+HANDLERS = {
+    "numdate": _h_numdate, "dmy": _h_dmy, "month": _h_month, "hijri": _h_hijri, "ordmonth": _h_ordmonth,
+    "year": _h_year, "rel": _h_rel, "weekend": _h_weekend, "deictic": _h_deictic, "weekday": _h_weekday,
+    "clock": _h_clock, "clockw": _h_clockw, "clockword": _h_clockword, "dur": _h_dur, "dual": _h_dual,
+    "plural": _h_plural, "vague": _h_vague, "one": _h_one, "whole": _h_whole, "set": _h_set, "decade": _h_decade,
+    "century": _h_century, "quarter": _h_quarter, "season": _h_season,
+}
+

@@ -1,0 +1,154 @@
+"""The pass: find the candidates of every pattern at the words that can open it, keep the
+longest that do not overlap, attach what sits just before them and anchor clock times to
+a day, then write the expressions, in the original text's offsets, to the Article.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from functools import lru_cache
+
+from ...arabic.offsets import normalize_with_index
+from ...article import Article, Timex
+from .grammar import Grammar, key
+from .handlers import HANDLERS
+from .resolve import Cand, Context
+
+
+@lru_cache(maxsize=1)
+def grammar() -> Grammar:
+    return Grammar(HANDLERS)
+
+
+def _select(cands: list[Cand]) -> list[Cand]:
+    """Longest first, then earlier rule; keep what does not overlap."""
+    cands.sort(key=lambda x: (-(x.e - x.s), x.rank, x.s))
+    taken: list[Cand] = []
+    for x in cands:
+        if all(x.e <= y.s or x.s >= y.e for y in taken):
+            taken.append(x)
+    taken.sort(key=lambda x: x.s)
+    return taken
+
+
+def _is_day(x: Cand) -> bool:
+    return x.gran == "D" and isinstance(x.value, str) and len(x.value) == 10 and x.value[4] == "-"
+
+
+_GAP_AFTER_CLOCK = re.compile(r"\s*[،,]?\s*(?:من\s+)?(?:يوم\s+)?")
+_GAP_BEFORE_CLOCK = re.compile(r"\s*[،,]?\s*(?:في\s+)?(?:تمام\s+)?(?:عند\s+)?")
+
+
+def _attach(c: Context, xs: list[Cand]) -> list[Cand]:
+    g, t = c.g, c.t
+    for i, x in enumerate(xs):
+        lo = xs[i - 1].e if i else 0
+        if x.type == "DATE" and (_is_day(x) or x.value in ("PRESENT_REF",)):
+            pm = g.pod_before.search(t, max(lo, x.s - 20), x.s)
+            if pm:
+                day = x.value if _is_day(x) else "XXXX-XX-XX"
+                x.s = pm.start("w")
+                x.type, x.gran = "TIME", "T"
+                x.value = f"{day}T{g.pod[key(pm.group('w'))]}"
+        if x.type == "DATE" and x.gran in ("M", "Y", "W", "DE", "CE", "D", "Q", "H"):
+            mm = g.mod_before.search(t, max(lo, x.s - 15), x.s)
+            if mm and not (x.gran == "D" and key(mm.group("w")) == "اول"):
+                x.s = mm.start("w")
+                x.mod = g.mods[key(mm.group("w"))]
+        if x.type in ("DATE", "TIME"):
+            em = g.earlier_before.search(t, max(lo, x.s - 25), x.s)
+            if em:
+                x.s = em.start("w")
+    # clock times: take the day next to them, else the publication day
+    out: list[Cand] = []
+    skip = set()
+    for i, x in enumerate(xs):
+        if i in skip:
+            continue
+        if x.anchor is None:
+            out.append(x)
+            continue
+        h, mi, zone = x.anchor
+        day = None
+        if i + 1 < len(xs):
+            y = xs[i + 1]
+            gap = _GAP_AFTER_CLOCK.match(t, x.e)
+            if gap and gap.end() == y.s and (_is_day(y) or (y.type == "TIME" and isinstance(y.value, str) and "T" in y.value and not y.anchor)):
+                day = y.value[:10]
+                x.e = y.e
+                skip.add(i + 1)
+        if day is None and out and _is_day(out[-1]):
+            p = out[-1]
+            gap = _GAP_BEFORE_CLOCK.match(t, p.e)
+            if gap and gap.end() == x.s:
+                day = p.value
+                x.s = p.s
+                out.pop()
+        if day is None:
+            day = c.ref.isoformat() if c.ref else "XXXX-XX-XX"
+        x.value = f"{day}T{h:02d}:{mi:02d}{zone}"
+        x.anchor = None
+        out.append(x)
+    return out
+
+
+_TRAILING = set("\u0640\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+
+
+def find(text: str, ref: date | None) -> list[Timex]:
+    """Every time expression in `text`, resolved against the date `ref` (may be None)."""
+    g = grammar()
+    norm, orig = normalize_with_index(text)
+    c = Context(g, norm, ref)
+    cands: list[Cand] = []
+    cache, next_match = g.cache, g.next_rx.match
+    for w in g.word_rx.finditer(norm):
+        word = w.group()
+        hit = cache[word] if word in cache else g.starters_for(word)
+        if hit is None:
+            continue
+        entries, nexts = hit
+        if nexts is not None:
+            nm = next_match(norm, w.end())
+            if nm is None or nm.group(1) not in nexts:
+                continue
+        p = w.start()
+        for rank, match, h in entries:
+            m = match(norm, p)
+            if m is not None:
+                x = h(c, m)
+                if x is not None:
+                    x.rank = rank
+                    cands.append(x)
+    xs = _attach(c, _select(cands))
+    out = []
+    for x in xs:
+        s, e = x.s, x.e
+        while e > s and norm[e - 1] in " ،,":
+            e -= 1
+        if orig is not None:
+            s, e = orig(s), orig(e - 1) + 1
+            while e < len(text) and text[e] in _TRAILING:
+                e += 1
+        out.append(Timex(text[s:e], s, e, x.type, x.value, x.mod))
+    return out
+
+
+def reference_date(published: str | None) -> date | None:
+    """The calendar day of an ISO 8601 publication time, in its own offset (None if unusable)."""
+    if not published:
+        return None
+    try:
+        d = datetime.fromisoformat(published.replace("Z", "+00:00")).date()
+    except ValueError:
+        try:
+            d = date.fromisoformat(published[:10])
+        except ValueError:
+            return None
+    return d if 1800 <= d.year <= 2200 else None  # keeps the date arithmetic in range
+
+
+def annotate(article: Article) -> Article:
+    article.timexes = find(article.text, reference_date(article.published))
+    return article
+
