@@ -56,11 +56,14 @@ HARAKAT = re.compile("[\u064b-\u0652\u0670\u0640]")  # vowel marks, shadda, tatw
 ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]")
 # Spellings Persian, Urdu and Pashto write with other letters (ی ک ہ) or not at all.
 ARABIC_EVIDENCE = re.compile("[يكةىأإؤ]|^ال|\\sال")
-# A one-word city name at least this frequent in general Arabic (10 in a million words)
+# A one-word city name at least this frequent in general Arabic (3 in a million words)
 # is an everyday word first, unless the place is big enough to explain the frequency:
-# a population under 10**(zipf + 1) (`الخبر` 4.99 for Khobar's 166,000, `كان` 6.55 for
-# Cannes) makes it weak; `الرياض` 5.08 for 4.2 million people stays strong.
-COMMON_ZIPF = 4.0
+# a population under 10**(zipf + 1.5) makes it weak (`كورونا` 3.93 for Corona, California's
+# 160,000; `الخبر` 4.99 for Khobar; `كان` 6.55 for Cannes); `الرياض` 5.08 for 4.2 million
+# people stays strong. Precision first: a weak name still links where the document
+# supports it.
+COMMON_ZIPF = 3.5
+COMMON_MARGIN = 1.5
 CITIES = 15000
 
 
@@ -143,7 +146,7 @@ def build(sample: int = 0) -> list[dict]:
     for code, c in sorted(gc.get_countries().items()):
         if code not in cldr:
             continue  # AN, CS: dissolved (Netherlands Antilles, Serbia and Montenegro), no Arabic name
-        ar = [cldr[code]]
+        ar = [HARAKAT.sub("", cldr[code])]  # CLDR writes `عُمان`; its ` - ` (`الكونغو - كينشاسا`) stays
         places.append({"geonameid": c["geonameid"], "kind": "country", "name": c["name"], "ar": ar,
                        "country": code, "admin1": "", "lat": "", "lon": "", "population": c["population"],
                        "source": "geonames+cldr"})
@@ -180,7 +183,7 @@ def mark_weak(places: list[dict]) -> None:
             biggest = p["kind"] != "city" or all(
                 q["kind"] == "city" and q["population"] * 3 <= p["population"] for q in others)
             z = ZIPF.get(n, 0.0)
-            common = p["kind"] == "city" and " " not in n and z >= COMMON_ZIPF and p["population"] < 10 ** (z + 1)
+            common = p["kind"] == "city" and " " not in n and z >= COMMON_ZIPF and p["population"] < 10 ** (z + COMMON_MARGIN)
             (strong if biggest and not common else weak).append(a)
         p["ar"], p["ar_weak"] = strong, weak
 
