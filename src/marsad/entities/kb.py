@@ -46,6 +46,11 @@ class KBEntity:
     metonym_of: str | None = None
     code: str | None = None
     ar_weak: list[str] = field(default_factory=list)
+    # places merged from GeoNames (kb/build_kb.py --geonames)
+    geonames: int | None = None
+    population: int | None = None
+    lat: float | None = None
+    lon: float | None = None
 
     @property
     def arabic_names(self) -> list[str]:
