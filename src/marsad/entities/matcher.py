@@ -58,7 +58,7 @@ def stems(norm: str) -> tuple[tuple[int, str], ...]:
     if got is not None:
         return got
     out = [(0, norm)]
-    for c in ((0, 1) if norm[:1] in ("و", "ف") and len(norm) > 3 else (0,)):
+    for c in ((0, 1) if norm[:1] in ("و", "ف") and len(norm) > 2 else (0,)):
         rest = norm[c:]
         if c:
             out.append((c, rest))
@@ -79,6 +79,18 @@ def skip_chars(word: str, k: int) -> int:
         return 0
     offs = normalize_map(word)[1]
     return offs[k] if k < len(offs) else len(word)
+
+
+def _word_before_clitics(norm: str, k: int, stem_of: str) -> bool:
+    """Whether a one-word name found under proclitics is better read as an ordinary word: a
+    reading with fewer letters taken off (but some) is clearly better known to the news
+    vocabulary than the name's form (`وباكرا`: `باكرا` "early" is known, `اكرا` is not)."""
+    from ..text.terms import docfreq
+
+    df = docfreq().words
+    name_df = df.get(stem_of, 0)
+    # the word as written is left out: the vocabulary counts clitic forms too (`وبولندا`)
+    return any(0 < r < abs(k) and df.get(w, 0) >= 3 and df.get(w, 0) > 2 * name_df for r, w in stems(norm))
 
 
 def adjacent(text: str, a: Token, b: Token) -> bool:
@@ -122,6 +134,9 @@ def match(text: str, tokens: list[Token], kb: KnowledgeBase) -> list[Candidate]:
             i += 1
             continue
         tj, k, form = best
+        if k and tj == i and _word_before_clitics(t.norm, k, stem_of=form):
+            i += 1  # `وباكرا` is "and early", not و+ب+Accra
+            continue
         ids = forms[form]
         e = kb.get(ids[0][0])
         start, ti = t.start + skip_chars(t.text, k), i

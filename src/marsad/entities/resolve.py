@@ -18,7 +18,7 @@ import bisect
 import re
 import unicodedata
 
-from ..arabic import shared_sentences
+from ..arabic import normalize, shared_sentences
 from ..arabic.variants import variant_key
 from ..article import Entity, Mention
 from ..errors import MarsadError
@@ -76,14 +76,34 @@ def tagger_spans(text: str, tokens, tagger) -> list[Candidate]:
             if cur and (bio != "I" or typ != cur_type):
                 ti, tj = cur[0], cur[-1]
                 if tokens[ti].kind == "word" and tokens[tj].kind != "punct":
-                    form = " ".join(tokens[y].norm for y in range(ti, tj + 1))
-                    out.append(Candidate(tokens[ti].start, tokens[tj].end, ti, tj, form, cur_type, [], "tagger"))
+                    words = [tokens[y].norm for y in range(ti, tj + 1)]
+                    start = tokens[ti].start
+                    cut = proclitic(words[0])
+                    if cut is not None:  # `وجبهة النصرة`, `بريف`, `لأكرم`: the name without و ب ل
+                        start += skip_chars(tokens[ti].text, len(cut[0]))
+                        words[0] = cut[1]
+                    out.append(Candidate(start, tokens[tj].end, ti, tj, " ".join(words), cur_type, [], "tagger"))
                 cur, cur_type = [], None
             if bio in ("B", "I") and typ in ("PER", "LOC", "ORG", "MISC"):
                 if not cur:
                     cur_type = typ
                 cur.append(x)
     return out
+
+
+def proclitic(norm: str) -> tuple[str, str] | None:
+    """(proclitics, stem) when a tagged name's first word carries و ف ب ك ل: the word as written
+    is unknown to the news vocabulary and a split leaves a better-known stem (`وجبهة` → جبهة,
+    `بريف` → ريف); a known word stays whole (`وليد`, `ليبيا`, `بلال`)."""
+    from ..text.terms import docfreq, resolve as vocab_reading
+
+    df = docfreq().words
+    if len(norm) < 4 or norm[0] not in "وفبكل" or df.get(norm, 0):
+        return None
+    prefix, stem, _article = vocab_reading(norm, df)
+    if not prefix or prefix.endswith("ال") or len(stem) < 2:
+        return None
+    return prefix, stem
 
 
 def _overlaps(a: Candidate, b: Candidate) -> bool:
@@ -242,7 +262,7 @@ def _assign(found: _Found, chosen: list[Candidate], tagged_at: set) -> tuple[lis
             e = kb.get(eid)
             found.add(c, eid, e.name, e.type, e)
             continue
-        known = [x for x in kb.by_key(c.form) if kb.get(x).type == c.type]
+        known = [x for x in kb.by_key(c.form) if kb.get(x).type == c.type and variant_link_ok(c.form, kb.get(x))]
         if known:
             e = kb.get(known[0])
             found.add(c, e.id, e.name, e.type, e)
@@ -256,6 +276,38 @@ def _assign(found: _Found, chosen: list[Candidate], tagged_at: set) -> tuple[lis
             name = romanize(text[c.start:c.end])
             found.add(c, slug(romanize(c.form)) or "entity-" + variant_key(c.form), name, c.type or "MISC")
     return pending_people, pending_orgs
+
+
+# A spelling-variant key folds vowels and ج/غ/ق/ك, so it is loose: `كورونا` and `القرآن` share
+# one. It may link a form only when the spellings are close as written, the skeleton is long
+# enough to be a name, and a single word is not a word the news uses often (a well-known
+# spelling of a name is an exact form of the knowledge base, not a variant).
+VARIANT_MIN_RATIO = 0.75
+VARIANT_MIN_KEY = 4
+VARIANT_MAX_DF = 8
+
+
+def variant_link_ok(form: str, e) -> bool:
+    """Whether a form that shares only a spelling-variant key with entity `e` may name it."""
+    from difflib import SequenceMatcher
+
+    words = form.split()
+    if len(words) == 1:
+        if len(variant_key(form)) < VARIANT_MIN_KEY or _doc_freq(form) > VARIANT_MAX_DF:
+            return False
+    flat = form.replace(" ", "")
+    for name in e.arabic_names:
+        n = normalize(name)
+        n = n[2:] if n.startswith("ال") and not form.startswith("ال") else n
+        if SequenceMatcher(None, flat, n.replace(" ", ""), autojunk=False).ratio() >= VARIANT_MIN_RATIO:
+            return True
+    return False
+
+
+def _doc_freq(form: str) -> int:
+    from ..text.terms import docfreq
+
+    return docfreq().words.get(form, 0)
 
 
 def _merge_pending(found: _Found, pending_people: list[Candidate], pending_orgs: list[Candidate]) -> None:
