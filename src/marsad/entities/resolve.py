@@ -22,6 +22,7 @@ from ..arabic import normalize, shared_sentences
 from ..arabic.variants import variant_key
 from ..article import Entity, Mention
 from ..errors import MarsadError
+from .context import not_this_name
 from .kb import FAMILY_NAME_FIRST, NOT_NAMES, PART, KnowledgeBase, get_kb
 from .matcher import Candidate, fast_tokenize, match, skip_chars, stems
 from .patterns import ADJ_FIRST, Context, cues, org_spans, person_spans
@@ -185,7 +186,8 @@ def recognize(text: str, use_tagger: bool = True) -> list[Entity]:
     pers = person_spans(ctx, orgs)
     tagger = get_statistical_tagger() if use_tagger else None
     tagged = tagger_spans(text, tokens, tagger) if tagger is not None else []
-    chosen = _select(gaz, orgs, pers, tagged, kb)
+    chosen = [c for c in _select(gaz, orgs, pers, tagged, kb)
+              if not (c.source == "kb" and c.ids and not_this_name(c, tokens, kb))]
     tagged_at = {(t.ti, t.tj, t.type) for t in tagged}
     found = _Found(text, kb)
     pending_people, pending_orgs = _assign(found, chosen, tagged_at)

@@ -1,0 +1,81 @@
+"""Words around a known name that say it is not the thing it names here (precision first:
+a missed link is better than a wrong one). The words are data: knowledge/link_context.json.
+
+- a facility, a bank, a paper or a prize named after a place or a person: `سد أبها`,
+  `مستشفى الملك فهد`, `بنك الجزيرة`, `معرض الدوحة` name a dam, a hospital, a bank and a
+  fair, not Abha, King Fahd, Al Jazeera or Doha;
+- a competition named after a place: `كأس أمم أوروبا`;
+- a compass word before a continent names a region of its own: `غرب آسيا`, `شرق أوروبا`;
+- a name that is a word in a fixed phrase: `صلاة المغرب` (the sunset prayer), `بحماس`
+  ("with zeal");
+- a country name that is an adjective after a definite noun: `الكرة السعودية`.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .. import knowledge
+from ..arabic import normalize
+from .matcher import Candidate, stems
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict:
+    raw = knowledge.data("link_context.json")
+
+    def norm_set(key):
+        return frozenset(normalize(w) for w in raw[key])
+
+    return {
+        "facility": norm_set("facility_heads"),
+        "competition": norm_set("competition_heads"),
+        "compass": norm_set("compass_words"),
+        "not_after": {normalize(k): frozenset(normalize(w) for w in v) for k, v in raw["not_after"].items()},
+        "as_written": norm_set("not_names_as_written"),
+        "adjective": norm_set("adjective_forms"),
+    }
+
+
+def _readings(norm: str) -> set[str]:
+    """A word and its readings without proclitics (`لمستشفى` → مستشفى)."""
+    return {s for _k, s in stems(norm)}
+
+
+def not_this_name(c: Candidate, tokens, kb) -> bool:
+    """Whether the words before (or the writing of) a knowledge-base match say that it does not
+    name its entity here. Only one-entity readings of places, people and organisations are
+    judged; the longest match of the gazetteer has already taken names the KB knows whole
+    (`جامعة الملك سعود`, `كأس العالم`)."""
+    w = _words()
+    tok = tokens[c.ti]
+    if tok.norm in w["as_written"]:
+        return True
+    prev = [tokens[k] for k in range(c.ti - 1, max(-1, c.ti - 3), -1) if tokens[k].kind == "word"]
+    if not prev or prev[0].end + 3 < tok.start:
+        return False
+    before = _readings(prev[0].norm)
+    ids = [x for x, _ in c.ids]
+    e = kb.get(ids[0]) if ids else None
+    if e is None:
+        return False
+    if c.form in w["not_after"] and before & w["not_after"][c.form]:
+        return True
+    if before & w["facility"] or before & w["competition"]:
+        return True
+    if len(prev) > 1 and prev[0].norm in _TITLES and _readings(prev[1].norm) & w["facility"]:
+        return True  # `مستشفى الملك فهد`: a title between the head and the name
+    if e.kind in ("continent",) and before & w["compass"]:
+        return True
+    if c.form in w["adjective"] and _definite_noun(prev[0].norm):
+        return True
+    return False
+
+
+def _definite_noun(norm: str) -> bool:
+    """A word with the article that is not a function word (`إلى` normalises to الي)."""
+    from .patterns import cues
+
+    return norm.startswith("ال") and len(norm) >= 4 and norm not in cues().stop and norm not in _TITLES
+
+
+_TITLES = frozenset(normalize(t) for t in ("الملك", "الأمير", "الشيخ", "الإمام", "السلطان", "الرئيس"))
