@@ -81,3 +81,15 @@ def test_words_that_are_written_like_names():
     assert "morocco" not in got and "hamas" not in got
     assert got.get("saudi-arabia") == ["السعودية"]  # the country once, not the adjective
     assert "morocco" in ents("وفاز منتخب المغرب على تونس.")
+
+
+def test_another_arabic_name_is_not_a_spelling_variant():
+    got = ents("وقال الأمير سليمان بن عبد العزيز إن المشروع مهم.")
+    assert "king-salman" not in got
+    assert "riyadh" not in ents("وفاز الرائد على الشباب في الدوري، وقال مدرب الرائد إن الفوز مستحق.")
+
+
+def test_a_bare_surname_is_not_a_known_person_without_the_full_name():
+    got = ents("وسجل آشلي يونغ هدفا في الدقيقة العاشرة، ثم سجل يونغ مرة أخرى.")
+    assert "chung-eui-yong" not in got
+    assert any(ms == ["آشلي يونغ", "يونغ"] for ms in got.values())

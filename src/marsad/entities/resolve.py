@@ -258,7 +258,9 @@ def _assign(found: _Found, chosen: list[Candidate], tagged_at: set) -> tuple[lis
             if eid is None:
                 # a weak form the document does not support, unless the tagger
                 # also sees a name of that type there
-                eid = next((x for x, _ in c.ids if (c.ti, c.tj, kb.get(x).type) in tagged_at), None)
+                # — but never a bare part of a person's name (`يونغ` of Chung Eui-yong is
+                # also Ashley Young's): that needs the full name in the document
+                eid = next((x for x, w in c.ids if w != PART and (c.ti, c.tj, kb.get(x).type) in tagged_at), None)
                 if eid is None:
                     continue
             e = kb.get(eid)
@@ -294,14 +296,18 @@ def variant_link_ok(form: str, e) -> bool:
     from difflib import SequenceMatcher
 
     words = form.split()
-    if len(words) == 1:
-        if len(variant_key(form)) < VARIANT_MIN_KEY or _doc_freq(form) > VARIANT_MAX_DF:
-            return False
+    if len(words) == 1 and len(variant_key(form)) < VARIANT_MIN_KEY:
+        return False
     flat = form.replace(" ", "")
     for name in e.arabic_names:
         n = normalize(name)
         n = n[2:] if n.startswith("ال") and not form.startswith("ال") else n
-        if SequenceMatcher(None, flat, n.replace(" ", ""), autojunk=False).ratio() >= VARIANT_MIN_RATIO:
+        if SequenceMatcher(None, flat, n.replace(" ", ""), autojunk=False).ratio() < VARIANT_MIN_RATIO:
+            continue
+        # a word that differs must be a rare spelling, not a word or name of its own:
+        # `سليمان` is not a spelling of `سلمان`, nor `الرائد` of `الرياض`
+        theirs = set(n.split())
+        if all(_doc_freq(w) <= VARIANT_MAX_DF for w in words if w not in theirs):
             return True
     return False
 
