@@ -93,3 +93,16 @@ def test_a_bare_surname_is_not_a_known_person_without_the_full_name():
     got = ents("وسجل آشلي يونغ هدفا في الدقيقة العاشرة، ثم سجل يونغ مرة أخرى.")
     assert "chung-eui-yong" not in got
     assert any(ms == ["آشلي يونغ", "يونغ"] for ms in got.values())
+
+
+def test_common_words_are_not_people():
+    got = ents("قالت إدارة غرفة الرياض إنها تعمل على توفير المأوى للأسر لتقديم أفضل الخدمات، وكتب محمد صلاح تغريدة عن حسن جوار.")
+    people = {eid for eid, e in ((e.id, e) for e in recognize("وكتب محمد صلاح تغريدة عن حسن جوار.")) if e.type == "PER"}
+    assert people == {"mohamed-salah"}
+    assert "riyadh" in got
+    assert "hassan-rouhani" in ents("والتقى وليد جنبلاط بالرئيس حسن روحاني.")
+
+
+def test_sayyidah_zaynab_is_a_place():
+    got = {e.id: e.type for e in recognize("وقالت إدارة مكافحة الكوارث إن المشهد في السيدة زينب كان صعبا.")}
+    assert got == {"sayyidah-zaynab": "LOC"}

@@ -107,6 +107,55 @@ def proclitic(norm: str) -> tuple[str, str] | None:
     return prefix, stem
 
 
+# A word the news uses this often (documents of the vocabulary) is a common word unless it
+# is known as a word of a name of the span's type.
+COMMON_DF = 30
+
+
+def common_words_named(c: Candidate, kb: KnowledgeBase) -> bool:
+    """Whether the tagger named common words: a person with a common word in it that no known
+    name has (`حسن جوار` "good neighbourliness", `صلاح تغريدة`, `إدارة غرفة`), or a one-word
+    place or body that is a common word (`المشهد` "the scene")."""
+    from ..text.terms import docfreq
+
+    df = docfreq().words
+    known = name_words(kb).get(c.type, frozenset())
+    words = c.form.split()
+    if c.type != "PER" and len(words) > 1:
+        return False
+
+    def common(w: str) -> bool:
+        base = w[2:] if w.startswith("ال") and len(w) > 4 else w
+        return max(df.get(w, 0), df.get(base, 0)) >= COMMON_DF and w not in known and base not in known
+
+    return any(common(w) for w in words)
+
+
+_NAME_WORDS: dict | None = None
+
+
+def name_words(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
+    """Words of known names by type: the tagger's gazetteer and the knowledge base's forms."""
+    global _NAME_WORDS
+    if _NAME_WORDS is None:
+        acc: dict[str, set[str]] = {}
+        for form, ids in kb.forms.items():
+            e = kb.get(ids[0][0])
+            if e is not None:
+                acc.setdefault(e.type, set()).update(form.split())
+        from importlib import resources
+
+        try:  # the tagger's gazetteer (type TAB normalised name), when this build ships one
+            text = resources.files("marsad.models").joinpath("ner", "gazetteer.tsv").read_text("utf-8")
+        except (FileNotFoundError, ModuleNotFoundError, OSError):
+            text = ""
+        for line in text.splitlines():
+            typ, _, name = line.partition("\t")
+            acc.setdefault("PER" if typ == "PERS" else typ, set()).update(name.split())
+        _NAME_WORDS = {k: frozenset(v) for k, v in acc.items()}
+    return _NAME_WORDS
+
+
 def _overlaps(a: Candidate, b: Candidate) -> bool:
     return a.start < b.end and b.start < a.end
 
@@ -186,6 +235,8 @@ def recognize(text: str, use_tagger: bool = True) -> list[Entity]:
     pers = person_spans(ctx, orgs)
     tagger = get_statistical_tagger() if use_tagger else None
     tagged = tagger_spans(text, tokens, tagger) if tagger is not None else []
+    tagged = [t for t in tagged if not common_words_named(t, kb)]
+    pers = [p for p in pers if len(p.form.split()) < 2 or not common_words_named(p, kb)]
     chosen = [c for c in _select(gaz, orgs, pers, tagged, kb)
               if not (c.source == "kb" and c.ids and not_this_name(c, tokens, kb))]
     tagged_at = {(t.ti, t.tj, t.type) for t in tagged}
