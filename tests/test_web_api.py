@@ -312,3 +312,28 @@ def test_scraped_text_with_markup_ingested_through_the_api_shows_as_text(tmp_pat
     assert "<script>alert" not in html and "<img" not in html  # ...and shown only as text
     assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in html and "&lt;img src=x" in html
     app.state.backend.close()
+
+
+def test_one_parser_for_the_api_and_the_pages():
+    from marsad.web import params
+    from marsad.web.params import BadParam
+
+    form = params.search({"q": "  بوتين ", "entity": "", "from": "2024-06-19", "to": None}.get)
+    assert form == {"q": "بوتين", "entity": "", "speaker": "", "topic": "", "source": "", "from": "2024-06-19", "to": ""}
+    assert params.search_args(form) == dict(q="بوتين", entity=None, speaker=None, topic=None, source=None,
+                                            date_from="2024-06-19", date_to=None)
+    with pytest.raises(BadParam, match=r"to: '2024-02-30' is not a calendar day"):
+        params.search({"to": "2024-02-30"}.get)
+    with pytest.raises(BadParam, match="by: 'year'"):
+        params.period("year")
+    assert params.period(None) == "day" and params.period("month") == "month"
+    assert params.names([" بوتين ", "", "  ", *["زيلنسكي"] * 10]) == ["بوتين"] + ["زيلنسكي"] * 7
+    assert params.texts(params.QUOTES, {"speaker": "ب" * 500}.get)["speaker"] == "ب" * 200
+    assert params.page_number("-4") == 1 and params.page_number("x") == 1 and params.page_number("3") == 3
+
+
+def test_pages_answer_a_bad_period_with_a_400_page(client):
+    r = client.get("/trends", params={"names": "بوتين", "by": "year"})
+    assert r.status_code == 400 and "by: &#39;year&#39;" in r.text and 'dir="rtl"' in r.text
+    month = client.get("/trends", params={"names": "بوتين، زيلنسكي", "by": "month"})
+    assert month.status_code == 200 and "<svg" in month.text and "2024-06" in month.text
