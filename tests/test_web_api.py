@@ -337,3 +337,15 @@ def test_pages_answer_a_bad_period_with_a_400_page(client):
     assert r.status_code == 400 and "by: &#39;year&#39;" in r.text and 'dir="rtl"' in r.text
     month = client.get("/trends", params={"names": "بوتين، زيلنسكي", "by": "month"})
     assert month.status_code == 200 and "<svg" in month.text and "2024-06" in month.text
+
+
+def test_analyze_options_are_checked_once_with_rest_spelling(client):
+    h = {"content-type": "text/plain"}
+    bad = client.post("/api/analyze", content=ARTICLE.encode(), params={"published": "أمس"}, headers=h)
+    assert error_of(bad, 400) == "published 'أمس' is not an ISO 8601 date or time"  # no CLI "--" in REST
+    assert "Africa/Cairo" in error_of(client.post("/api/analyze", content=ARTICLE.encode(), params={"tz": "Cairo"},
+                                                  headers=h), 400)
+    big = client.post("/api/analyze", content=b"x" * (64 * 1024 + 1), params={"tz": "Cairo"}, headers=h)
+    error_of(big, 413)  # the body's size is refused before the options are looked at
+    ok = client.post("/api/analyze", content=ARTICLE.encode(), params={"tz": "Africa/Cairo"}, headers=h)
+    assert ok.status_code == 200 and ok.json()["published"].startswith("2024-06-16")

@@ -148,11 +148,10 @@ def _options(tz: str | None, published: str | None) -> Options:
         raise ApiError(400, str(e)) from None
 
 
-def _analyze(data: bytes, content_type: str, tz: str | None, published: str | None):
-    """The Article of a request body, analysed with the query's options (checked here, once)."""
+def _analyze(data: bytes, content_type: str, opts: Options):
+    """The Article of a request body, analysed with the request's options."""
     from ..analysis import analyze
 
-    opts = _options(tz, published)
     raw = _raw_document(data, content_type)
     try:
         art = analyze(raw, tz=opts.tz, published=opts.published, skip=opts.skip)
@@ -193,7 +192,8 @@ def _write_routes(r: APIRouter, get_backend, token: str | None, max_body: int) -
             responses=_errors(413))
     async def analyze_endpoint(request: Request, tz: str | None = TZ, published: str | None = PUBLISHED) -> dict:
         data = await _read_body(request, max_body)
-        art = await run_in_threadpool(_analyze, data, request.headers.get("content-type", ""), tz, published)
+        opts = _options(tz, published)  # after the body's size check, as before: a 413 outranks a bad option
+        art = await run_in_threadpool(_analyze, data, request.headers.get("content-type", ""), opts)
         return _json(art.to_dict())
 
     @r.post("/articles", openapi_extra=_BODY_DOC, status_code=201, summary="Analyse and store one article (token)",
@@ -202,7 +202,8 @@ def _write_routes(r: APIRouter, get_backend, token: str | None, max_body: int) -
     async def ingest_endpoint(request: Request, tz: str | None = TZ, published: str | None = PUBLISHED) -> dict:
         _check_token(request, token)
         data = await _read_body(request, max_body)
-        art = await run_in_threadpool(_analyze, data, request.headers.get("content-type", ""), tz, published)
+        opts = _options(tz, published)  # after the body's size check, as before: a 413 outranks a bad option
+        art = await run_in_threadpool(_analyze, data, request.headers.get("content-type", ""), opts)
         added = await run_in_threadpool(get_backend().add, art)
         body = {"id": art.id, "added": added, "title": art.title, "url": "/articles/" + quote(art.id, safe="")}
         return JSONResponse(body, status_code=201 if added else 200)
