@@ -5,7 +5,7 @@ import pytest
 
 from corpus_helpers import HOSTILE, articles, make_article
 from marsad.corpus import Corpus
-from marsad.corpus.schema import SCHEMA_VERSION
+from marsad.corpus.schema import STORE_SCHEMA_VERSION
 from marsad.errors import MarsadError
 
 
@@ -183,7 +183,7 @@ def test_get_returns_the_stored_article(corpus):
 
 def test_schema_version_is_recorded_and_newer_is_refused(store_url):
     with Corpus(store_url) as c:
-        assert c.store.meta("schema_version") == str(SCHEMA_VERSION)
+        assert c.store.meta("schema_version") == str(STORE_SCHEMA_VERSION)
         cur = c.store.conn.cursor()
         cur.execute(c.store.q("UPDATE meta SET value = ? WHERE key = ?"), ["99", "schema_version"])
         if hasattr(c.store.conn, "in_transaction") and c.store.conn.in_transaction:
@@ -208,7 +208,7 @@ def test_old_story_signatures_are_recomputed_on_open(store_url):
         cur.execute(s.q("UPDATE meta SET value = ? WHERE key = ?"), ["2", "schema_version"])
         s.commit()
     with Corpus(store_url) as c:
-        assert c.store.meta("schema_version") == str(SCHEMA_VERSION)
+        assert c.store.meta("schema_version") == str(STORE_SCHEMA_VERSION)
         assert {len(bytes(r[0])) for r in c.store.all("SELECT sig FROM signatures")} == {512}
         assert [{a.id for a in st.articles} for st in c.stories()] == [{"s1", "s2"}]
 
@@ -229,7 +229,7 @@ def test_postgres_search_terms_move_to_their_own_table(store_url):
         cur.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
         s.commit()
     with Corpus(store_url) as c:
-        assert c.store.meta("schema_version") == str(SCHEMA_VERSION)
+        assert c.store.meta("schema_version") == str(STORE_SCHEMA_VERSION)
         assert before and [h.id for h in c.search("العقوبات")] == before
         cols = c.store.all("SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
                            "AND table_name = 'articles'")

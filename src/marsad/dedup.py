@@ -281,11 +281,11 @@ def from_bytes(data: bytes):
 
 def story_terms(article, n: int = 3) -> list[str]:
     """The article's leading story terms: its keywords, normalised (entities first when known)."""
-    from .text import terms
+    from .text import vocabulary
 
     out: list[str] = []
     for k in article.keywords:
-        key = " ".join(w.vkey for r in terms.runs(k.text) for w in r.words)
+        key = " ".join(w.vkey for r in vocabulary.runs(k.text) for w in r.words)
         if key and key not in out:
             out.append(key)
         if len(out) >= n:

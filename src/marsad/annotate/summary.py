@@ -18,7 +18,7 @@ from importlib import resources
 
 from ..arabic import normalize, shared_sentences
 from ..article import Article, SummarySentence
-from ..text import terms
+from ..text import vocabulary as terms
 
 MAX_SENTENCES = 3
 MIN_WORDS = 6

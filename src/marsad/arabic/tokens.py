@@ -8,17 +8,19 @@ from typing import NamedTuple
 from .normalize import normalize
 from ..memo import WORDS
 
-_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d"
+# The one definition of a token, shared by `tokenize`, the vocabulary (`text.vocabulary`)
+# and the search terms (`corpus.search_terms`), so the three cut text alike.
+MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d"
+DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
 # A run of letters and marks, written as runs of each (`(?:[^\W\d_]|[marks])+` matches the
 # same strings, one alternation per character, and is much slower in `re`).
-WORD_RUN = rf"(?:[^\W\d_]+(?:[{_MARKS}]+[^\W\d_]*)*|[{_MARKS}]+(?:[^\W\d_]+[{_MARKS}]*)*)"
-# A word: letters with their marks; a number with decimal/thousand separators
-# (ASCII and Arabic); an abbreviation-like latin word with dots is not special-cased.
-_TOKEN_RE = re.compile(
-    rf"(?P<num>[0-9\u0660-\u0669\u06f0-\u06f9]+(?:[.,\u066b\u066c/:][0-9\u0660-\u0669\u06f0-\u06f9]+)*)"
-    rf"|(?P<word>{WORD_RUN}(?:['’][^\W\d_]+)?)"
-    rf"|(?P<punct>\S)"
-)
+WORD_RUN = rf"(?:[^\W\d_]+(?:[{MARKS}]+[^\W\d_]*)*|[{MARKS}]+(?:[^\W\d_]+[{MARKS}]*)*)"
+# A word: letters with their marks, and a Latin elision tail (`O'Brien`); an
+# abbreviation-like latin word with dots is not special-cased.
+WORD = rf"{WORD_RUN}(?:['’][^\W\d_]+)?"
+# A number with decimal/thousand separators (ASCII and Arabic digits).
+NUMBER = rf"[{DIGITS}]+(?:[.,\u066b\u066c/:][{DIGITS}]+)*"
+_TOKEN_RE = re.compile(rf"(?P<num>{NUMBER})|(?P<word>{WORD})|(?P<punct>\S)")
 
 
 class Token(NamedTuple):

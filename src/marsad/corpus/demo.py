@@ -13,7 +13,7 @@ def _pick(c):
     if rows:
         ref = c.store.entity_refs([rows[0][0]])[0]
         return ref.name_ar or ref.name or ref.id, True
-    from .terms import _STOP, query_terms
+    from .search_terms import STOP_WORDS as _STOP, query_terms
 
     counts: dict[str, int] = {}
     words: dict[str, str] = {}

@@ -2,12 +2,12 @@
 
 Column types are the common subset of SQLite and PostgreSQL; `{serial}`, `{blob}`
 and `{real}` are filled in per dialect. Adding a migration: append (version, [step...])
-to MIGRATIONS and bump SCHEMA_VERSION; a step is an SQL statement, or a function
+to MIGRATIONS and bump STORE_SCHEMA_VERSION; a step is an SQL statement, or a function
 called as step(store, cursor) inside the migration's transaction.
 """
 from __future__ import annotations
 
-SCHEMA_VERSION = 5
+STORE_SCHEMA_VERSION = 5
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from ..arabic import normalize
-from .terms import _MARKS, _WORD_OR_NUM, term
+from .search_terms import MARKS as _MARKS, WORD_OR_NUM as _WORD_OR_NUM, term
 
 SPAN = 220  # characters of a snippet
 LEAD = 50  # characters of context kept before the first hit

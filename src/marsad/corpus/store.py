@@ -15,8 +15,8 @@ from ..arabic import normalize
 from ..errors import MarsadError
 from .records import EntityRef, EventRow, QuoteRow, Story, StoryArticle
 from .rows import ArticleRows
-from .schema import MIGRATIONS, SCHEMA_VERSION, statements
-from .terms import _STOP, clean_query, name_keys, query_terms, terms
+from .schema import MIGRATIONS, STORE_SCHEMA_VERSION, statements
+from .search_terms import STOP_WORDS, clean_query, name_keys, query_terms, terms
 
 # Query alternatives: AND over parts, OR over the alternatives of a part, AND over an alternative's terms.
 Groups = list[list[list[str]]]
@@ -111,8 +111,8 @@ class SQLStore:
             cur.execute(self.q("SELECT value FROM meta WHERE key = ?"), ["schema_version"])
             got = cur.fetchone()
             version = int(got[0]) if got else 0
-            if version > SCHEMA_VERSION:
-                raise MarsadError(f"{self.url}: corpus schema {version} is newer than this marsad ({SCHEMA_VERSION})")
+            if version > STORE_SCHEMA_VERSION:
+                raise MarsadError(f"{self.url}: corpus schema {version} is newer than this marsad ({STORE_SCHEMA_VERSION})")
             if version == 0:
                 for s in statements(self.dialect) + self._extra_schema():
                     cur.execute(s)
@@ -464,7 +464,7 @@ class SQLStore:
             # a run of function words (`بين`, `على`) never names an entity, whatever an
             # entity's spellings look like
             chunks = [" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(len(words), i + 4) + 1)
-                      if not all(normalize(w) in _STOP for w in words[i:j])]
+                      if not all(normalize(w) in STOP_WORDS for w in words[i:j])]
             known = self._names_to_ids(list(dict.fromkeys(chunks)))
         i = 0
         while i < len(words):

@@ -155,7 +155,7 @@ class CorpusBackend:
             got = self.corpus.quotes(speaker=speaker, about=about, limit=want if not q else MAX_SCAN)
         rows = [x.to_dict() for x in got]
         if q:
-            from ..corpus.terms import terms
+            from ..corpus.search_terms import terms
 
             wanted = set(terms(q))
             rows = [r for r in rows if wanted & set(terms(r["text"]))][:want]
