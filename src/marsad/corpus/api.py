@@ -167,7 +167,7 @@ class Corpus:
         """
         if by not in ("day", "week"):
             raise MarsadError(f"--by {by!r}: use day or week")
-        from .store import _day
+        from .periods import parse_day as _day
 
         lo = _day(date_from, "--from") if date_from else None
         hi = _day(date_to, "--to") if date_to else None

@@ -99,7 +99,7 @@ def resign(store, cur, batch: int = 500) -> None:
         if sigs:
             cur.executemany(store.q("INSERT INTO signatures(article, sig) VALUES (?, ?)"), sigs)
         last = rows[-1][0]
-    store._set_meta(cur, "stories_stale", "1")
+    store.set_meta(cur, "stories_stale", "1")
 
 
 # (version, steps) applied in order to a store whose schema is older.
