@@ -255,3 +255,19 @@ def test_hostile_names_everywhere(corpus, bad):
     assert corpus.get(bad) is None
     assert isinstance(corpus.search(bad, speaker=bad, topic=bad, source=bad), list)
     assert corpus.stats()["articles"] == 4
+
+
+def test_planner_turns_a_named_entity_into_its_spellings_and_filters_into_conditions(corpus):
+    """The query planner apart from the store: a name becomes one OR-part over the entity's
+    stored spellings; function words are dropped; filters become conditions, days parsed once."""
+    planner = corpus.store.planner
+    parts = planner.groups("تصريحات محمد بن سلمان في الرياض")
+    alts = [p for p in parts if len(p) > 1]
+    assert len(alts) == 1 and ["ولي", "عهد", "سعود"] in [list(a) for a in alts[0]]
+    assert all(["في"] not in p for p in parts)
+    where, params = planner.filters(source="الخليج", date_from="2024-03-18T10:00")
+    assert params == ["الخليج", "2024-03-18"] and len(where) == 2
+    assert planner.filters(entity="اسم لا وجود له") is None
+    with pytest.raises(MarsadError, match="--to"):
+        planner.filters(date_to="ليس تاريخا")
+    assert [e.id for e in corpus.store.names.resolve("ولي العهد السعودي")] == ["Q1045375"]
