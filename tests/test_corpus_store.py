@@ -242,7 +242,7 @@ def test_function_word_query_is_not_an_entity_name(store_url):
         c.add([make_article("b1", "اتفاقية تجارية", ["وقعت اتفاقية تجارية بين بنين ونيجيريا في كوتونو أمس."],
                             "2024-03-12", "الأنباء", entities=[("benin", "Benin", "LOC", "بنين", ["بنين"])])])
         assert c.store.query_groups("بين") == [[["بين"]]]
-        assert len(c.store.query_groups("بنين")[0]) >= 1 and "benin" in c.store._names_to_ids(["بنين"])["بنين"]
+        assert len(c.store.query_groups("بنين")[0]) >= 1 and "benin" in c.store.names.names_to_ids(["بنين"])["بنين"]
         assert [h.id for h in c.search("بين بنين")] == ["b1"]
 
 

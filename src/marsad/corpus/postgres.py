@@ -10,7 +10,8 @@ import re
 
 from ..errors import MarsadError
 from .schema import POSTGRES
-from .store import CHILD_SQL, Groups, SQLStore
+from .planner import Groups
+from .store import CHILD_SQL, SQLStore
 
 # column lists of the annotation tables, as the shared INSERT statements name them
 _COLUMNS = {t: re.match(r"INSERT INTO \w+\(([^)]*)\)", sql).group(1) for t, sql in CHILD_SQL.items()}

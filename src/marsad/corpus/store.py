@@ -277,9 +277,6 @@ class SQLStore:
         rows = self.all(f"SELECT id, name, name_ar, type, wikidata FROM entities WHERE id IN ({marks})", ids)
         return [EntityRef(i, nm, ar, t, wd, int(counts.get(i, 0))) for i, nm, ar, t, wd in rows]
 
-    def _ids(self, name: str | None) -> list[str]:
-        return self.names.ids(name)
-
     def spellings(self, ids: list[str], limit: int = 50, seen_only: bool = False) -> list[dict]:
         """Names of these entities, most mentioned first; `seen_only`: only spellings found in articles."""
         marks = ",".join("?" * len(ids))
@@ -311,7 +308,7 @@ class SQLStore:
     def quotes(self, speaker: str | None = None, about: str | None = None, limit: int = 50) -> list[QuoteRow]:
         where, params = [], []
         if speaker:
-            ids = self._ids(speaker)
+            ids = self.names.ids(speaker)
             texts = [s["text"] for s in self.spellings(ids, 200)] if ids else []
             texts = list(dict.fromkeys(texts + [clean_query(speaker, 300).strip()]))
             cond = [f"q.speaker_text IN ({','.join('?' * len(texts))})"]
@@ -321,7 +318,7 @@ class SQLStore:
                 params += ids
             where.append("(" + " OR ".join(cond) + ")")
         if about:
-            ids = self._ids(about)
+            ids = self.names.ids(about)
             if not ids:
                 return []
             where.append(f"EXISTS (SELECT 1 FROM mentions m WHERE m.article = q.article AND m.entity IN "
@@ -339,7 +336,7 @@ class SQLStore:
     def events(self, actor: str | None = None, type: str | None = None, limit: int = 50) -> list[EventRow]:
         where, params = [], []
         if actor:
-            ids = self._ids(actor)
+            ids = self.names.ids(actor)
             if not ids:
                 return []
             where.append(f"(ev.actor_id IN ({','.join('?' * len(ids))}))")
@@ -362,9 +359,6 @@ class SQLStore:
         return out
 
     # -- search (planned by `planner.QueryPlanner`) ----------------------------
-    def _names_to_ids(self, names: list[str]) -> dict[str, list[str]]:
-        return self.names.names_to_ids(names)
-
     def query_groups(self, query: str) -> Groups:
         """The query as AND-parts; a run of words that names an entity becomes an OR over its spellings."""
         return self.planner.groups(query)
