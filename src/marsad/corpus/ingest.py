@@ -94,6 +94,9 @@ class Ingest:
         self.pending_skip = 0  # found stored by the feeder, not yet counted in the report
         self.batch: list[ArticleRows] = []
         self.current: str | None = None  # the title last analysed, for `progress`
+        self.t0 = 0.0
+        self.learner = None  # the furniture learner, from the store's counts (in `run`)
+        self.reader = None  # the feeder's own connection (in `run`)
 
     def run(self, paths: list[str]) -> IngestReport:
         from ..furniture import FurnitureLearner
