@@ -207,7 +207,7 @@ class Corpus:
         speaker, about, q = _text(speaker), _text(about), _text(q)
         if not q:
             return self.store.quotes(speaker=speaker, about=about, limit=limit)
-        from .terms import terms
+        from .search_terms import terms
 
         wanted = set(terms(q))
         got = self.store.quotes(speaker=speaker, about=about, limit=MAX_SCAN)

@@ -15,7 +15,7 @@ def _pick(c):
     if top and top[0].articles:
         ref = top[0]
         return ref.name_ar or ref.name or ref.id, True
-    from .terms import _STOP, query_terms
+    from .search_terms import STOP_WORDS as _STOP, query_terms
 
     counts: dict[str, int] = {}
     words: dict[str, str] = {}

@@ -14,7 +14,7 @@ def parse_day(value: str, name: str, *, strict: bool = False) -> str:
     """A day the user gave, as YYYY-MM-DD. Strict: exactly YYYY-MM-DD (the REST API and the
     pages); else any date text marsad reads (`--from "18 يونيو 2024"`). A MarsadError names
     the parameter as `name`."""
-    from .terms import clean_query
+    from .search_terms import clean_query
 
     v = clean_query(str(value), 100).strip()
     try:

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from ..arabic import normalize
-from .terms import _MARKS, _WORD_OR_NUM, term
+from .search_terms import MARKS as _MARKS, WORD_OR_NUM as _WORD_OR_NUM, term
 
 # The one definition of the highlight marks: a snippet carries its matches between HL_START and
 # HL_END (control characters no text holds), and each renderer swaps them for its own markup.
