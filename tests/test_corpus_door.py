@@ -123,3 +123,14 @@ def test_one_chart_module_draws_the_cli_and_the_page_charts(corpus):
     assert page.count("<polyline") == 2 and "&lt;b&gt;x&lt;/b&gt;" in page and "06-18" in page
     bars = str(line_chart([{"label": "بوتين", "points": [{"period": "2024-06-17", "count": 5}]}]))
     assert "<rect" in bars and "<polyline" not in bars  # a single period draws a bar
+
+
+def test_a_day_given_in_arabic_words_is_read():
+    from marsad.corpus.periods import parse_day
+
+    assert parse_day("18 مارس 2024", "--from") == "2024-03-18"
+    assert parse_day("2024-03-18", "--from") == "2024-03-18"
+    from marsad.errors import MarsadError
+
+    with pytest.raises(MarsadError, match="calendar day"):
+        parse_day("yesterday", "from", strict=True)

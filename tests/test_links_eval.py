@@ -75,7 +75,7 @@ def test_score_arithmetic_on_a_hand_made_case():
     assert res["mentions"]["ALL"]["tp"] == 3 and res["mentions"]["ALL"]["pred"] == 5 and res["mentions"]["ALL"]["gold"] == 5
     assert res["spans"]["tp"] == 4
     lk = res["links"]
-    assert lk["linked_on_gold"] == 4 and lk["right"] == 2
+    assert lk["linked"] == 4 and lk["right"] == 2
     assert res["link_precision"] == pytest.approx(0.5)
     assert lk["gold_linkable"] == 3 and lk["recalled"] == 2
     assert res["link_recall"] == pytest.approx(2 / 3)
@@ -102,3 +102,20 @@ def test_cli_runs_on_one_dev_article():
     assert res["articles"] == 1 and res["part"] == "dev"
     assert 0.0 <= res["link_precision"] <= 1.0 and res["mentions"]["ALL"]["gold"] > 0
     assert set(res["errors"]) >= {"missed", "wrong_link", "nil_linked"}
+
+
+def test_links_are_judged_on_overlapping_spans_and_every_link_counts():
+    gold = {"id": "g", "text": "x" * 100, "mentions": [
+        _m(0, 10, "ORG", "houthis"),          # marsad's span starts one letter earlier (`للحوثيين`)
+        _m(20, 35, "MISC"),                   # `كوبا أميركا`: NIL
+    ]}
+    pred = [
+        _m(0, 11, "ORG", "houthis"),          # overlaps: right
+        _m(20, 24, "LOC", "cuba"),            # inside a NIL name: a wrong link
+        _m(60, 65, "LOC", "accra"),           # on no gold mention: a wrong link
+    ]
+    res, errors = links.score([(gold, pred)])
+    lk = res["links"]
+    assert lk["linked"] == 3 and lk["right"] == 1 and lk["nil_linked"] == 1 and lk["linked_off_gold"] == 1
+    assert res["link_precision"] == pytest.approx(1 / 3) and res["link_recall"] == pytest.approx(1.0)
+    assert res["mentions"]["ALL"]["tp"] == 0  # the mention finder is scored on exact spans

@@ -37,8 +37,7 @@ def run(args: argparse.Namespace) -> int:
         if show:
             report = _with_bar(corpus, args, workers, options)
         else:
-            report = corpus.ingest(args.paths, workers=workers, tz=options.tz, published=options.published,
-                                   batch_size=args.batch)
+            report = corpus.ingest(args.paths, workers=workers, batch_size=args.batch, options=options)
     finally:
         corpus.close()
     for f in report.failures:
@@ -94,5 +93,4 @@ def _with_bar(corpus, args, workers, options):
             state["last"] = rep.seconds
             bar.update(task, completed=done, total=max(total, done), rate=(done / rep.seconds if rep.seconds else 0.0))
 
-        return corpus.ingest(args.paths, workers=workers, tz=options.tz, published=options.published,
-                             batch_size=args.batch, progress=progress)
+        return corpus.ingest(args.paths, workers=workers, batch_size=args.batch, progress=progress, options=options)

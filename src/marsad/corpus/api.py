@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Callable, Iterable, NamedTuple
 
 from ..errors import MarsadError
+from ..options import Options
 from . import facets as _facets
 from .periods import BY, bucket, parse_day, span
 from .records import EntityProfile, EventRow, IngestReport, QuoteRow, SearchHit, Story, Trend, EntityRef
@@ -74,19 +75,23 @@ class Corpus:
     # -- writing ---------------------------------------------------------------
     def ingest(self, paths: list[str], workers: int = 1, tz: str | None = None, published: str | None = None,
                skip: Iterable[str] = (), batch_size: int = 200,
-               progress: Callable[[IngestReport, str | None], None] | None = None) -> IngestReport:
+               progress: Callable[[IngestReport, str | None], None] | None = None, *,
+               options: Options | None = None) -> IngestReport:
         """Analyse every document under `paths` (anything `marsad analyze` reads) and store it.
 
         Idempotent: articles already stored (same id, URL or content) are skipped, so a
         re-run after an interruption finishes the rest. `progress(report, title)` is
-        called after every document.
+        called after every document. `options` (an `Options`, checked) travels whole to
+        the workers; without it `tz`, `published` and `skip` are checked here.
         """
         from .ingest import ingest
 
         if isinstance(paths, str):
             paths = [paths]
-        return ingest(self.store, list(paths), workers=workers, tz=tz, published=published, skip=skip,
-                      batch_size=batch_size, progress=progress)
+        if options is None:
+            options = Options.checked(tz, published, skip, flag="")
+        return ingest(self.store, list(paths), workers=workers, options=options, batch_size=batch_size,
+                      progress=progress)
 
     def add(self, articles: Iterable, batch_size: int = 200) -> IngestReport:
         """Store already-analysed `Article`s (e.g. from `marsad analyze --format jsonl` or Spark)."""

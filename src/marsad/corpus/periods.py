@@ -29,7 +29,7 @@ def parse_day(value: str, name: str, *, strict: bool = False) -> str:
     got = parse_date_text(v)
     if got is None:
         raise MarsadError(f"{name} {value!r} is not a date (use YYYY-MM-DD)")
-    return str(got)[:10]
+    return got.value.isoformat()[:10]
 
 
 def period(day: str, by: str) -> str | None:

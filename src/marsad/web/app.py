@@ -154,7 +154,7 @@ def _analyze(data: bytes, content_type: str, opts: Options):
 
     raw = _raw_document(data, content_type)
     try:
-        art = analyze(raw, tz=opts.tz, published=opts.published, skip=opts.skip)
+        art = analyze(raw, options=opts)
     except MarsadError as e:
         raise ApiError(400, str(e)) from None
     if not art.text.strip():
