@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from marsad.annotate.keywords import _contains, extract  # noqa: E402
 from marsad.arabic import tokenize  # noqa: E402
 from marsad.article import Article, Section  # noqa: E402
-from marsad.text import terms  # noqa: E402
+from marsad.text import vocabulary as terms  # noqa: E402
 from marsad.topics.ant import parse  # noqa: E402
 
 

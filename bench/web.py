@@ -48,7 +48,7 @@ def main() -> int:
 
     from fastapi.testclient import TestClient
 
-    from marsad.api import create_app
+    from marsad.web.app import create_app
 
     app = create_app(db=db)
     be = app.state.backend

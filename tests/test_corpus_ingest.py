@@ -93,3 +93,26 @@ def test_killed_ingest_resumes_to_the_exact_count(store_url, tmp_path):
     _consistent(store_url)
     again = subprocess.run(cmd + ["--format", "json"], capture_output=True, text=True, env=env, timeout=300)
     assert json.loads(again.stdout)["added"] == 0 and _count(store_url) == total
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_options_reach_the_workers_whole(store_url, tmp_path, workers):
+    """The run's Options travel to the pool workers: a skipped stage leaves no rows, the
+    reference time dates an article without a dateline."""
+    from marsad.corpus.ingest import ingest
+    from marsad.options import Options
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "nodate.txt").write_text("زيارة بوتين إلى بيونغ يانغ\n\nوصل الرئيس الروسي فلاديمير بوتين إلى "
+                                    "بيونغ يانغ في زيارة رسمية يلتقي خلالها الزعيم الكوري الشمالي.", encoding="utf-8")
+    _texts(src)
+    opts = Options.checked("Africa/Cairo", "2024-06-18T10:00:00", ["entities,quotes"])
+    with Corpus(store_url) as c:
+        rep = ingest(c.store, [str(src)], workers=workers, options=opts)
+        assert rep.added == 3
+        assert c.stats()["entities"] == 0 and c.stats()["quotations"] == 0
+        arts = {a.title: a for a in c.store.iter_articles()}
+        assert arts["زيارة بوتين إلى بيونغ يانغ"].published.startswith("2024-06-18")
+        assert arts["مجلس الوزراء يقر الموازنة"].published.startswith("2024-01-03")
+        assert arts["مجلس الوزراء يقر الموازنة"].keywords  # the stages not skipped ran

@@ -5,7 +5,7 @@ import pytest
 
 from corpus_helpers import HOSTILE, articles, make_article
 from marsad.corpus import Corpus
-from marsad.corpus.schema import SCHEMA_VERSION
+from marsad.corpus.schema import STORE_SCHEMA_VERSION
 from marsad.errors import MarsadError
 
 
@@ -183,7 +183,7 @@ def test_get_returns_the_stored_article(corpus):
 
 def test_schema_version_is_recorded_and_newer_is_refused(store_url):
     with Corpus(store_url) as c:
-        assert c.store.meta("schema_version") == str(SCHEMA_VERSION)
+        assert c.store.meta("schema_version") == str(STORE_SCHEMA_VERSION)
         cur = c.store.conn.cursor()
         cur.execute(c.store.q("UPDATE meta SET value = ? WHERE key = ?"), ["99", "schema_version"])
         if hasattr(c.store.conn, "in_transaction") and c.store.conn.in_transaction:
@@ -208,7 +208,7 @@ def test_old_story_signatures_are_recomputed_on_open(store_url):
         cur.execute(s.q("UPDATE meta SET value = ? WHERE key = ?"), ["2", "schema_version"])
         s.commit()
     with Corpus(store_url) as c:
-        assert c.store.meta("schema_version") == str(SCHEMA_VERSION)
+        assert c.store.meta("schema_version") == str(STORE_SCHEMA_VERSION)
         assert {len(bytes(r[0])) for r in c.store.all("SELECT sig FROM signatures")} == {512}
         assert [{a.id for a in st.articles} for st in c.stories()] == [{"s1", "s2"}]
 
@@ -229,7 +229,7 @@ def test_postgres_search_terms_move_to_their_own_table(store_url):
         cur.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
         s.commit()
     with Corpus(store_url) as c:
-        assert c.store.meta("schema_version") == str(SCHEMA_VERSION)
+        assert c.store.meta("schema_version") == str(STORE_SCHEMA_VERSION)
         assert before and [h.id for h in c.search("العقوبات")] == before
         cols = c.store.all("SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() "
                            "AND table_name = 'articles'")
@@ -242,7 +242,7 @@ def test_function_word_query_is_not_an_entity_name(store_url):
         c.add([make_article("b1", "اتفاقية تجارية", ["وقعت اتفاقية تجارية بين بنين ونيجيريا في كوتونو أمس."],
                             "2024-03-12", "الأنباء", entities=[("benin", "Benin", "LOC", "بنين", ["بنين"])])])
         assert c.store.query_groups("بين") == [[["بين"]]]
-        assert len(c.store.query_groups("بنين")[0]) >= 1 and "benin" in c.store._names_to_ids(["بنين"])["بنين"]
+        assert len(c.store.query_groups("بنين")[0]) >= 1 and "benin" in c.store.names.names_to_ids(["بنين"])["بنين"]
         assert [h.id for h in c.search("بين بنين")] == ["b1"]
 
 
@@ -255,3 +255,19 @@ def test_hostile_names_everywhere(corpus, bad):
     assert corpus.get(bad) is None
     assert isinstance(corpus.search(bad, speaker=bad, topic=bad, source=bad), list)
     assert corpus.stats()["articles"] == 4
+
+
+def test_planner_turns_a_named_entity_into_its_spellings_and_filters_into_conditions(corpus):
+    """The query planner apart from the store: a name becomes one OR-part over the entity's
+    stored spellings; function words are dropped; filters become conditions, days parsed once."""
+    planner = corpus.store.planner
+    parts = planner.groups("تصريحات محمد بن سلمان في الرياض")
+    alts = [p for p in parts if len(p) > 1]
+    assert len(alts) == 1 and ["ولي", "عهد", "سعود"] in [list(a) for a in alts[0]]
+    assert all(["في"] not in p for p in parts)
+    where, params = planner.filters(source="الخليج", date_from="2024-03-18T10:00")
+    assert params == ["الخليج", "2024-03-18"] and len(where) == 2
+    assert planner.filters(entity="اسم لا وجود له") is None
+    with pytest.raises(MarsadError, match="--to"):
+        planner.filters(date_to="ليس تاريخا")
+    assert [e.id for e in corpus.store.names.resolve("ولي العهد السعودي")] == ["Q1045375"]

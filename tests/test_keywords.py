@@ -5,7 +5,7 @@ from marsad.analysis import analyze
 from marsad.annotate.keywords import extract
 from marsad.arabic import normalize
 from marsad.article import Article, Entity, Mention, Section
-from marsad.text import terms
+from marsad.text import vocabulary as terms
 
 
 def _article(title: str, paragraphs: list[str]) -> Article:
@@ -118,7 +118,7 @@ def test_seed_keywords(seed_article, shared):
 
 def test_rare_like_proclitic_does_not_cut_foreign_names():
     from marsad.arabic import normalize
-    from marsad.text.terms import content_word
+    from marsad.text.vocabulary import content_word
 
     # كيون (as in كيم هونغ كيون) is a name, not ك + يون; كرئيس is ك + رئيس
     assert content_word("كيون", normalize("كيون")).display == "كيون"

@@ -8,7 +8,7 @@ import pytest
 from marsad.arabic import Sentence, sentences, shared_sentences, shared_tokens, tokenize
 from marsad.arabic.tokens import _ENDERS, _OPEN_QUOTES
 from marsad.arabic.normalize import _ANY_LETTER, _ARABIC_LETTER, arabic_ratio
-from marsad.text import terms
+from marsad.text import vocabulary as terms
 
 NEWS = (
     "قال الرئيس الروسي فلاديمير بوتين، يوم الثلاثاء، إن موسكو لن تقبل بالعقوبات الجديدة. "
@@ -166,14 +166,17 @@ def test_token_patterns_cut_as_the_per_character_patterns():
     import re
 
     from marsad.arabic import tokens as T
+    from marsad.corpus import search_terms
 
-    marks = T._MARKS
+    marks = T.MARKS
     old_tokens = re.compile(
         rf"(?P<num>[0-9\u0660-\u0669\u06f0-\u06f9]+(?:[.,\u066b\u066c/:][0-9\u0660-\u0669\u06f0-\u06f9]+)*)"
         rf"|(?P<word>(?:[^\W\d_]|[{marks}])+(?:['’][^\W\d_]+)?)"
         rf"|(?P<punct>\S)"
     )
     old_terms = re.compile(rf"(?:[^\W\d_]|[{marks}])+(?:['’][^\W\d_]+)?|\d+(?:[.,\u066b\u066c/:]\d+)*|\S")
+    digits = "0-9\u0660-\u0669\u06f0-\u06f9"
+    old_search = re.compile(rf"[{digits}]+(?:[.,\u066b\u066c/:][{digits}]+)*|(?:[^\W\d_]|[{marks}])+")
     rng = random.Random(11)
     alphabet = "بتكلمـةى\u064b\u064e\u0651\u0670\u06e5\u200c\u200d\u0610aZ_'’ 1٣۴.,:/-«»\n،؟x"
     texts = [NEWS] + ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(5000)]
@@ -181,6 +184,9 @@ def test_token_patterns_cut_as_the_per_character_patterns():
         assert [(m.lastgroup, m.span()) for m in T._TOKEN_RE.finditer(t)] == \
             [(m.lastgroup, m.span()) for m in old_tokens.finditer(t)], t
         assert [m.span() for m in terms._TOKEN.finditer(t)] == [m.span() for m in old_terms.finditer(t)], t
+        # the vocabulary cuts exactly as `tokenize` (one token definition)
+        assert [m.span() for m in terms._TOKEN.finditer(t)] == [m.span() for m in T._TOKEN_RE.finditer(t)], t
+        assert search_terms.WORD_OR_NUM.findall(t) == old_search.findall(t), t
 
 
 def test_models_are_taken_out_of_the_garbage_collectors_sight_after_the_first_article():

@@ -4,8 +4,8 @@ from __future__ import annotations
 from importlib import resources
 
 from marsad.arabic import normalize
-from marsad.arabic.spelling import spelling_key
-from marsad.text import terms
+from marsad.arabic.variants import spelling_key
+from marsad.text import vocabulary as terms
 
 
 def test_stopwords_are_function_words_not_content():

@@ -6,7 +6,7 @@ import json
 import pytest
 from fastapi.testclient import TestClient
 
-from marsad.api import create_app
+from marsad.web.app import create_app
 from urllib.parse import quote
 
 from webdata import SCRIPT_ID, make_corpus
@@ -229,13 +229,31 @@ def test_pages_escape_scraped_markup(client):
         assert "<script>alert" not in client.get(path).text
 
 
-@pytest.mark.parametrize("path", ["/?q=<script>x</script>", "/?from=2024-13-45&to=yesterday", "/?q=%00%22'",
+@pytest.mark.parametrize("path", ["/?q=<script>x</script>", "/?q=%00%22'",
                                   "/quotes?speaker=" + "ب" * 5000, "/trends?names=,,,", "/entities?q=*", "/?page=-4",
                                   "/events?type=%00"])
 def test_pages_take_hostile_input(client, path):
     r = client.get(path)
     assert r.status_code == 200, r.text
     assert "<script>x" not in r.text
+
+
+@pytest.mark.parametrize("query, bad", [({"from": "2024-13-45"}, "from: '2024-13-45'"),
+                                        ({"q": "بوتين", "to": "yesterday"}, "to: 'yesterday'"),
+                                        ({"from": "2024-06-31"}, "from: '2024-06-31'")])
+def test_pages_answer_a_bad_date_with_a_400_page_that_says_what(client, query, bad):
+    r = client.get("/", params=query)
+    assert r.status_code == 400 and 'dir="rtl"' in r.text and "طلب غير صالح" in r.text
+    assert bad.replace("'", "&#39;") in r.text and "calendar day (YYYY-MM-DD)" in r.text
+    api = client.get("/api/search", params=query)  # the same parser: the API refuses it too
+    assert api.status_code == 400
+
+
+def test_pages_and_api_read_the_same_dates(client):
+    page = client.get("/", params={"entity": "بوتين", "from": " 2024-06-19 ", "to": "2024-06-20"}).text
+    assert "بيونغ يانغ" in page and 'value="2024-06-19"' in page
+    api = client.get("/api/search", params={"entity": "بوتين", "from": "2024-06-19", "to": "2024-06-20"}).json()
+    assert [h["id"] for h in api["results"]] == ["putin-pyongyang-2"]
 
 
 def test_search_page_filters_show_as_removable_chips(client):
@@ -252,15 +270,15 @@ def test_pages_unknown_ids_are_html_404(client):
 
 
 def test_charts_escape_labels_and_fill_gaps():
-    from marsad.web.svg import by_week, line_chart, network
+    from marsad.charts import line_chart, network
+    from marsad.corpus.periods import bucket
 
     svg = str(line_chart([{"label": "<script>x</script>", "points": [{"period": "2024-06-01", "count": 2},
                                                                      {"period": "2024-06-05", "count": 1}]}]))
     assert "<script>" not in svg and "&lt;script&gt;" in svg
     assert "<polyline" in svg and "06-03" in svg  # five days drawn as a line, the gap days included
-    assert by_week([{"period": "2024-06-17", "count": 1}, {"period": "2024-06-23", "count": 2},
-                    {"period": "2024-06-24", "count": 4}]) == [{"period": "2024-06-17", "count": 3},
-                                                               {"period": "2024-06-24", "count": 4}]
+    assert bucket([("2024-06-17", 1), ("2024-06-23", 2), ("2024-06-24", 4)], "week") == [
+        {"period": "2024-06-17", "count": 3}, {"period": "2024-06-24", "count": 4}]
     net = str(network({"id": "a", "label": "أ", "count": 0}, [{"id": "x/y?z", "label": "<b>", "count": 1}]))
     assert 'href="/entities/x%2Fy%3Fz"' in net and "<b>" not in net
 
@@ -294,3 +312,40 @@ def test_scraped_text_with_markup_ingested_through_the_api_shows_as_text(tmp_pat
     assert "<script>alert" not in html and "<img" not in html  # ...and shown only as text
     assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in html and "&lt;img src=x" in html
     app.state.backend.close()
+
+
+def test_one_parser_for_the_api_and_the_pages():
+    from marsad.web import params
+    from marsad.web.params import BadParam
+
+    form = params.search({"q": "  بوتين ", "entity": "", "from": "2024-06-19", "to": None}.get)
+    assert form == {"q": "بوتين", "entity": "", "speaker": "", "topic": "", "source": "", "from": "2024-06-19", "to": ""}
+    assert params.search_args(form) == dict(q="بوتين", entity=None, speaker=None, topic=None, source=None,
+                                            date_from="2024-06-19", date_to=None)
+    with pytest.raises(BadParam, match=r"to: '2024-02-30' is not a calendar day"):
+        params.search({"to": "2024-02-30"}.get)
+    with pytest.raises(BadParam, match="by: 'year'"):
+        params.period("year")
+    assert params.period(None) == "day" and params.period("month") == "month"
+    assert params.names([" بوتين ", "", "  ", *["زيلنسكي"] * 10]) == ["بوتين"] + ["زيلنسكي"] * 7
+    assert params.texts(params.QUOTES, {"speaker": "ب" * 500}.get)["speaker"] == "ب" * 200
+    assert params.page_number("-4") == 1 and params.page_number("x") == 1 and params.page_number("3") == 3
+
+
+def test_pages_answer_a_bad_period_with_a_400_page(client):
+    r = client.get("/trends", params={"names": "بوتين", "by": "year"})
+    assert r.status_code == 400 and "by: &#39;year&#39;" in r.text and 'dir="rtl"' in r.text
+    month = client.get("/trends", params={"names": "بوتين، زيلنسكي", "by": "month"})
+    assert month.status_code == 200 and "<svg" in month.text and "2024-06" in month.text
+
+
+def test_analyze_options_are_checked_once_with_rest_spelling(client):
+    h = {"content-type": "text/plain"}
+    bad = client.post("/api/analyze", content=ARTICLE.encode(), params={"published": "أمس"}, headers=h)
+    assert error_of(bad, 400) == "published 'أمس' is not an ISO 8601 date or time"  # no CLI "--" in REST
+    assert "Africa/Cairo" in error_of(client.post("/api/analyze", content=ARTICLE.encode(), params={"tz": "Cairo"},
+                                                  headers=h), 400)
+    big = client.post("/api/analyze", content=b"x" * (64 * 1024 + 1), params={"tz": "Cairo"}, headers=h)
+    error_of(big, 413)  # the body's size is refused before the options are looked at
+    ok = client.post("/api/analyze", content=ARTICLE.encode(), params={"tz": "Africa/Cairo"}, headers=h)
+    assert ok.status_code == 200 and ok.json()["published"].startswith("2024-06-16")

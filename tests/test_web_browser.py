@@ -27,7 +27,7 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-ne
 def server(tmp_path_factory):
     import uvicorn
 
-    from marsad.api import create_app
+    from marsad.web.app import create_app
 
     db = make_corpus(tmp_path_factory.mktemp("web") / "web.db")
     with socket.socket() as s:

@@ -8,7 +8,7 @@ schemathesis = pytest.importorskip("schemathesis")
 from hypothesis import HealthCheck, settings  # noqa: E402
 from schemathesis.specs.openapi.checks import positive_data_acceptance  # noqa: E402
 
-from marsad.api import create_app  # noqa: E402
+from marsad.web.app import create_app  # noqa: E402
 from webdata import make_corpus  # noqa: E402
 
 

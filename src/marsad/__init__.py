@@ -1,5 +1,5 @@
 """marsad (مرصد): offline analysis of Arabic news articles."""
-from .article import Article, SCHEMA_VERSION
+from .article import ARTICLE_SCHEMA_VERSION as SCHEMA_VERSION, Article
 
 __version__ = "0.1.0"
 

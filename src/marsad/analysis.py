@@ -6,22 +6,27 @@ from typing import Iterable
 from .annotate import pipeline
 from .article import Article
 from .layout import layout
+from .options import Options
 from .read import RawDocument, read_text
 
 
 def analyze(
     raw: RawDocument | str,
     *,
+    options: Options | None = None,
     tz: str | None = None,
     published: str | None = None,
     skip: Iterable[str] = (),
 ) -> Article:
     """Lay out and annotate one document.
 
-    `raw` is a RawDocument or the text of a scrape. `tz` is an IANA zone name for
-    datelines that carry no offset; `published` (ISO 8601) is the reference time
-    when the document has no dateline.
+    `raw` is a RawDocument or the text of a scrape. `options` carries the run's
+    settings (checked where they entered: CLI, REST, Spark); without it, `tz` is an
+    IANA zone name for datelines that carry no offset, `published` (ISO 8601) the
+    reference time when the document has no dateline, and `skip` the stages to leave out.
     """
+    if options is not None:
+        tz, published, skip = options.tz, options.published, options.skip
     if isinstance(raw, str):
         raw = read_text(raw)
     skip = set(skip)

@@ -10,7 +10,7 @@ import json
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
-SCHEMA_VERSION = 1
+ARTICLE_SCHEMA_VERSION = 1
 PARAGRAPH_SEP = "\n\n"
 
 
@@ -110,7 +110,7 @@ class Topic:
 @dataclass
 class Article:
     id: str = ""
-    schema: int = SCHEMA_VERSION
+    schema: int = ARTICLE_SCHEMA_VERSION
     source: Source = field(default_factory=Source)
     language: str = "ar"
     title: str | None = None
@@ -155,8 +155,8 @@ class Article:
 
     @classmethod
     def from_dict(cls, d: dict) -> "Article":
-        if d.get("schema", SCHEMA_VERSION) > SCHEMA_VERSION:
-            raise ValueError(f"Article schema {d.get('schema')} is newer than this marsad ({SCHEMA_VERSION})")
+        if d.get("schema", ARTICLE_SCHEMA_VERSION) > ARTICLE_SCHEMA_VERSION:
+            raise ValueError(f"Article schema {d.get('schema')} is newer than this marsad ({ARTICLE_SCHEMA_VERSION})")
         kw = {f.name: d[f.name] for f in fields(cls) if f.name in d}
         kw["source"] = Source(**(d.get("source") or {}))
         kw["sections"] = [Section(**s) for s in d.get("sections") or []]

@@ -206,37 +206,50 @@ def group_signatures(sigs: np.ndarray, threshold: float = THRESHOLD) -> list[lis
     need = int(np.ceil(threshold * sigs.shape[1] - 1e-9))
     found = np.empty(0, dtype=np.int64)  # copy pairs as i * n + j, i < j, each once
     for b in range(_BANDS):
-        left: list[np.ndarray] = []
-        right: list[np.ndarray] = []
-        band = sigs[:, b * _ROWS:(b + 1) * _ROWS].astype(np.uint64)
-        h = (band[:, 0] << np.uint64(32)) | band[:, 1]
-        order = np.argsort(h, kind="stable")
-        hs = h[order]
-        # pair each sorted position with the next d ones of its bucket, d = 1, 2, ...
-        active = np.flatnonzero(hs[1:] == hs[:-1])
-        d = 1
-        while len(active):
-            for c in range(0, len(active), _CHUNK):  # bounded memory: _CHUNK pairs at a time
-                i, j = order[active[c:c + _CHUNK]], order[active[c:c + _CHUNK] + d]
-                if len(found):  # copies share many bands: compare only pairs not yet found
-                    code = np.minimum(i, j).astype(np.int64) * n + np.maximum(i, j)
-                    at = np.minimum(np.searchsorted(found, code), len(found) - 1)
-                    new = found[at] != code
-                    i, j = i[new], j[new]
-                ok = np.count_nonzero(sigs[i] == sigs[j], axis=1) >= need
-                if ok.any():
-                    left.append(i[ok])
-                    right.append(j[ok])
-            d += 1
-            active = active[active + d < n]
-            active = active[hs[active + d] == hs[active]]
-        if left:  # a pair shares many bands: keep each once
-            i, j = np.concatenate(left).astype(np.int64), np.concatenate(right).astype(np.int64)
-            both = np.sort(np.concatenate([found, np.minimum(i, j) * n + np.maximum(i, j)]))
-            found = both[np.r_[True, both[1:] != both[:-1]]]  # sorted, each once
+        found = _band_copies(sigs, b, need, found)
     if not len(found):
         return []
-    a, b = found // n, found % n
+    return _components(n, found // n, found % n)
+
+
+def _band_copies(sigs: np.ndarray, b: int, need: int, found: np.ndarray) -> np.ndarray:
+    """`found` (sorted pair codes i * n + j) with the copy pairs that share band `b` added."""
+    n = len(sigs)
+    left: list[np.ndarray] = []
+    right: list[np.ndarray] = []
+    band = sigs[:, b * _ROWS:(b + 1) * _ROWS].astype(np.uint64)
+    h = (band[:, 0] << np.uint64(32)) | band[:, 1]
+    order = np.argsort(h, kind="stable")
+    hs = h[order]
+    # pair each sorted position with the next d ones of its bucket, d = 1, 2, ...
+    active = np.flatnonzero(hs[1:] == hs[:-1])
+    d = 1
+    while len(active):
+        for c in range(0, len(active), _CHUNK):  # bounded memory: _CHUNK pairs at a time
+            i, j = order[active[c:c + _CHUNK]], order[active[c:c + _CHUNK] + d]
+            if len(found):  # copies share many bands: compare only pairs not yet found
+                code = np.minimum(i, j).astype(np.int64) * n + np.maximum(i, j)
+                at = np.minimum(np.searchsorted(found, code), len(found) - 1)
+                new = found[at] != code
+                i, j = i[new], j[new]
+            ok = np.count_nonzero(sigs[i] == sigs[j], axis=1) >= need
+            if ok.any():
+                left.append(i[ok])
+                right.append(j[ok])
+        d += 1
+        active = active[active + d < n]
+        active = active[hs[active + d] == hs[active]]
+    if not left:
+        return found
+    # a pair shares many bands: keep each once
+    i, j = np.concatenate(left).astype(np.int64), np.concatenate(right).astype(np.int64)
+    both = np.sort(np.concatenate([found, np.minimum(i, j) * n + np.maximum(i, j)]))
+    return both[np.r_[True, both[1:] != both[:-1]]]  # sorted, each once
+
+
+def _components(n: int, a: np.ndarray, b: np.ndarray) -> list[list[int]]:
+    """Groups of the rows linked by the pairs (a[k], b[k]), singletons left out, each in row
+    order, the groups in the order of their first rows."""
     label = np.arange(n)
     while True:  # connected components: every row takes the smallest label of its copies
         low = np.minimum(label[a], label[b])
@@ -281,11 +294,11 @@ def from_bytes(data: bytes):
 
 def story_terms(article, n: int = 3) -> list[str]:
     """The article's leading story terms: its keywords, normalised (entities first when known)."""
-    from .text import terms
+    from .text import vocabulary
 
     out: list[str] = []
     for k in article.keywords:
-        key = " ".join(w.vkey for r in terms.runs(k.text) for w in r.words)
+        key = " ".join(w.vkey for r in vocabulary.runs(k.text) for w in r.words)
         if key and key not in out:
             out.append(key)
         if len(out) >= n:

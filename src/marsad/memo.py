@@ -14,5 +14,5 @@ WORDS = 40_000
 # A cache that stands behind another per-word cache sees only that one's misses, and a
 # cheap test (a few string comparisons after normalising) gains little from a long
 # memory: both keep this many words. On 5,000 distinct articles the two inner caches of
-# `text.terms` missed 76-85 % of their calls at full size, while holding 40,000 words each.
+# `text.vocabulary` missed 76-85 % of their calls at full size, while holding 40,000 words each.
 FEW_WORDS = 4_096

@@ -19,7 +19,7 @@ from functools import lru_cache
 from ..arabic import light_stem, normalize, tokenize
 from .. import knowledge
 from ..article import Article, Keyword
-from ..text import terms
+from ..text import vocabulary as terms
 from ..memo import FEW_WORDS, WORDS
 
 TOP = 15
@@ -393,7 +393,7 @@ def _contains(big: tuple[str, ...], small: tuple[str, ...]) -> bool:
 @lru_cache(maxsize=1)
 def _vidf() -> dict[str, float]:
     """idf by variant key (forms that fold together pool their document frequency)."""
-    from ..arabic.spelling import spelling_key as variant_key
+    from ..arabic.variants import spelling_key as variant_key
 
     df = terms.docfreq()
     pooled: dict[str, int] = defaultdict(int)

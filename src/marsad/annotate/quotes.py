@@ -26,7 +26,7 @@ from ..article import Article, Quote
 from ..entities.patterns import cues as entity_cues
 from ..entities.resolve import slug
 from ..entities.romanize import romanize
-from ..text.terms import _word, docfreq
+from ..text.vocabulary import docfreq, word_reading as _word
 from .participants import Span, View, add_person, ensure_entity, proclitic, view
 from ..memo import WORDS
 

@@ -17,7 +17,7 @@ from functools import lru_cache
 from .. import knowledge
 from ..arabic import normalize, shared_sentences
 from ..article import Article, SummarySentence
-from ..text import terms
+from ..text import vocabulary as terms
 
 MAX_SENTENCES = 3
 MIN_WORDS = 6

@@ -30,7 +30,8 @@ INVISIBLE = (
     "\u2060\u2061\u2062\u2063\u2064\u2066\u2067\u2068\u2069\ufeff\u061c"
 )
 
-_DELETE = DIACRITICS + TATWEEL + INVISIBLE
+# What `normalize` deletes (every other character maps to one): `offsets` relies on it.
+DELETED = DIACRITICS + TATWEEL + INVISIBLE
 
 _LETTERS = {
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
@@ -46,21 +47,21 @@ _DIGITS = {chr(0x0660 + i): str(i) for i in range(10)}
 _DIGITS.update({chr(0x06F0 + i): str(i) for i in range(10)})
 _PUNCT = {"٫": ".", "٬": ",", "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " "}
 
-_FULL = str.maketrans({**_LETTERS, **_DIGITS, **_PUNCT, **{c: None for c in _DELETE}})
-_LIGHT = str.maketrans({**_DIGITS, **_PUNCT, **{c: None for c in _DELETE}})
+_FULL = str.maketrans({**_LETTERS, **_DIGITS, **_PUNCT, **{c: None for c in DELETED}})
+_LIGHT = str.maketrans({**_DIGITS, **_PUNCT, **{c: None for c in DELETED}})
 _DIGITS_ONLY = str.maketrans(_DIGITS)
 
 # Presentation forms (FB50-FDFF, FE70-FEFF) and compatibility characters need NFKC.
-_NEEDS_NFKC = re.compile("[\ufb50-\ufdff\ufe70-\ufefe\uff00-\uffef]")
+NEEDS_NFKC = re.compile("[\ufb50-\ufdff\ufe70-\ufefe\uff00-\uffef]")
 
 
 def _nfkc_if_needed(text: str) -> str:
-    if _NEEDS_NFKC.search(text):
+    if NEEDS_NFKC.search(text):
         return unicodedata.normalize("NFKC", text)
     return text
 
 
-_DELETE_RE = re.compile("[" + re.escape(_DELETE) + "]")
+DELETED_RE = re.compile("[" + re.escape(DELETED) + "]")
 _FOLD_PAIRS = tuple({**_LETTERS, **_DIGITS, **_PUNCT}.items())
 
 
@@ -71,7 +72,7 @@ def normalize(text: str) -> str:
         return text.translate(_FULL)
     # On long texts str.translate looks every character up in a dict; one C-level
     # deletion pass and a replace per folded character present is ~10x faster.
-    text = _DELETE_RE.sub("", text)
+    text = DELETED_RE.sub("", text)
     for a, b in _FOLD_PAIRS:
         if a in text:
             text = text.replace(a, b)

@@ -5,17 +5,16 @@
 """
 from __future__ import annotations
 
-import json
 from functools import lru_cache
-from importlib import resources
 from typing import NamedTuple, Sequence
 
+from .. import knowledge
 from .normalize import normalize
 
 
 @lru_cache(maxsize=1)
 def _lex() -> dict:
-    raw = json.loads(resources.files("marsad.knowledge").joinpath("numbers.json").read_text("utf-8"))
+    raw = knowledge.data("numbers.json")
     fold = lambda d: {normalize(k): v for k, v in d.items()}
     return {
         "cardinal": fold(raw["cardinal"]),

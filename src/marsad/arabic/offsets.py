@@ -7,13 +7,10 @@ way back needs only the sorted positions of the deleted characters.
 """
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from typing import Callable
 
-from .normalize import _DELETE, _NEEDS_NFKC, normalize, normalize_map
-
-_DELETED = re.compile("[" + re.escape(_DELETE) + "]")
+from .normalize import DELETED_RE, NEEDS_NFKC, normalize, normalize_map
 
 
 def normalize_with_index(text: str) -> tuple[str, Callable[[int], int] | None]:
@@ -21,13 +18,13 @@ def normalize_with_index(text: str) -> tuple[str, Callable[[int], int] | None]:
 
     f is None when the two texts are aligned one to one (nothing was deleted).
     """
-    if _NEEDS_NFKC.search(text):
+    if NEEDS_NFKC.search(text):
         norm, offs = normalize_map(text)
         return norm, offs.__getitem__
     norm = normalize(text)
     if len(norm) == len(text):
         return norm, None
-    dels = [m.start() for m in _DELETED.finditer(text)]
+    dels = [m.start() for m in DELETED_RE.finditer(text)]
 
     def original(j: int) -> int:
         k = bisect_right(dels, j)

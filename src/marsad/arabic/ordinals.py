@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .normalize import normalize
-from .numbers import _lex
+from .numbers import number_words
 
 _TENS = {20: "عشرين", 30: "ثلاثين", 40: "اربعين", 50: "خمسين", 60: "ستين", 70: "سبعين", 80: "ثمانين", 90: "تسعين"}
 
@@ -18,7 +18,7 @@ _TENS = {20: "عشرين", 30: "ثلاثين", 40: "اربعين", 50: "خمسي
 def ordinal_phrases(top: int = 31) -> dict[str, int]:
     """Normalised definite masculine ordinal phrase → value, for 1..top (top <= 99)."""
     units: dict[int, str] = {}
-    for word, v in _lex()["ordinal"].items():
+    for word, v in number_words()["ordinal"].items():
         w = word[2:] if word.startswith("ال") else word
         if 1 <= v <= 10 and not w.endswith("ه") and v not in units and w not in ("ثان", "اولي"):
             units[v] = w

@@ -8,17 +8,19 @@ from typing import NamedTuple
 from .normalize import normalize
 from ..memo import WORDS
 
-_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d"
+# The one definition of a token, shared by `tokenize`, the vocabulary (`text.vocabulary`)
+# and the search terms (`corpus.search_terms`), so the three cut text alike.
+MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d"
+DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
 # A run of letters and marks, written as runs of each (`(?:[^\W\d_]|[marks])+` matches the
 # same strings, one alternation per character, and is much slower in `re`).
-WORD_RUN = rf"(?:[^\W\d_]+(?:[{_MARKS}]+[^\W\d_]*)*|[{_MARKS}]+(?:[^\W\d_]+[{_MARKS}]*)*)"
-# A word: letters with their marks; a number with decimal/thousand separators
-# (ASCII and Arabic); an abbreviation-like latin word with dots is not special-cased.
-_TOKEN_RE = re.compile(
-    rf"(?P<num>[0-9\u0660-\u0669\u06f0-\u06f9]+(?:[.,\u066b\u066c/:][0-9\u0660-\u0669\u06f0-\u06f9]+)*)"
-    rf"|(?P<word>{WORD_RUN}(?:['’][^\W\d_]+)?)"
-    rf"|(?P<punct>\S)"
-)
+WORD_RUN = rf"(?:[^\W\d_]+(?:[{MARKS}]+[^\W\d_]*)*|[{MARKS}]+(?:[^\W\d_]+[{MARKS}]*)*)"
+# A word: letters with their marks, and a Latin elision tail (`O'Brien`); an
+# abbreviation-like latin word with dots is not special-cased.
+WORD = rf"{WORD_RUN}(?:['’][^\W\d_]+)?"
+# A number with decimal/thousand separators (ASCII and Arabic digits).
+NUMBER = rf"[{DIGITS}]+(?:[.,\u066b\u066c/:][{DIGITS}]+)*"
+_TOKEN_RE = re.compile(rf"(?P<num>{NUMBER})|(?P<word>{WORD})|(?P<punct>\S)")
 
 
 class Token(NamedTuple):
@@ -176,15 +178,6 @@ def sentences(text: str, max_quote: int = 1200) -> list[Sentence]:
     n = len(text)
     start = 0
     i = 0
-
-    def emit(a: int, b: int) -> None:
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if b > a:
-            out.append(Sentence(text[a:b], a, b))
-
     # Only quotes, line breaks and stops matter: jump from one to the next.
     find_next = _SENT_MARK.search
     while i < n:
@@ -194,43 +187,61 @@ def sentences(text: str, max_quote: int = 1200) -> list[Sentence]:
         i = m.start()
         ch = text[i]
         if ch in _OPEN_QUOTES:
-            close = _OPEN_QUOTES[ch]
-            # the quote ends at its closing mark, unless a line break or the length
-            # limit comes first; then it was unbalanced and its text is read as usual
-            give_up = i + max_quote + 1
-            c = text.find(close, i + 1)
-            nl = text.find("\n", i + 1)
-            if c != -1 and c <= give_up and (nl == -1 or c < nl):
-                i = c + 1
-            else:
-                i = give_up if nl == -1 else min(nl, give_up)
-            continue
-        if ch == "\n":
-            emit(start, i)
-            start = i + 1
-        else:  # a stop
-            j = i
-            while j + 1 < n and text[j + 1] in _ENDERS:
-                j += 1
-            prev = text[i - 1] if i else " "
-            nxt = text[j + 1] if j + 1 < n else " "
-            if ch == "." and prev.isdigit() and nxt.isdigit():
+            i = _after_quote(text, i, ch, max_quote)
+        elif ch == "\n":
+            _emit(out, text, start, i)
+            start = i = i + 1
+        else:
+            end = _sentence_end(text, i, ch, n)
+            if end is None:
                 i += 1
-                continue
-            if ch == "." and i >= 1 and (i < 2 or not text[i - 2].isalnum()) and prev.isalpha():
-                i += 1  # single-letter abbreviation such as د.
-                continue
-            # a closing quote right after the stop belongs to this sentence
-            k = j + 1
-            while k < n and text[k] in '"»”\')':
-                k += 1
-            emit(start, k)
-            start = k
-            i = k
-            continue
-        i += 1
-    emit(start, n)
+            else:
+                _emit(out, text, start, end)
+                start = i = end
+    _emit(out, text, start, n)
     return out
+
+
+def _after_quote(text: str, i: int, ch: str, max_quote: int) -> int:
+    """Where reading goes on after the quotation opened at `i`: past its closing mark,
+    unless a line break or the length limit comes first; then it was unbalanced and
+    its text is read as usual from there."""
+    give_up = i + max_quote + 1
+    c = text.find(_OPEN_QUOTES[ch], i + 1)
+    nl = text.find("\n", i + 1)
+    if c != -1 and c <= give_up and (nl == -1 or c < nl):
+        return c + 1
+    return give_up if nl == -1 else min(nl, give_up)
+
+
+def _sentence_end(text: str, i: int, ch: str, n: int) -> int | None:
+    """The end of the sentence the stop at `i` closes (after any run of stops and closing
+    quotes), or None when it closes none (a decimal point, a single-letter abbreviation)."""
+    j = i
+    while j + 1 < n and text[j + 1] in _ENDERS:
+        j += 1
+    prev = text[i - 1] if i else " "
+    if ch == ".":
+        nxt = text[j + 1] if j + 1 < n else " "
+        if prev.isdigit() and nxt.isdigit():
+            return None
+        if i >= 1 and (i < 2 or not text[i - 2].isalnum()) and prev.isalpha():
+            return None  # single-letter abbreviation such as د.
+    # a closing quote right after the stop belongs to this sentence
+    k = j + 1
+    while k < n and text[k] in '"»”\')':
+        k += 1
+    return k
+
+
+def _emit(out: list[Sentence], text: str, a: int, b: int) -> None:
+    """Append text[a:b] without its surrounding spaces, unless nothing is left."""
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if b > a:
+        out.append(Sentence(text[a:b], a, b))
 
 
 @lru_cache(maxsize=4)

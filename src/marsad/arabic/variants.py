@@ -8,6 +8,14 @@ differ (`سيئول`/`سيول`/`سول`); compounds are split or joined (`بي�
 spellings of one name share a key. The key is deliberately loose: use it to
 compare candidate names, not to decide on its own that a common word is a name.
 `variant_similarity` scores near misses that keys do not catch.
+
+The one place for spelling keys, at two grains:
+- `variant_key(name)`: a whole name's consonant skeleton (entity matching, search).
+- `spelling_key(word)`: one normalised word, keeping its shape: the g letters become
+  one letter and the long vowels inside the word are dropped (first and last letters
+  kept, so short words keep their shape). It merges forms *within one article or one
+  phrase table* (keywords, topic features and their learned tables are keyed by it),
+  so it must not change with the name key: the tables would no longer match.
 """
 from __future__ import annotations
 
@@ -54,6 +62,19 @@ def variant_key(name: str) -> str:
         if c != out[-1]:  # doubled letters (a written shadda) count once
             out.append(c)
     return "".join(out)
+
+
+_WORD_G = str.maketrans({"غ": "ج", "ق": "ج", "ك": "ج"})
+_WORD_VOWELS = set("اوي")
+
+
+def spelling_key(word: str, normalized: bool = False) -> str:
+    """`بيونغ` and `بيونج` → the same key; input is normalised unless `normalized`."""
+    w = word if normalized else normalize(word)
+    if len(w) <= 3:
+        return w.translate(_WORD_G)
+    inner = "".join(c for c in w[1:-1] if c not in _WORD_VOWELS)
+    return (w[0] + inner + w[-1]).translate(_WORD_G)
 
 
 def variant_similarity(a: str, b: str) -> float:

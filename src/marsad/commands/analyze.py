@@ -33,10 +33,9 @@ def run(args: argparse.Namespace) -> int:
     from ..analysis import analyze
     from ..furniture import FurnitureLearner, with_furniture
     from ..inputs import Failure, damage_warning, documents, is_batch
-    from ._options import check_time_options, skip_stages
+    from ..options import Options
 
-    check_time_options(args)
-    skip = skip_stages(args.skip, extra={"layout"})
+    options = Options.checked(args.tz, args.published, args.skip)
     batch = is_batch(args.paths)
     fmt = args.format or ("jsonl" if batch else "json")
     report = None
@@ -62,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
         if doc.extra.get("line") and doc.path:
             where = f"{where}:{doc.extra['line']}"
         try:
-            art = analyze(doc, tz=args.tz, published=args.published, skip=skip)
+            art = analyze(doc, options=options)
         except MarsadError as e:
             failed += 1
             _say(f"{where}: {e}")

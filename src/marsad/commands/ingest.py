@@ -23,9 +23,9 @@ def run(args: argparse.Namespace) -> int:
     from ..corpus.cli_util import open_corpus, print_json
     from ..corpus.ingest import cpu_count
     from ..errors import MarsadError
-    from ._options import check_time_options
+    from ..options import Options
 
-    check_time_options(args)
+    options = Options.checked(args.tz, args.published)
     workers = args.workers if args.workers is not None else cpu_count()
     if workers < 1 or workers > 64:
         raise MarsadError("--workers must be between 1 and 64")
@@ -35,9 +35,9 @@ def run(args: argparse.Namespace) -> int:
     show = not args.quiet and sys.stderr.isatty()
     try:
         if show:
-            report = _with_bar(corpus, args, workers)
+            report = _with_bar(corpus, args, workers, options)
         else:
-            report = corpus.ingest(args.paths, workers=workers, tz=args.tz, published=args.published, batch_size=args.batch)
+            report = corpus.ingest(args.paths, workers=workers, batch_size=args.batch, options=options)
     finally:
         corpus.close()
     for f in report.failures:
@@ -74,7 +74,7 @@ def estimate_records(paths: list[str]) -> int:
     return max(1, total)
 
 
-def _with_bar(corpus, args, workers):
+def _with_bar(corpus, args, workers, options):
     from rich.console import Console
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
@@ -93,5 +93,4 @@ def _with_bar(corpus, args, workers):
             state["last"] = rep.seconds
             bar.update(task, completed=done, total=max(total, done), rate=(done / rep.seconds if rep.seconds else 0.0))
 
-        return corpus.ingest(args.paths, workers=workers, tz=args.tz, published=args.published,
-                             batch_size=args.batch, progress=progress)
+        return corpus.ingest(args.paths, workers=workers, batch_size=args.batch, progress=progress, options=options)

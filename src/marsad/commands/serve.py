@@ -27,7 +27,7 @@ def run(args: argparse.Namespace) -> int:
     _check_listen(args.host, args.port)
     import uvicorn
 
-    from ..api import create_app
+    from ..web.app import create_app
 
     app = create_app(db=db)
     where = db

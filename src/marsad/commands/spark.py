@@ -33,23 +33,22 @@ def register(sub) -> None:
 
 
 def run_analyze(args: argparse.Namespace) -> int:
-    from ._options import check_time_options, skip_stages
+    from ..options import Options
 
-    check_time_options(args)
+    # `layout` is no Spark stage: the job writes annotated Articles
+    options = Options.checked(args.tz, args.published, args.skip, layout_only=False)
     if args.partitions is not None and args.partitions < 1:
         raise MarsadError("--partitions must be at least 1")
     if args.dedup_threshold is not None and not 0 < args.dedup_threshold <= 1:
         raise MarsadError("--dedup-threshold must be in (0, 1]")
-    skip = skip_stages(args.skip)
 
     _check_local_paths(args.input, args.output, args.overwrite)
     from ..spark import job
 
     spark = job.session(args.master)
     try:
-        s = job.run(spark, args.input, args.output, partitions=args.partitions, tz=args.tz,
-                    published=args.published, skip=skip, dedup_threshold=args.dedup_threshold,
-                    overwrite=args.overwrite)
+        s = job.run(spark, args.input, args.output, partitions=args.partitions, options=options,
+                    dedup_threshold=args.dedup_threshold, overwrite=args.overwrite)
     finally:
         spark.stop()
     print(f"marsad: {s.articles} articles, {s.errors} errors, {s.duplicate_pairs} near-duplicate pairs "

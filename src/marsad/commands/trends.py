@@ -24,7 +24,7 @@ def run(args) -> int:
     with open_corpus(args) as c:
         trends = c.trends(args.names, by=args.by, date_from=args.date_from, date_to=args.date_to)
     if args.chart:
-        from ..corpus.charts import write_chart
+        from ..charts import write_chart
 
         write_chart(trends, args.chart)
     if args.format == "json":

@@ -4,20 +4,22 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from .facets import sqlite_ids, titles
+
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 
 def _pick(c):
     """The most-mentioned entity, else the commonest title word: what the demo shows."""
-    rows = c.store.all("SELECT entity, count(*) AS k FROM article_entities GROUP BY entity ORDER BY k DESC, entity LIMIT 1")
-    if rows:
-        ref = c.store.entity_refs([rows[0][0]])[0]
+    top = c.entity_list(limit=1)
+    if top and top[0].articles:
+        ref = top[0]
         return ref.name_ar or ref.name or ref.id, True
-    from .terms import _STOP, query_terms
+    from .search_terms import STOP_WORDS as _STOP, query_terms
 
     counts: dict[str, int] = {}
     words: dict[str, str] = {}
-    for (title,) in c.store.all("SELECT title FROM articles WHERE title IS NOT NULL"):
+    for title in titles(c.store):
         for w in title.split():
             t = query_terms(w)
             if t and len(t[0]) >= 3 and t[0] not in _STOP:
@@ -37,18 +39,11 @@ def _demo_ids() -> set[str]:
 
 def _refuse_if_not_demo(db_path: str) -> None:
     """The demo starts from a fresh store; it never deletes a store that holds other articles."""
-    import sqlite3
-
     from ..errors import MarsadError
 
-    try:
-        con = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
-        try:
-            ids = {r[0] for r in con.execute("SELECT id FROM articles")}
-        finally:
-            con.close()
-    except sqlite3.Error:
-        raise MarsadError(f"{db_path} exists and is not a marsad demo store; move it or use --db OTHER.db") from None
+    ids = sqlite_ids(db_path)
+    if ids is None:
+        raise MarsadError(f"{db_path} exists and is not a marsad demo store; move it or use --db OTHER.db")
     if ids - _demo_ids():
         raise MarsadError(f"{db_path} holds articles that are not the demo's ({len(ids - _demo_ids())} of {len(ids)}); not overwriting it (use --db OTHER.db)")
 

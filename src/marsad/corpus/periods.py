@@ -14,7 +14,7 @@ def parse_day(value: str, name: str, *, strict: bool = False) -> str:
     """A day the user gave, as YYYY-MM-DD. Strict: exactly YYYY-MM-DD (the REST API and the
     pages); else any date text marsad reads (`--from "18 يونيو 2024"`). A MarsadError names
     the parameter as `name`."""
-    from .terms import clean_query
+    from .search_terms import clean_query
 
     v = clean_query(str(value), 100).strip()
     try:
@@ -29,7 +29,7 @@ def parse_day(value: str, name: str, *, strict: bool = False) -> str:
     got = parse_date_text(v)
     if got is None:
         raise MarsadError(f"{name} {value!r} is not a date (use YYYY-MM-DD)")
-    return str(got)[:10]
+    return got.value.isoformat()[:10]
 
 
 def period(day: str, by: str) -> str | None:

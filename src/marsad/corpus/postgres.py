@@ -10,10 +10,11 @@ import re
 
 from ..errors import MarsadError
 from .schema import POSTGRES
-from .store import _CHILD_SQL, Groups, SQLStore
+from .planner import Groups
+from .store import CHILD_SQL, SQLStore
 
 # column lists of the annotation tables, as the shared INSERT statements name them
-_COLUMNS = {t: re.match(r"INSERT INTO \w+\(([^)]*)\)", sql).group(1) for t, sql in _CHILD_SQL.items()}
+_COLUMNS = {t: re.match(r"INSERT INTO \w+\(([^)]*)\)", sql).group(1) for t, sql in CHILD_SQL.items()}
 # The two tables whose rows are shared between articles are upserted from arrays (one
 # statement per batch); the others only ever gain rows and are loaded with COPY.
 _UPSERT = {

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from ..arabic import normalize
 from ..article import Article
 from ..dedup import signature_bytes
-from .terms import name_key, terms
+from .search_terms import name_key, terms
 
 
 def content_hash(text: str) -> str:

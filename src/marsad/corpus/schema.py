@@ -2,12 +2,12 @@
 
 Column types are the common subset of SQLite and PostgreSQL; `{serial}`, `{blob}`
 and `{real}` are filled in per dialect. Adding a migration: append (version, [step...])
-to MIGRATIONS and bump SCHEMA_VERSION; a step is an SQL statement, or a function
+to MIGRATIONS and bump STORE_SCHEMA_VERSION; a step is an SQL statement, or a function
 called as step(store, cursor) inside the migration's transaction.
 """
 from __future__ import annotations
 
-SCHEMA_VERSION = 5
+STORE_SCHEMA_VERSION = 5
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -99,7 +99,7 @@ def resign(store, cur, batch: int = 500) -> None:
         if sigs:
             cur.executemany(store.q("INSERT INTO signatures(article, sig) VALUES (?, ?)"), sigs)
         last = rows[-1][0]
-    store._set_meta(cur, "stories_stale", "1")
+    store.set_meta(cur, "stories_stale", "1")
 
 
 # (version, steps) applied in order to a store whose schema is older.

@@ -13,7 +13,11 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from ..arabic import normalize
-from .terms import _MARKS, _WORD_OR_NUM, term
+from .search_terms import MARKS as _MARKS, WORD_OR_NUM as _WORD_OR_NUM, term
+
+# The one definition of the highlight marks: a snippet carries its matches between HL_START and
+# HL_END (control characters no text holds), and each renderer swaps them for its own markup.
+HL_START, HL_END = "\x02", "\x03"
 
 SPAN = 220  # characters of a snippet
 LEAD = 50  # characters of context kept before the first hit
@@ -102,3 +106,20 @@ def snippet(body: str, wanted: set[str]) -> tuple[str, list[list[int]]]:
     snip = prefix + text[a:b].replace("\n", " ") + suffix
     marks = [[s - a + len(prefix), e - a + len(prefix)] for s, e in hits if s >= a and e <= b]
     return snip, marks
+
+
+def marked(snip: str, marks: list) -> str:
+    """The snippet with each [start, end) match wrapped in HL_START … HL_END."""
+    out, pos = [], 0
+    for a, b in sorted(marks or []):
+        if a < pos or b > len(snip):
+            continue
+        out += [snip[pos:a], HL_START, snip[a:b], HL_END]
+        pos = b
+    out.append(snip[pos:])
+    return "".join(out)
+
+
+def rendered(marked_snip: str | None, start: str, end: str) -> str:
+    """A marked snippet with its marks replaced: `[[`/`]]` in JSON, `<mark>` in (escaped) HTML."""
+    return (marked_snip or "").replace(HL_START, start).replace(HL_END, end)

@@ -6,7 +6,8 @@ import sqlite3
 
 from ..errors import MarsadError
 from .schema import SQLITE
-from .store import Groups, SQLStore
+from .planner import Groups
+from .store import SQLStore
 
 
 def fts_expression(groups: Groups, any_part: bool = False) -> str:

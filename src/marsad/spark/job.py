@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from ..errors import MarsadError
+from ..options import Options
 from .schema import PARTITION_COLUMN, to_spark
 from .worker import FILE, LINE, Analyze
 
@@ -188,12 +189,12 @@ def result_schema():
     ])
 
 
-def analyse(spark, raw_df, partitions: int | None = None, tz=None, published=None, skip=()):
+def analyse(spark, raw_df, partitions: int | None = None, options: Options | None = None):
     """The result DataFrame (article | error per record), computed by `analyze` per partition."""
     n = partitions or max(2, spark.sparkContext.defaultParallelism * 4)
     if partitions or raw_df.rdd.getNumPartitions() < n:
         raw_df = raw_df.repartition(n)
-    fn = Analyze(tz=tz, published=published, skip=skip)
+    fn = Analyze(options)
     rdd = raw_df.rdd.mapPartitions(fn)
     return spark.createDataFrame(rdd, result_schema(), verifySchema=False)
 
@@ -204,9 +205,10 @@ def articles_frame(result):
     return result.where(F.col("article").isNotNull()).select("article.*", PARTITION_COLUMN)
 
 
-def run(spark, paths: list[str], output: str, *, partitions: int | None = None, tz=None, published=None,
-        skip=(), dedup_threshold: float | None = None, overwrite: bool = False) -> Summary:
-    """The whole job; returns counts. Tables are written under `output`."""
+def run(spark, paths: list[str], output: str, *, partitions: int | None = None, options: Options | None = None,
+        dedup_threshold: float | None = None, overwrite: bool = False) -> Summary:
+    """The whole job; returns counts. Tables are written under `output`; `options` were checked
+    where they entered (`Options.checked`)."""
     from pyspark import StorageLevel
     from pyspark.sql import functions as F
 
@@ -222,7 +224,7 @@ def run(spark, paths: list[str], output: str, *, partitions: int | None = None, 
         clock[0] = now
 
     inputs = list_inputs(spark, paths)
-    result = analyse(spark, load_inputs(spark, inputs), partitions, tz=tz, published=published, skip=skip)
+    result = analyse(spark, load_inputs(spark, inputs), partitions, options)
     # analysed once, read by every table below
     result = result.persist(StorageLevel.MEMORY_AND_DISK)
     try:

@@ -14,6 +14,7 @@ from typing import Iterable, Iterator, NamedTuple
 from urllib.parse import unquote
 
 from ..errors import MarsadError
+from ..options import Options
 from ..read import RawDocument, read_bytes
 from ..read.dispatch import MAX_ARTICLE_BYTES, SNIFF_BYTES, sniff
 from ..read.jsonl import BadRecord, record_to_raw
@@ -110,17 +111,14 @@ def _as_tuple(value, t: Type):
 
 
 class Analyze:
-    """The per-partition function: picklable by reference, holding only the options.
+    """The per-partition function: picklable by reference, holding only the run's Options.
 
     Yields (article, published_date, shingles, error) tuples matching `job.result_schema`:
     exactly one of article and error is set.
     """
 
-    def __init__(self, tz: str | None = None, published: str | None = None, skip: Iterable[str] = (),
-                 shingle_size: int | None = None):
-        self.tz = tz
-        self.published = published
-        self.skip = tuple(sorted(skip))
+    def __init__(self, options: Options | None = None, shingle_size: int | None = None):
+        self.options = options or Options()
         self.shingle_size = shingle_size
 
     def _error(self, source: str, stage: str, reason: str):
@@ -146,7 +144,7 @@ class Analyze:
                     continue
                 where = doc.path or doc.url or local_path(raw.source)
                 try:
-                    art = analyze(doc, tz=self.tz, published=self.published, skip=self.skip)
+                    art = analyze(doc, options=self.options)
                     row = to_row(art)
                 except MarsadError as e:
                     yield self._error(where, "analyze", str(e))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..text import terms
+from ..text import vocabulary as terms
 
 _DATELINE = re.compile(r"^[^\n]{0,80}?\((?:CNN|BBC|AFP|[^()\n]{0,20})\)\s*(?:--|—|–|-)\s*")
 TITLE_PREFIX = "t:"

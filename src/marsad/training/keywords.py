@@ -42,7 +42,7 @@ def _texts(args) -> list[str]:
 
 
 def build(texts: list[str], min_df: int = 2, max_phrases: int = 30000) -> tuple[int, Counter, Counter]:
-    from ..text import terms
+    from ..text import vocabulary as terms
 
     # Pass 1: keys without clitic resolution; pass 2 resolves clitics with pass-1 counts.
     for pass_no in (1, 2):

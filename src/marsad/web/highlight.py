@@ -11,6 +11,7 @@ from urllib.parse import quote
 from markupsafe import Markup, escape
 
 from ..article import Article
+from ..corpus.snippets import rendered
 
 
 def _spans(article: Article) -> list[tuple[int, int, str, str | None, str]]:
@@ -61,6 +62,5 @@ def highlighted(article: Article) -> Markup:
 
 
 def marked_snippet(snippet: str | None) -> Markup:
-    """A search snippet whose matches are marked with \\x02 … \\x03, escaped, matches in <mark>."""
-    s = str(escape(snippet or ""))
-    return Markup(s.replace("\x02", "<mark>").replace("\x03", "</mark>"))
+    """A search snippet with its matches marked (`corpus.snippets.marked`), escaped, matches in <mark>."""
+    return Markup(rendered(str(escape(snippet or "")), "<mark>", "</mark>"))

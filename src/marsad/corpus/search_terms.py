@@ -11,11 +11,12 @@ import re
 from functools import lru_cache
 
 from ..arabic import light_stem, normalize, tokenize
+from ..arabic.tokens import MARKS, NUMBER, WORD_RUN
 from ..memo import WORDS
 
 _NON_WORD = re.compile(r"[\W_]+")
 # Function words dropped from queries (not from the index: BM25 already weighs them low).
-_STOP = frozenset(normalize(w) for w in (
+STOP_WORDS = frozenset(normalize(w) for w in (
     "في من على إلى الى عن مع أن إن ان كان كانت هذا هذه ذلك التي الذي الذين ثم أو او و ف ب ل ما لا لم لن قد "
     "كل بعد قبل عند حتى بين منذ خلال حول إذ اذا إذا هو هي هم نحن أنه انه أنها the of and or a an in on to for"
 ).split())
@@ -24,10 +25,10 @@ MAX_QUERY_TERMS = 32
 MAX_TERM = 64  # characters; longer "words" are cut (PostgreSQL lexemes stop at 2 KB)
 
 
-_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d"
-_DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
-# Words (letters with their marks) and numbers (with separators) of raw text, as `tokenize` sees them.
-_WORD_OR_NUM = re.compile(rf"[{_DIGITS}]+(?:[.,\u066b\u066c/:][{_DIGITS}]+)*|(?:[^\W\d_]|[{_MARKS}])+")
+# Words (letters with their marks) and numbers (with separators) of raw text, as `tokenize`
+# sees them, less its Latin elision tail: `O'Brien` is searched as `o` and `brien`.
+WORD_OR_NUM = re.compile(rf"{NUMBER}|{WORD_RUN}")
+__all__ = ["MARKS", "STOP_WORDS", "WORD_OR_NUM", "clean_query", "name_key", "name_keys", "query_terms", "term", "terms"]
 
 
 @lru_cache(maxsize=WORDS)
@@ -49,7 +50,7 @@ def term(word: str) -> str:
 def terms(text: str) -> list[str]:
     """Terms of a text in order (words stemmed, numbers without separators)."""
     out = []
-    for w in _WORD_OR_NUM.findall(text):
+    for w in WORD_OR_NUM.findall(text):
         s = term(w)
         if s:
             out.append(s)
@@ -63,7 +64,7 @@ def query_terms(query: str) -> list[str]:
     for s in terms(query):
         seen.setdefault(s, None)
     all_terms = list(seen)
-    kept = [t for t in all_terms if t not in _STOP] or all_terms
+    kept = [t for t in all_terms if t not in STOP_WORDS] or all_terms
     return kept[:MAX_QUERY_TERMS]
 
 

@@ -1,6 +1,6 @@
 """Search terms and snippets: the Arabic side of corpus search."""
 from marsad.corpus.snippets import snippet
-from marsad.corpus.terms import clean_query, name_keys, query_terms, terms
+from marsad.corpus.search_terms import clean_query, name_keys, query_terms, terms
 
 
 def test_article_and_proclitics_meet_on_one_stem():

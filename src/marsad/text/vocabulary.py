@@ -11,39 +11,35 @@ all) but drops the conjunction/preposition: `بالأسلحة` → `الأسلح
 """
 from __future__ import annotations
 
-import json
 import math
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Iterable, NamedTuple
 
-from ..arabic import clitic_splits, normalize, tokenize
+from ..arabic import clitic_splits, normalize
 from ..arabic.normalize import DIACRITICS
-from ..arabic.tokens import WORD_RUN
-from ..arabic.spelling import spelling_key as variant_key
+from ..arabic.tokens import NUMBER, WORD
+from ..arabic.variants import spelling_key
+from .. import knowledge
 from ..memo import FEW_WORDS, WORDS
-
-_KNOWLEDGE = "marsad.knowledge"
 
 
 def _lines(name: str) -> list[str]:
-    text = resources.files(_KNOWLEDGE).joinpath(name).read_text(encoding="utf-8")
-    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return [ln.strip() for ln in knowledge.lines(name)]
 
 
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
     """Normalised stop words: the hand list plus month/weekday names and number words."""
     words = set(_lines("stopwords_ar.txt"))
-    cal = json.loads(resources.files(_KNOWLEDGE).joinpath("calendar.json").read_text(encoding="utf-8"))
+    cal = knowledge.data("calendar.json")
     for group in ("gregorian_months", "hijri_months", "weekdays"):
         for names in cal.get(group, {}).values():
             for n in names:
                 words.update(n.replace("/", " ").split())
-    nums = json.loads(resources.files(_KNOWLEDGE).joinpath("numbers.json").read_text(encoding="utf-8"))
+    nums = knowledge.data("numbers.json")
     for group in ("cardinal", "ordinal", "multiplier"):
         words.update(k for k in nums.get(group, {}) if " " not in k)
     out = set()
@@ -82,7 +78,7 @@ class DocFreq:
     @classmethod
     def load(cls, name: str = "keyword_df.tsv") -> "DocFreq":
         try:
-            text = resources.files(_KNOWLEDGE).joinpath(name).read_text(encoding="utf-8")
+            text = knowledge.text(name)
         except FileNotFoundError:
             return cls(1, {}, {})
         n_docs, words, phrases = 1, {}, {}
@@ -166,7 +162,7 @@ def _display(surface: str, prefix: str) -> str:
 
 
 @lru_cache(maxsize=FEW_WORDS)  # behind `_surface_word`
-def _word(surface_norm: str) -> tuple[str, str, bool, str] | None:
+def word_reading(surface_norm: str) -> tuple[str, str, bool, str] | None:
     """Key reading of a normalised token; None for a stop word. Cached process-wide."""
     stops = stopwords()
     if surface_norm in stops or len(surface_norm) < 2:
@@ -177,7 +173,7 @@ def _word(surface_norm: str) -> tuple[str, str, bool, str] | None:
     key = _unsuffix(_base(stem), docfreq().words)
     if len(key) < 2:
         return None
-    return prefix, key, article, variant_key(key, normalized=True)
+    return prefix, key, article, spelling_key(key, normalized=True)
 
 
 _PRONOUNS = ("هما", "هم", "ها", "كم", "نا")
@@ -210,7 +206,7 @@ def content_word(surface: str, norm: str) -> Word | None:
         if len(low) < 2 or not any(c.isalpha() for c in low):
             return None
         return Word(low, low, surface, False)
-    r = _word(norm)
+    r = word_reading(norm)
     if r is None:
         return None
     prefix, key, article, vkey = r
@@ -226,10 +222,9 @@ class Run:
     ends: list[int]
 
 
-_MARK_CHARS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d"
-# Words (letters with their marks), numbers, single punctuation marks: the same cuts as
-# `arabic.tokenize`, without building Token records (this is the hot path of three stages).
-_TOKEN = re.compile(rf"{WORD_RUN}(?:['’][^\W\d_]+)?|\d+(?:[.,\u066b\u066c/:]\d+)*|\S")
+# Words, numbers, single punctuation marks: the cuts of `arabic.tokenize` (its WORD and
+# NUMBER), without group names or Token records (this is the hot path of three stages).
+_TOKEN = re.compile(rf"{WORD}|{NUMBER}|\S")
 
 
 @lru_cache(maxsize=WORDS)
