@@ -130,8 +130,11 @@ def kb_ids(name: str, loose: bool = True) -> list[str]:
         return []
     try:
         ids = [i for i, weak in kb.lookup(normalize(name)) if not weak]
-        if loose:
-            ids += list(kb.by_key(name))
+        if loose:  # only close spellings of a name: `كورونا` shares a key with `القرآن`
+            from ..entities.resolve import variant_link_ok
+
+            form = normalize(name)
+            ids += [i for i in kb.by_key(name) if (e := kb.get(i)) is not None and variant_link_ok(form, e)]
     except Exception:
         return []
     return list(dict.fromkeys(ids))

@@ -85,7 +85,7 @@ def _word_before_clitics(norm: str, k: int, stem_of: str) -> bool:
     """Whether a one-word name found under proclitics is better read as an ordinary word: a
     reading with fewer letters taken off (but some) is clearly better known to the news
     vocabulary than the name's form (`وباكرا`: `باكرا` "early" is known, `اكرا` is not)."""
-    from ..text.terms import docfreq
+    from ..text.vocabulary import docfreq
 
     df = docfreq().words
     name_df = df.get(stem_of, 0)

@@ -96,7 +96,7 @@ def proclitic(norm: str) -> tuple[str, str] | None:
     """(proclitics, stem) when a tagged name's first word carries و ف ب ك ل: the word as written
     is unknown to the news vocabulary and a split leaves a better-known stem (`وجبهة` → جبهة,
     `بريف` → ريف); a known word stays whole (`وليد`, `ليبيا`, `بلال`)."""
-    from ..text.terms import docfreq, resolve as vocab_reading
+    from ..text.vocabulary import docfreq, resolve as vocab_reading
 
     df = docfreq().words
     if len(norm) < 4 or norm[0] not in "وفبكل" or df.get(norm, 0):
@@ -116,7 +116,7 @@ def common_words_named(c: Candidate, kb: KnowledgeBase) -> bool:
     """Whether the tagger named common words: a person with a common word in it that no known
     name has (`حسن جوار` "good neighbourliness", `صلاح تغريدة`, `إدارة غرفة`), or a one-word
     place or body that is a common word (`المشهد` "the scene")."""
-    from ..text.terms import docfreq
+    from ..text.vocabulary import docfreq
 
     df = docfreq().words
     known = name_words(kb).get(c.type, frozenset())
@@ -364,7 +364,7 @@ def variant_link_ok(form: str, e) -> bool:
 
 
 def _doc_freq(form: str) -> int:
-    from ..text.terms import docfreq
+    from ..text.vocabulary import docfreq
 
     return docfreq().words.get(form, 0)
 
