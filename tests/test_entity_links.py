@@ -106,3 +106,9 @@ def test_common_words_are_not_people():
 def test_sayyidah_zaynab_is_a_place():
     got = {e.id: e.type for e in recognize("وقالت إدارة مكافحة الكوارث إن المشهد في السيدة زينب كان صعبا.")}
     assert got == {"sayyidah-zaynab": "LOC"}
+
+
+def test_in_a_match_report_the_town_is_the_club():
+    got = ents("فاز برشلونة على ريال مدريد في مباراة الدوري، وقال مدرب الفريق إن اللاعب قدم مباراة كبيرة.")
+    assert "fc-barcelona" in got and "barcelona" not in got
+    assert "barcelona" in ents("وصل الوزير إلى برشلونة لحضور مؤتمر عن الاقتصاد.")

@@ -33,7 +33,19 @@ def _words() -> dict:
         "not_after": {normalize(k): frozenset(normalize(w) for w in v) for k, v in raw["not_after"].items()},
         "as_written": norm_set("not_names_as_written"),
         "adjective": norm_set("adjective_forms"),
+        "sport": norm_set("sport_words"),
     }
+
+
+SPORT_MIN = 3  # distinct sport words that make a story a sports story
+
+
+def sports_story(tokens) -> bool:
+    """Whether the text reads as a sports story: several distinct sport words (`مباراة`,
+    `الدوري`, `مدرب`, ...), so that a town that is also a club's name is the club."""
+    sport = _words()["sport"]
+    seen = {t.norm for t in tokens if t.kind == "word" and t.norm in sport}
+    return len(seen) >= SPORT_MIN
 
 
 def _readings(norm: str) -> set[str]:

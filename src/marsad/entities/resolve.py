@@ -22,7 +22,7 @@ from ..arabic import normalize, shared_sentences
 from ..arabic.variants import variant_key
 from ..article import Entity, Mention
 from ..errors import MarsadError
-from .context import not_this_name
+from .context import not_this_name, sports_story
 from .kb import FAMILY_NAME_FIRST, NOT_NAMES, PART, KnowledgeBase, get_kb
 from .matcher import Candidate, fast_tokenize, match, skip_chars, stems
 from .patterns import ADJ_FIRST, Context, cues, org_spans, person_spans
@@ -301,11 +301,12 @@ def _assign(found: _Found, chosen: list[Candidate], tagged_at: set) -> tuple[lis
     gloss or romanised. Returns the people and bare organisation patterns left for later."""
     kb, text = found.kb, found.text
     support, countries_of_support = _support(chosen, kb)
+    sporty = sports_story(fast_tokenize(text))
     pending_people: list[Candidate] = []
     pending_orgs: list[Candidate] = []  # `مجلس الشيوخ`: may shorten a fuller name in the document
     for c in chosen:
         if c.ids:
-            eid = _pick(c, kb, support, countries_of_support)
+            eid = _pick(c, kb, support, countries_of_support, sporty)
             if eid is None:
                 # a weak form the document does not support, unless the tagger
                 # also sees a name of that type there
@@ -389,10 +390,16 @@ def _merge_pending(found: _Found, pending_people: list[Candidate], pending_orgs:
             found.add(c, slug(c.name_en), c.name_en, c.type)
 
 
-def _pick(c: Candidate, kb: KnowledgeBase, support: set[str], countries: set[str | None]) -> str | None:
-    """The entity a KB form names here, or None for a weak form the document does not support."""
+def _pick(c: Candidate, kb: KnowledgeBase, support: set[str], countries: set[str | None],
+          sporty: bool = False) -> str | None:
+    """The entity a KB form names here, or None for a weak form the document does not support.
+    In a sports story a club named like its town is the club."""
     ids = c.ids
     best = None
+    if sporty:
+        club = next((eid for eid, _w in ids if (e := kb.get(eid)) is not None and e.kind == "sports-club"), None)
+        if club is not None:
+            return club
     for eid, weak in ids:
         e = kb.get(eid)
         if weak == PART or (weak and (e.type == "PER" or e.kind == "sports-club")):
