@@ -584,16 +584,18 @@ def utc_time(rec: dict, month_shift: int = 0) -> datetime:
     return t
 
 
-def _stamps(st: Style, rec: dict, rng: random.Random, cp1256_text: bool, month_shift: int):
-    """The dateline stamp, the update line (or None) and whether digits are Indic."""
+def stamps(st, rec: dict, rng: random.Random, cp1256_text: bool, month_shift: int,
+           update_minutes: tuple[int, int] = (7, 400), no_update_after: str | None = None):
+    """The dateline stamp, the update line (or None) and whether digits are Indic (shared with
+    the blind gallery, which passes its own update delay and a dateline that is an update)."""
     utc = utc_time(rec, month_shift)
     stamp = rng.choice(st.datelines)(utc, rng)
     indic = not cp1256_text and rng.random() < st.indic_p
     if indic:
         stamp = Stamp(stamp.text.translate(INDIC), stamp.local, stamp.zone, stamp.clock)
     update = None
-    if st.update and rng.random() < st.update_p:
-        u = st.update(utc + timedelta(minutes=rng.randint(7, 400)), rng)
+    if st.update and rng.random() < st.update_p and not (no_update_after and stamp.text.startswith(no_update_after)):
+        u = st.update(utc + timedelta(minutes=rng.randint(*update_minutes)), rng)
         update = u.text.translate(INDIC) if indic else u.text
     return stamp, update, indic
 
@@ -645,7 +647,7 @@ def _order(st: Style, rng: random.Random, caption, byline) -> list[str]:
 
 def make_page(st: Style, rec: dict, rng: random.Random, headlines: list[str], cp1256_text: bool,
               month_shift: int = 0) -> Page:
-    stamp, update, indic = _stamps(st, rec, rng, cp1256_text, month_shift)
+    stamp, update, indic = stamps(st, rec, rng, cp1256_text, month_shift)
     byline, author = _byline(st, rec, rng)
     sec = rng.choice(SECTIONS.get(rec.get("cat", ""), ["أخبار"]))
     crumb = st.crumb.format(sec=sec)

@@ -31,13 +31,12 @@ import random
 import re
 import textwrap
 from dataclasses import dataclass, field
-from datetime import timedelta
 from pathlib import Path
 from typing import Callable, Iterable
 
 from .gallery import (
-    INDIC, JUNK_AUTHORS, KINDS, D, GalleryDoc, Page, Stamp, utc_time,
-    end_furniture, page_doc, html_gold_time, load_ant, split_author, write_gallery,
+    INDIC, JUNK_AUTHORS, KINDS, D, GalleryDoc, Page, Stamp,
+    end_furniture, page_doc, stamps, html_gold_time, load_ant, split_author, write_gallery,
 )
 
 __all__ = ["BLIND_STYLES", "BLIND_STYLE_BY_ID", "build_blind_gallery", "write_gallery"]
@@ -343,15 +342,7 @@ def _body(st: BlindStyle, rec: dict, rng: random.Random, headlines: list[str]) -
 
 def make_page(st: BlindStyle, rec: dict, rng: random.Random, headlines: list[str], cp1256_text: bool,
               month_shift: int = 0) -> BlindPage:
-    utc = utc_time(rec, month_shift)
-    stamp = rng.choice(st.datelines)(utc, rng)
-    indic = not cp1256_text and rng.random() < st.indic_p
-    if indic:
-        stamp = Stamp(stamp.text.translate(INDIC), stamp.local, stamp.zone, stamp.clock)
-    update = None
-    if st.update and rng.random() < st.update_p and not stamp.text.startswith("تاريخ التحديث"):
-        u = st.update(utc + timedelta(minutes=rng.randint(9, 500)), rng)
-        update = u.text.translate(INDIC) if indic else u.text
+    stamp, update, indic = stamps(st, rec, rng, cp1256_text, month_shift, (9, 500), "تاريخ التحديث")
     byline, author, house = _byline(st, rec, rng)
     secs = SECS.get(rec.get("cat", ""), ["أخبار"])
     sec = rng.choice(secs)

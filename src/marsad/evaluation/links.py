@@ -54,23 +54,10 @@ def gold_dir(arg: str | None) -> Path:
 
 
 def read_part(folder: Path, part: str) -> list[dict]:
-    path = folder / f"{part}.jsonl"
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as e:
-        raise MarsadError(f"cannot read {path}: {e}") from None
-    docs = []
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            d = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise MarsadError(f"{path}:{n}: not JSON ({e.msg})") from None
-        if not isinstance(d.get("text"), str) or not isinstance(d.get("mentions"), list):
-            raise MarsadError(f"{path}:{n}: a gold line needs 'text' and a 'mentions' list")
-        docs.append(d)
-    return docs
+    """The gold articles of one part (the gold files' reader, with `mentions` as the list)."""
+    from ._gold import read_gold
+
+    return read_gold(str(folder / f"{part}.jsonl"), "mentions")
 
 
 def offset_map(src: str, dst: str) -> dict[int, int]:
