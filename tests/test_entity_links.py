@@ -112,3 +112,44 @@ def test_in_a_match_report_the_town_is_the_club():
     got = ents("فاز برشلونة على ريال مدريد في مباراة الدوري، وقال مدرب الفريق إن اللاعب قدم مباراة كبيرة.")
     assert "fc-barcelona" in got and "barcelona" not in got
     assert "barcelona" in ents("وصل الوزير إلى برشلونة لحضور مؤتمر عن الاقتصاد.")
+
+
+def test_corona_alone_is_no_person():
+    got = {e.id: e.type for e in recognize("وارتفع عدد المصابين بفيروس كورونا إلى ألف، وقال الوزير إن كورونا ما زال خطرا.")}
+    assert "mark-carney" not in got
+    assert not any(t == "PER" for t in got.values())
+
+
+def test_a_clitic_on_an_unknown_country_spelling_comes_off():
+    got = ents("وسافر المنتخب إلى كوستاريكا، ثم لعب مباراة ودية بدكوستاريكا.")
+    surfaces = {s for ms in got.values() for s in ms}
+    assert "دكوستاريكا" not in surfaces and "costa-rica" in got
+
+
+def test_ashley_young_after_a_preposition_is_not_chung_eui_yong():
+    got = ents("وتقدم مانشستر يونايتد بهدف سجله آشلي يونغ، وكان الرد عليه يونغ سريعا.")
+    assert "chung-eui-yong" not in got
+
+
+def test_a_son_or_a_family_is_not_the_known_person():
+    got = ents("وقدم الأمير متعب بن عبدالله بن عبدالعزيز التعازي، كما حضر الشيخ عبدالله بن زايد آل نهيان.")
+    assert "king-abdullah-of-saudi-arabia" not in got
+    assert "mohamed-bin-zayed" not in got and "zayed-bin-sultan-al-nahyan" not in got
+    assert "king-abdullah-of-saudi-arabia" in ents("وكان الملك عبدالله بن عبدالعزيز قد زار القاهرة.")
+
+
+def test_another_of_the_family_is_not_the_known_person():
+    text = ("تدرس بريطانيا طلبا من موسكو لزيارة يوليا سكريبال ابنة الجاسوس الروسي السابق سيرغي سكريبال. "
+            "وقالت الشرطة إن سكريبال ما زالت في المستشفى.")
+    got = ents(text)
+    assert got.get("sergei-skripal") == ["سيرغي سكريبال"]  # the bare surname is either of them
+    assert any("يوليا سكريبال" in ms for eid, ms in got.items() if eid != "sergei-skripal")
+
+
+def test_a_first_name_variant_of_the_known_person_still_links():
+    assert "dmitry-medvedev" in ents("وقال رئيس الوزراء ديمتري ميدفيديف إن الحكومة مستعدة.")
+
+
+def test_the_saudi_federation_is_not_the_ittihad_club():
+    got = ents("أعلن الاتحاد السعودي لكرة القدم عن موعد المباراة، وفاز الاتحاد على الأهلي.")
+    assert [m for m in got.get("al-ittihad", []) if "السعودي" in m] == []

@@ -53,7 +53,7 @@ def test_every_mention_is_well_formed(parts):
 
 
 def _m(start, end, type_, kb=None, qid=None, surface="x"):
-    return {"start": start, "end": end, "type": type_, "kb": kb, "wikidata": qid, "surface": surface, "name_en": surface}
+    return {"start": start, "end": end, "type": type_, "kb": kb, "wikidata": qid, "surface": surface, "name_en": None}
 
 
 def test_score_arithmetic_on_a_hand_made_case():
@@ -119,3 +119,18 @@ def test_links_are_judged_on_overlapping_spans_and_every_link_counts():
     assert lk["linked"] == 3 and lk["right"] == 1 and lk["nil_linked"] == 1 and lk["linked_off_gold"] == 1
     assert res["link_precision"] == pytest.approx(1 / 3) and res["link_recall"] == pytest.approx(1.0)
     assert res["mentions"]["ALL"]["tp"] == 0  # the mention finder is scored on exact spans
+
+
+def test_a_gold_nil_entity_the_kb_later_holds_counts_by_its_english_name():
+    gold = {"id": "g", "text": "x" * 100, "mentions": [
+        {**_m(0, 10, "MISC"), "name_en": "Copa América"},      # NIL when annotated
+        {**_m(20, 30, "ORG"), "name_en": "Sevilla FC"},        # NIL, still not in the KB
+    ]}
+    pred = [
+        {**_m(0, 10, "MISC", "copa-america"), "name_en": "Copa America"},   # accents folded
+        {**_m(20, 30, "LOC", "seville"), "name_en": "Seville"},            # another entity: wrong
+    ]
+    res, _errors = links.score([(gold, pred)], link_names={"copa america", "seville"})
+    lk = res["links"]
+    assert lk["linked"] == 2 and lk["right"] == 1
+    assert lk["gold_linkable"] == 1 and lk["recalled"] == 1

@@ -8,7 +8,8 @@ a missed link is better than a wrong one). The words are data: knowledge/link_co
 - a compass word before a continent names a region of its own: `غرب آسيا`, `شرق أوروبا`;
 - a name that is a word in a fixed phrase: `صلاة المغرب` (the sunset prayer), `بحماس`
   ("with zeal");
-- a country name that is an adjective after a definite noun: `الكرة السعودية`.
+- a country name that is an adjective after a definite noun: `الكرة السعودية`;
+- a person's name after `بن`, `بنت` or `آل`: a son's lineage or a family (`خالد بن سلمان`).
 """
 from __future__ import annotations
 
@@ -34,6 +35,7 @@ def _words() -> dict:
         "as_written": norm_set("not_names_as_written"),
         "adjective": norm_set("adjective_forms"),
         "sport": norm_set("sport_words"),
+        "lineage": norm_set("lineage_words"),
     }
 
 
@@ -76,6 +78,8 @@ def not_this_name(c: Candidate, tokens, kb) -> bool:
         return True
     if len(prev) > 1 and prev[0].norm in _TITLES and _readings(prev[1].norm) & w["facility"]:
         return True  # `مستشفى الملك فهد`: a title between the head and the name
+    if e.type == "PER" and prev[0].norm in w["lineage"]:
+        return True  # `متعب بن عبدالله بن عبدالعزيز`, `آل نهيان`: a son or a family, not the person
     if e.kind in ("continent",) and before & w["compass"]:
         return True
     if c.form in w["adjective"] and _definite_noun(prev[0].norm):

@@ -179,11 +179,43 @@ def _select(gaz: list[Candidate], orgs: list[Candidate], pers: list[Candidate], 
             hit = [g for g in chosen if g.start < p.end and p.start < g.end]
             if not hit:
                 chosen.append(p)
-            elif all(g.weak and p.start <= g.start and g.end <= p.end and len(p) > len(g) for g in hit):
+            elif all(g.weak and p.start <= g.start and g.end <= p.end and len(p) > len(g) for g in hit) or (
+                    p.source == "tagger" and _family_member(p, hit, kb)):
                 # a weak form (a bare surname, `جون` of Dong Jun) inside a fuller name
                 chosen = [g for g in chosen if g not in hit] + [p]
     chosen.sort(key=lambda c: c.start)
-    return chosen
+    return _join_first_names(chosen, kb)
+
+
+def _join_first_names(chosen: list[Candidate], kb: KnowledgeBase) -> list[Candidate]:
+    """A first name the tagger sees right before a known person's bare surname is another
+    person of that family (`يوليا سكريبال` is not Sergei Skripal): one new name, not a link."""
+    out: list[Candidate] = []
+    for c in chosen:
+        t = out[-1] if out else None
+        if t is not None and t.source == "tagger" and t.tj + 1 == c.ti and len(t.form.split()) <= 2:
+            whole = Candidate(t.start, c.end, t.ti, c.tj, t.form + " " + c.form, "PER", [], "tagger")
+            if _family_member(whole, [c], kb):
+                out[-1] = whole
+                continue
+        out.append(c)
+    return out
+
+
+def _family_member(p: Candidate, hit: list[Candidate], kb: KnowledgeBase) -> bool:
+    """Whether a tagged person's name is a known person's bare surname after a first name
+    that is not theirs (`إيفانكا ترامب`, not `ديمتري ميدفيديف`), and not a KB form itself."""
+    if p.type != "PER" or len(hit) != 1 or kb.lookup(p.form):
+        return False
+    g = hit[0]
+    if g.source != "kb" or g.ti != g.tj or g.tj != p.tj or p.ti >= g.ti or not g.ids:
+        return False
+    first = variant_key(p.form.split()[0])
+    for x, _w in g.ids:
+        e = kb.get(x)
+        if e.type != "PER" or any(variant_key(normalize(a).split()[0]) == first for a in e.arabic_names):
+            return False
+    return True
 
 
 def _known_name_holds(o: Candidate, hit: list[Candidate], kb: KnowledgeBase) -> bool:
@@ -243,6 +275,7 @@ def recognize(text: str, use_tagger: bool = True) -> list[Entity]:
     found = _Found(text, kb)
     pending_people, pending_orgs = _assign(found, chosen, tagged_at)
     _merge_pending(found, pending_people, pending_orgs)
+    _drop_shared_surnames(found)
     _add_short_mentions(text, tokens, found.doc, kb)
     return [found.entity(eid) for eid in found.order]
 
@@ -411,6 +444,39 @@ def _pick(c: Candidate, kb: KnowledgeBase, support: set[str], countries: set[str
         if not weak and best is None:
             best = eid
     return best
+
+
+def _surname_owners(doc: dict[str, _DocEntity]) -> dict[str, set[str]]:
+    """Surname key -> the people of the document whose full name (as written, or in the KB)
+    ends with it."""
+    owners: dict[str, set[str]] = {}
+    for d in doc.values():
+        if d.type != "PER":
+            continue
+        full = set(d.forms) | ({normalize(a) for a in d.kb.arabic_names} if d.kb is not None else set())
+        for f in full:
+            w = f.split()
+            if len(w) > 1:
+                owners.setdefault(variant_key(w[-1]), set()).add(d.id)
+    return owners
+
+
+def _drop_shared_surnames(found: _Found) -> None:
+    """A bare surname that two people of the document share (`سكريبال` beside Sergei and
+    Yulia Skripal) names neither of them for certain: it is dropped, not guessed."""
+    owners = _surname_owners(found.doc)
+    for eid in list(found.order):
+        d = found.doc[eid]
+        if d.type != "PER":
+            continue
+        keep = [m for m in d.mentions if len(m.form.split()) > 1 or len(owners.get(variant_key(m.form), ())) < 2]
+        if len(keep) == len(d.mentions):
+            continue
+        d.mentions = keep
+        d.forms = {m.form for m in keep}
+        if not keep:
+            del found.doc[eid]
+            found.order.remove(eid)
 
 
 def _person_for(form: str, doc: dict[str, _DocEntity], kb: KnowledgeBase) -> str | None:

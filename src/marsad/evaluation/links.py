@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import unicodedata
 from difflib import SequenceMatcher
 from pathlib import Path
 
@@ -90,7 +91,8 @@ def predict(doc: dict) -> list[dict]:
             if a is None or b is None or b <= a:
                 continue  # text marsad's layout changed: the mention cannot be placed
             out.append({"start": a, "end": b, "surface": doc["text"][a:b], "type": e.type,
-                        "kb": e.id if linked else None, "wikidata": e.wikidata if linked else None})
+                        "kb": e.id if linked else None, "wikidata": e.wikidata if linked else None,
+                        "name_en": kb.get(e.id).name if linked else None})
     return out
 
 
@@ -100,14 +102,32 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
     return {"p": p, "r": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "tp": tp, "pred": n_pred, "gold": n_gold}
 
 
+def _en(name: str | None) -> str:
+    return unicodedata.normalize("NFKD", name or "").encode("ascii", "ignore").decode().casefold().strip()
+
+
 def right_link(g: dict, p: dict) -> bool:
+    """The same entity: the same KB id, the same QID, or, for a gold-NIL entity the KB did
+    not hold when the gold was written, a later KB entry with the gold's English name."""
     if not p.get("kb"):
         return False
-    return p["kb"] == g.get("kb") or bool(g.get("wikidata")) and p.get("wikidata") == g.get("wikidata")
+    if p["kb"] == g.get("kb") or bool(g.get("wikidata")) and p.get("wikidata") == g.get("wikidata"):
+        return True
+    return not g.get("kb") and not g.get("wikidata") and bool(g.get("name_en")) and _en(p.get("name_en")) == _en(g["name_en"])
 
 
-def score(pairs: list[tuple[dict, list[dict]]]) -> tuple[dict, dict[str, list[str]]]:
-    """Scores over (gold document, predicted mentions) pairs, and the errors of each kind."""
+def kb_english_names() -> set[str]:
+    """The folded English names of the KB's entities (a gold-NIL entity named so is linkable)."""
+    from ..entities.kb import get_kb
+
+    kb = get_kb()
+    return {_en(kb.get(i).name) for i in kb.ids()}
+
+
+def score(pairs: list[tuple[dict, list[dict]]], link_names: set[str] | None = None) -> tuple[dict, dict[str, list[str]]]:
+    """Scores over (gold document, predicted mentions) pairs, and the errors of each kind;
+    `link_names`: the KB's folded English names (default: read from the KB)."""
+    link_names = kb_english_names() if link_names is None else link_names
     errors: dict[str, list[str]] = {k: [] for k in ("missed", "spurious", "wrong_type", "wrong_link",
                                                     "nil_linked", "missed_link", "link_off_gold")}
     exact = {ty: [0, 0, 0] for ty in TYPES + ("ALL",)}  # tp, pred, gold
@@ -119,7 +139,7 @@ def score(pairs: list[tuple[dict, list[dict]]]) -> tuple[dict, dict[str, list[st
         for m in pred:
             p_span.setdefault((m["start"], m["end"]), m)
         _mention_counts(doc, p_span, exact, spans, errors)
-        _link_counts(doc, list(p_span.values()), link, errors)
+        _link_counts(doc, list(p_span.values()), link, errors, link_names)
     res = {"articles": len(pairs),
            "mentions": {ty: _prf(*v) for ty, v in exact.items()},
            "spans": _prf(*spans),
@@ -159,7 +179,7 @@ def _overlap(a: dict, b: dict) -> int:
     return min(a["end"], b["end"]) - max(a["start"], b["start"])
 
 
-def _link_counts(doc: dict, pred: list[dict], link: dict, errors: dict) -> None:
+def _link_counts(doc: dict, pred: list[dict], link: dict, errors: dict, link_names: set[str]) -> None:
     """Links judged on overlapping spans, so that where a span starts (`للحكومة` or `لحكومة`,
     `جماعة بوكو حرام` or `بوكو حرام`) does not decide a link. Every link marsad makes counts
     for precision: on a gold mention it is right or wrong; on no gold mention at all (`كوبا`
@@ -188,7 +208,7 @@ def _link_counts(doc: dict, pred: list[dict], link: dict, errors: dict) -> None:
         if not g.get("kb"):
             link["gold_nil"] += 1
             link["nil_kept"] += not any(p.get("kb") for p in over)
-        if g.get("kb") or g.get("wikidata"):
+        if g.get("kb") or g.get("wikidata") or _en(g.get("name_en")) in link_names:
             link["gold_linkable"] += 1
             if any(right_link(g, p) for p in over):
                 link["recalled"] += 1
