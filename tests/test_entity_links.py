@@ -153,3 +153,16 @@ def test_a_first_name_variant_of_the_known_person_still_links():
 def test_the_saudi_federation_is_not_the_ittihad_club():
     got = ents("أعلن الاتحاد السعودي لكرة القدم عن موعد المباراة، وفاز الاتحاد على الأهلي.")
     assert [m for m in got.get("al-ittihad", []) if "السعودي" in m] == []
+
+
+def test_the_telecom_company_is_not_etisalat():
+    got = ents("اندلع حريق في مقطورة تابعة لشركة الاتصالات زين قرب محطة وقود.")
+    assert "etisalat" not in got
+    assert "etisalat" in ents("وأعلنت شركة اتصالات الإماراتية أرباحها.")
+
+
+def test_clubs_named_like_their_towns():
+    got = ents("فاز إشبيلية على فالنسيا في مباراة الدوري الإسباني، وقال مدرب الفريق إن اللاعب قدم مباراة كبيرة أمام روما.")
+    assert {"sevilla-fc", "valencia-cf", "as-roma"} <= set(got) and "seville" not in got
+    got = ents("وصل رئيس الوزراء إلى روما في زيارة رسمية، ثم توجه إلى إشبيلية.")
+    assert "as-roma" not in got and "sevilla-fc" not in got and "seville" in got

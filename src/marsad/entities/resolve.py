@@ -400,7 +400,11 @@ def variant_link_ok(form: str, e) -> bool:
 def _doc_freq(form: str) -> int:
     from ..text.vocabulary import docfreq
 
-    return docfreq().words.get(form, 0)
+    words = docfreq().words  # stems: the table holds `اتصالات`, not `الاتصالات`
+    n = words.get(form, 0)
+    if form.startswith("ال") and len(form) > 4:
+        n = max(n, words.get(form[2:], 0))
+    return n
 
 
 def _merge_pending(found: _Found, pending_people: list[Candidate], pending_orgs: list[Candidate]) -> None:
