@@ -166,3 +166,14 @@ def test_clubs_named_like_their_towns():
     assert {"sevilla-fc", "valencia-cf", "as-roma"} <= set(got) and "seville" not in got
     got = ents("وصل رئيس الوزراء إلى روما في زيارة رسمية، ثم توجه إلى إشبيلية.")
     assert "as-roma" not in got and "sevilla-fc" not in got and "seville" in got
+
+
+def test_a_longer_name_that_begins_inside_a_shorter_one_wins():
+    got = ents("وقال مدير البرنامج بدول مجلس التعاون لدول الخليج العربية إن المشروع يبدأ غدا.")
+    assert got.get("gulf-cooperation-council") == ["مجلس التعاون لدول الخليج العربية"]
+    assert "gulf" not in got
+
+
+def test_a_family_name_recurring_after_al_is_not_the_person():
+    got = ents("استقبل الشيخ محمد بن زايد آل نهيان الوفد، وحضر اللقاء الشيخ عبدالله بن زايد آل نهيان.")
+    assert [m for m in got.get("mohamed-bin-zayed", []) if m == "نهيان"] == []

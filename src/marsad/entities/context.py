@@ -50,6 +50,11 @@ def sports_story(tokens) -> bool:
     return len(seen) >= SPORT_MIN
 
 
+def after_lineage(tokens, k: int) -> bool:
+    """Whether token `k` follows `بن`, `بنت` or `آل`: a name in someone's lineage or a family."""
+    return k > 0 and tokens[k - 1].kind == "word" and tokens[k - 1].norm in _words()["lineage"]
+
+
 def _readings(norm: str) -> set[str]:
     """A word and its readings without proclitics (`لمستشفى` → مستشفى)."""
     return {s for _k, s in stems(norm)}
@@ -78,7 +83,7 @@ def not_this_name(c: Candidate, tokens, kb) -> bool:
         return True
     if len(prev) > 1 and prev[0].norm in _TITLES and _readings(prev[1].norm) & w["facility"]:
         return True  # `مستشفى الملك فهد`: a title between the head and the name
-    if e.type == "PER" and prev[0].norm in w["lineage"]:
+    if e.type == "PER" and after_lineage(tokens, c.ti):
         return True  # `متعب بن عبدالله بن عبدالعزيز`, `آل نهيان`: a son or a family, not the person
     if e.kind in ("continent",) and before & w["compass"]:
         return True

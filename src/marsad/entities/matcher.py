@@ -99,10 +99,39 @@ def adjacent(text: str, a: Token, b: Token) -> bool:
     return len(gap) <= 3 and not gap.strip() and "\n" not in gap
 
 
-def match(text: str, tokens: list[Token], kb: KnowledgeBase) -> list[Candidate]:
-    """Longest gazetteer matches, left to right, not overlapping."""
-    out: list[Candidate] = []
+def _best_at(i: int, text: str, tokens: list[Token], kb: KnowledgeBase) -> tuple[int, int, str] | None:
+    """The longest gazetteer form that begins at token `i`: (last token, reading, form)."""
     forms, prefixes, starts, openings = kb.forms, kb.prefixes, kb.starts, kb.openings
+    t = tokens[i]
+    ks = openings.get(t.norm)
+    if ks is None:
+        # the word's readings that can begin a name, once per word: most begin none
+        if len(openings) > WORDS:
+            openings.clear()
+        ks = openings[t.norm] = tuple(x for x in stems(t.norm) if x[1] in starts)
+    if not ks:
+        return None
+    n = len(tokens)
+    best: tuple[int, int, str] | None = None
+    for k, stem in ks:
+        s, j = stem, i
+        while True:
+            if s in forms and (best is None or j > best[0]):
+                best = (j, k, s)
+            if s not in prefixes or j + 1 >= n or tokens[j + 1].kind == "punct" \
+                    or not adjacent(text, tokens[j], tokens[j + 1]):
+                break
+            j += 1
+            s = s + " " + tokens[j].norm
+    return best
+
+
+def match(text: str, tokens: list[Token], kb: KnowledgeBase) -> list[Candidate]:
+    """Longest gazetteer matches, left to right, not overlapping; a longer match that begins
+    inside a multi-word one and runs past it wins (`بدول مجلس التعاون لدول الخليج العربية`
+    is the Gulf council's full name, not `دول مجلس التعاون` and then the Gulf)."""
+    out: list[Candidate] = []
+    forms = kb.forms
     n = len(tokens)
     i = 0
     while i < n:
@@ -110,30 +139,16 @@ def match(text: str, tokens: list[Token], kb: KnowledgeBase) -> list[Candidate]:
         if t.kind != "word":
             i += 1
             continue
-        ks = openings.get(t.norm)
-        if ks is None:
-            # the word's readings that can begin a name, once per word: most begin none
-            if len(openings) > WORDS:
-                openings.clear()
-            ks = openings[t.norm] = tuple(x for x in stems(t.norm) if x[1] in starts)
-        if not ks:
-            i += 1
-            continue
-        best: tuple[int, int, str] | None = None  # (tj, reading, form)
-        for k, stem in ks:
-            s, j = stem, i
-            while True:
-                if s in forms and (best is None or j > best[0]):
-                    best = (j, k, s)
-                if s not in prefixes or j + 1 >= n or tokens[j + 1].kind == "punct" \
-                        or not adjacent(text, tokens[j], tokens[j + 1]):
-                    break
-                j += 1
-                s = s + " " + tokens[j].norm
+        best = _best_at(i, text, tokens, kb)
         if best is None:
             i += 1
             continue
         tj, k, form = best
+        later = next((m for m in range(i + 1, tj + 1) if tokens[m].kind == "word"
+                      and (b := _best_at(m, text, tokens, kb)) is not None and b[0] > tj and b[0] - m > tj - i), None)
+        if later is not None:
+            i = later
+            continue
         if k and tj == i and _word_before_clitics(t.norm, k, stem_of=form):
             i += 1  # `وباكرا` is "and early", not و+ب+Accra
             continue

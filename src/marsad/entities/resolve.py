@@ -22,7 +22,7 @@ from ..arabic import normalize, shared_sentences
 from ..arabic.variants import variant_key
 from ..article import Entity, Mention
 from ..errors import MarsadError
-from .context import not_this_name, sports_story
+from .context import after_lineage, not_this_name, sports_story
 from .kb import FAMILY_NAME_FIRST, NOT_NAMES, PART, KnowledgeBase, get_kb
 from .matcher import Candidate, fast_tokenize, match, skip_chars, stems
 from .patterns import ADJ_FIRST, Context, cues, org_spans, person_spans
@@ -529,7 +529,7 @@ def _add_short_mentions(text: str, tokens, doc: dict[str, _DocEntity], kb: Knowl
     starts = [a for a, _ in covered]
     tails = {p[-2:] for p in short}
     for k, t in enumerate(tokens):
-        if t.kind != "word" or t.norm[-2:] not in tails:
+        if t.kind != "word" or t.norm[-2:] not in tails or after_lineage(tokens, k):
             continue
         for r, stem in stems(t.norm):
             eid = short.get(stem)
