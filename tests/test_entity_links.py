@@ -177,3 +177,9 @@ def test_a_longer_name_that_begins_inside_a_shorter_one_wins():
 def test_a_family_name_recurring_after_al_is_not_the_person():
     got = ents("استقبل الشيخ محمد بن زايد آل نهيان الوفد، وحضر اللقاء الشيخ عبدالله بن زايد آل نهيان.")
     assert [m for m in got.get("mohamed-bin-zayed", []) if m == "نهيان"] == []
+
+
+def test_a_hamza_the_name_never_has_is_another_word():
+    got = ents("وأكد المتحدث أن المحيط الهادئ شهد عاصفة، وأن العمل المؤصل علميا مهم.")
+    assert "mosul" not in got and "abdrabbuh-mansur-hadi" not in got
+    assert "mosul" in ents("وقالت القوات العراقية إنها تقدمت في الموصل.")

@@ -9,7 +9,8 @@ a missed link is better than a wrong one). The words are data: knowledge/link_co
 - a name that is a word in a fixed phrase: `صلاة المغرب` (the sunset prayer), `بحماس`
   ("with zeal");
 - a country name that is an adjective after a definite noun: `الكرة السعودية`;
-- a person's name after `بن`, `بنت` or `آل`: a son's lineage or a family (`خالد بن سلمان`).
+- a person's name after `بن`, `بنت` or `آل`: a son's lineage or a family (`خالد بن سلمان`);
+- a hamza on و or ي that the entity's spellings lack: `المؤصل` is not `الموصل`.
 """
 from __future__ import annotations
 
@@ -69,6 +70,8 @@ def not_this_name(c: Candidate, tokens, kb) -> bool:
     tok = tokens[c.ti]
     if tok.norm in w["as_written"]:
         return True
+    if _hamza_not_theirs(c, tokens, kb):
+        return True
     prev = [tokens[k] for k in range(c.ti - 1, max(-1, c.ti - 3), -1) if tokens[k].kind == "word"]
     if not prev or prev[0].end + 3 < tok.start:
         return False
@@ -90,6 +93,22 @@ def not_this_name(c: Candidate, tokens, kb) -> bool:
     if c.form in w["adjective"] and _definite_noun(prev[0].norm):
         return True
     return False
+
+
+_SEATED_HAMZA = frozenset("ؤئ")
+
+
+def _hamza_not_theirs(c: Candidate, tokens, kb) -> bool:
+    """A hamza on و or ي that none of the entity's spellings has: normalising folds `المؤصل`
+    ("rooted") into Mosul's `الموصل`, but a writer who puts that hamza means another word."""
+    seated = _SEATED_HAMZA.intersection("".join(tokens[k].text for k in range(c.ti, c.tj + 1)))
+    if not seated or not c.ids:
+        return False
+    for x, _w in c.ids:
+        e = kb.get(x)
+        if e is None or any(seated <= set(a) for a in e.arabic_names):
+            return False
+    return True
 
 
 def _definite_noun(norm: str) -> bool:
