@@ -183,3 +183,16 @@ def test_a_hamza_the_name_never_has_is_another_word():
     got = ents("وأكد المتحدث أن المحيط الهادئ شهد عاصفة، وأن العمل المؤصل علميا مهم.")
     assert "mosul" not in got and "abdrabbuh-mansur-hadi" not in got
     assert "mosul" in ents("وقالت القوات العراقية إنها تقدمت في الموصل.")
+
+
+def test_a_name_only_geonames_knows_needs_the_tagger_and_a_rare_word():
+    from marsad.entities.matcher import Candidate
+    from marsad.entities.resolve import _geonames_place_here
+
+    cannes = Candidate(0, 3, 4, 4, "كان", "LOC", [("gn-2653974", 0)])
+    hofuf = Candidate(0, 6, 7, 7, "الهفوف", "LOC", [("gn-109571", 0)])
+    tagged = {(4, 4, "LOC"), (7, 7, "LOC")}
+    assert not _geonames_place_here(cannes, tagged, sporty=False)   # `كان` is "was"
+    assert _geonames_place_here(hofuf, tagged, sporty=False)
+    assert not _geonames_place_here(hofuf, set(), sporty=False)      # the tagger sees no place
+    assert not _geonames_place_here(hofuf, tagged, sporty=True)      # a town in a match report

@@ -349,6 +349,8 @@ def _assign(found: _Found, chosen: list[Candidate], tagged_at: set) -> tuple[lis
                 if eid is None:
                     continue
             e = kb.get(eid)
+            if eid.startswith("gn-") and not _geonames_place_here(c, tagged_at, sporty):
+                continue
             found.add(c, eid, e.name, e.type, e)
             continue
         known = [x for x in kb.by_key(c.form) if kb.get(x).type == c.type and variant_link_ok(c.form, kb.get(x))]
@@ -448,6 +450,16 @@ def _pick(c: Candidate, kb: KnowledgeBase, support: set[str], countries: set[str
         if not weak and best is None:
             best = eid
     return best
+
+
+def _geonames_place_here(c: Candidate, tagged_at: set, sporty: bool) -> bool:
+    """Whether a name only GeoNames knows names its place here: the tagger must see a place
+    on that very span, and a one-word name must not be a word the news uses often (GeoNames'
+    Arabic names hold `كان` for Cannes and `وقف` for a village), nor a town in a sports story
+    (where `نيس` is the club)."""
+    if (c.ti, c.tj, "LOC") not in tagged_at:
+        return False
+    return c.tj > c.ti or (not sporty and _doc_freq(c.form) <= COMMON_DF)
 
 
 def _surname_owners(doc: dict[str, _DocEntity]) -> dict[str, set[str]]:
