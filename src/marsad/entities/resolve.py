@@ -459,7 +459,9 @@ def _geonames_place_here(c: Candidate, tagged_at: set, sporty: bool) -> bool:
     (where `نيس` is the club)."""
     if (c.ti, c.tj, "LOC") not in tagged_at:
         return False
-    return c.tj > c.ti or (not sporty and _doc_freq(c.form) <= COMMON_DF)
+    from ..text.vocabulary import stopwords
+
+    return c.tj > c.ti or (not sporty and _doc_freq(c.form) <= COMMON_DF and c.form not in stopwords())
 
 
 def _surname_owners(doc: dict[str, _DocEntity]) -> dict[str, set[str]]:
