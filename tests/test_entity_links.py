@@ -185,14 +185,26 @@ def test_a_hamza_the_name_never_has_is_another_word():
     assert "mosul" in ents("وقالت القوات العراقية إنها تقدمت في الموصل.")
 
 
-def test_a_name_only_geonames_knows_needs_the_tagger_and_a_rare_word():
+def test_a_name_only_geonames_knows_needs_the_tagger_a_rare_word_and_its_country():
     from marsad.entities.matcher import Candidate
     from marsad.entities.resolve import _geonames_place_here
 
+    kb = get_kb()
+    country = kb.get("saudi-arabia").id
+    fake = type("KB", (), {"get": lambda self, x: type("E", (), {
+        "country": country if x == "gn-109571" else "uk", "code": "SA.06", "population": 20000})()})()
     cannes = Candidate(0, 3, 4, 4, "كان", "LOC", [("gn-2653974", 0)])
     hofuf = Candidate(0, 6, 7, 7, "الهفوف", "LOC", [("gn-109571", 0)])
     tagged = {(4, 4, "LOC"), (7, 7, "LOC")}
-    assert not _geonames_place_here(cannes, tagged, sporty=False)   # `كان` is "was"
-    assert _geonames_place_here(hofuf, tagged, sporty=False)
-    assert not _geonames_place_here(hofuf, set(), sporty=False)      # the tagger sees no place
-    assert not _geonames_place_here(hofuf, tagged, sporty=True)      # a town in a match report
+    here = {country}
+    assert _geonames_place_here(cannes, tagged, False, fake, {"uk"}) is None    # `كان` is "was"
+    assert _geonames_place_here(hofuf, tagged, False, fake, here) == "gn-109571"
+    assert _geonames_place_here(hofuf, set(), False, fake, here) is None         # the tagger sees no place
+    assert _geonames_place_here(hofuf, tagged, True, fake, here) is None         # a town in a match report
+    assert _geonames_place_here(hofuf, tagged, False, fake, {"uk"}) is None      # its country is not in the story
+    from marsad.entities.context import geonames_name_trusted
+
+    town = type("E", (), {"code": "ID.30", "population": 20000})()
+    assert not geonames_name_trusted(town)        # a small town's transliteration elsewhere
+    town.population = 2_000_000
+    assert geonames_name_trusted(town)

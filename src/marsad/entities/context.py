@@ -37,6 +37,8 @@ def _words() -> dict:
         "adjective": norm_set("adjective_forms"),
         "sport": norm_set("sport_words"),
         "lineage": norm_set("lineage_words"),
+        "arabic_name_countries": frozenset(raw["arabic_name_countries"]),
+        "geonames_min_population": int(raw["geonames_min_population_elsewhere"]),
     }
 
 
@@ -49,6 +51,15 @@ def sports_story(tokens) -> bool:
     sport = _words()["sport"]
     seen = {t.norm for t in tokens if t.kind == "word" and t.norm in sport}
     return len(seen) >= SPORT_MIN
+
+
+def geonames_name_trusted(e) -> bool:
+    """Whether GeoNames' Arabic name of a place is one the news uses: a place in an
+    Arabic-writing region (`الهفوف`), or elsewhere a large one (`سوربون` is not Cirebon,
+    `هلمند` not Helmond)."""
+    w = _words()
+    code = (e.code or "")[:2]
+    return code in w["arabic_name_countries"] or (e.population or 0) >= w["geonames_min_population"]
 
 
 def after_lineage(tokens, k: int) -> bool:

@@ -22,7 +22,7 @@ from ..arabic import normalize, shared_sentences
 from ..arabic.variants import variant_key
 from ..article import Entity, Mention
 from ..errors import MarsadError
-from .context import after_lineage, not_this_name, sports_story
+from .context import after_lineage, geonames_name_trusted, not_this_name, sports_story
 from .kb import FAMILY_NAME_FIRST, NOT_NAMES, PART, KnowledgeBase, get_kb
 from .matcher import Candidate, fast_tokenize, match, skip_chars, stems
 from .patterns import ADJ_FIRST, Context, cues, org_spans, person_spans
@@ -349,11 +349,22 @@ def _assign(found: _Found, chosen: list[Candidate], tagged_at: set) -> tuple[lis
                 if eid is None:
                     continue
             e = kb.get(eid)
-            if eid.startswith("gn-") and not _geonames_place_here(c, tagged_at, sporty):
-                continue
+            if eid.startswith("gn-"):
+                eid = _geonames_place_here(c, tagged_at, sporty, kb, support)
+                if eid is None:  # the names the hand-written KB gives, as without GeoNames
+                    hand = [x for x in c.ids if not x[0].startswith("gn-")]
+                    eid = _pick(Candidate(c.start, c.end, c.ti, c.tj, c.form, c.type, hand), kb, support,
+                                countries_of_support, sporty) if hand else None
+                if eid is None:
+                    continue
             found.add(c, eid, e.name, e.type, e)
             continue
         known = [x for x in kb.by_key(c.form) if kb.get(x).type == c.type and variant_link_ok(c.form, kb.get(x))]
+        if known and known[0].startswith("gn-"):
+            c.ids = [(x, 0) for x in known]
+            place = _geonames_place_here(c, tagged_at, sporty, kb, support)
+            c.ids = []
+            known = [place] if place else []
         if known:
             e = kb.get(known[0])
             found.add(c, e.id, e.name, e.type, e)
@@ -452,16 +463,23 @@ def _pick(c: Candidate, kb: KnowledgeBase, support: set[str], countries: set[str
     return best
 
 
-def _geonames_place_here(c: Candidate, tagged_at: set, sporty: bool) -> bool:
-    """Whether a name only GeoNames knows names its place here: the tagger must see a place
-    on that very span, and a one-word name must not be a word the news uses often (GeoNames'
+def _geonames_place_here(c: Candidate, tagged_at: set, sporty: bool, kb: KnowledgeBase,
+                         support: set[str]) -> str | None:
+    """The place only GeoNames knows that `c` names here, or None. The tagger must see a place
+    on that very span; a one-word name must not be a word the news uses often (GeoNames'
     Arabic names hold `كان` for Cannes and `وقف` for a village), nor a town in a sports story
-    (where `نيس` is the club)."""
-    if (c.ti, c.tj, "LOC") not in tagged_at:
-        return False
+    (where `نيس` is the club); and the document must name the place's country, with one
+    such place only (`سالزبوري` in a story on Britain is Salisbury, England, not Maryland's;
+    `سوربون` with no word of Indonesia is not Cirebon)."""
     from ..text.vocabulary import stopwords
 
-    return c.tj > c.ti or (not sporty and _doc_freq(c.form) <= COMMON_DF and c.form not in stopwords())
+    if (c.ti, c.tj, "LOC") not in tagged_at:
+        return None
+    if c.tj == c.ti and (sporty or _doc_freq(c.form) > COMMON_DF or c.form in stopwords()):
+        return None
+    here = [x for x, _w in c.ids if x.startswith("gn-") and kb.get(x).country in support
+            and geonames_name_trusted(kb.get(x))]
+    return here[0] if len(here) == 1 else None
 
 
 def _surname_owners(doc: dict[str, _DocEntity]) -> dict[str, set[str]]:
