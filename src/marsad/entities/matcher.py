@@ -139,6 +139,9 @@ def match(text: str, tokens: list[Token], kb: KnowledgeBase) -> list[Candidate]:
         if t.kind != "word":
             i += 1
             continue
+        if kb.openings.get(t.norm) == ():
+            i += 1  # most words begin no name: known without a call
+            continue
         best = _best_at(i, text, tokens, kb)
         if best is None:
             i += 1
