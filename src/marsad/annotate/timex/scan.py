@@ -95,11 +95,15 @@ def _attach(c: Context, xs: list[Cand]) -> list[Cand]:
 _TRAILING = set("\u0640\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
 
 
-def find(text: str, ref: date | None) -> list[Timex]:
-    """Every time expression in `text`, resolved against the date `ref` (may be None)."""
+def find(text: str, ref: date | None, policy: str = "news") -> list[Timex]:
+    """Every time expression in `text`, resolved against the date `ref` (may be None).
+
+    `policy` is how a bare weekday, month or year-less date is placed: `news` (the default)
+    takes the tense of its clause and otherwise the past, as news mostly reports; `forward`
+    takes the next one, as the peer suites (Duckling) resolve them."""
     g = grammar()
     norm, orig = normalize_with_index(text)
-    c = Context(g, norm, ref)
+    c = Context(g, norm, ref, policy)
     cands: list[Cand] = []
     cache, next_match = g.cache, g.next_rx.match
     for w in g.word_rx.finditer(norm):
@@ -148,7 +152,7 @@ def reference_date(published: str | None) -> date | None:
     return d if 1800 <= d.year <= 2200 else None  # keeps the date arithmetic in range
 
 
-def annotate(article: Article) -> Article:
-    article.timexes = find(article.text, reference_date(article.published))
+def annotate(article: Article, policy: str = "news") -> Article:
+    article.timexes = find(article.text, reference_date(article.published), policy)
     return article
 
