@@ -96,6 +96,10 @@ def _word_tables(g: "Grammar", v: dict) -> None:
     g.minutes = {_n(k): x for k, x in v["minutes"].items()}
     g.minus = {_n(k): x for k, x in v["minus_minutes"].items()}
     g.clock_words = {_n(k): x for k, x in v["clock_words"].items()}
+    hol = v["holidays"]
+    g.holidays = {_n(k): ("G", x) for k, x in hol["gregorian"].items()}
+    g.holidays.update({_n(k): ("H", x) for k, x in hol["hijri"].items()})
+    g.holidays.update({_n(k): ("E", None) for k in hol["easter"]})
     g.mods = {_n(w): m for m, ws in v["period_mods"].items() for w in ws}
     g.units, g.unit_kind = {}, {}
     for u, forms in v["units"].items():
@@ -202,12 +206,13 @@ def _date_patterns(g: "Grammar", f) -> list[tuple[str, str]]:
 def _clock_patterns(g: "Grammar", f) -> list[tuple[str, str]]:
     """Clock times, in digits or words, with their zone."""
     return [
-        ("clock", rf"{f.L}(?P<t>(?:(?P<kw>(?:ال)?ساعه)\s+)?(?P<h>\d{{1,2}})(?P<sep>[:.])(?P<mi>\d{{2}})(?!\d)"
+        ("clock", rf"{f.L}(?P<t>(?:(?P<kw>(?:ال)?ساعه)\s+)?(?P<h>\d{{1,2}})(?P<sep>[:.])(?P<mi>\d{{2}})(?::(?P<sec>\d{{2}}))?(?!\d)"
                   rf"(?:\s*(?P<ap>{f.AP}))?(?:\s+{f.ZONE})?){f.R}"),
         ("clockw", rf"{f.L}(?P<t>(?:(?P<kw>(?:ال)?ساعه)\s+)?(?P<hw>{_alt(g.hours)}|\d{{1,2}})"
                    rf"(?:\s+و\s*(?:(?P<mw>{_alt(g.minutes)})|(?P<mn>\d{{1,2}})\s+دقيقه))?"
                    rf"(?:\s+(?P<minus>{_alt(g.minus)}))?(?:\s+(?:من\s+)?(?P<ap>{f.AP}))?(?:\s+{f.ZONE})?){f.R}"),
         ("clockword", rf"{f.L}(?P<t>(?P<cw>{_alt(g.clock_words)})){f.R}"),
+        ("holiday", rf"{f.L}(?P<t>(?P<hol>{_alt(g.holidays)})(?:\s*[،,]?\s*(?:(?:ال)?(?:عام|سنه)\s+)?(?P<y>\d{{4}})(?!\d))?){f.R}"),
     ]
 
 
@@ -283,6 +288,7 @@ class Grammar:
         add(["عطله", "نهايه"], "weekend")
         add(["ساعه", "الساعه"], "clock", "clockw")
         add(self.clock_words, "clockword")
+        add(self.holidays, "holiday")
         add(self.hours, "clockw")
         add([w for w, k in self.unit_kind.items() if k == "singular"], "whole")
         add(list(v["duration_preps"]) + list(self.quant), *dur)

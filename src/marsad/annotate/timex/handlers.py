@@ -304,6 +304,9 @@ def _h_clock(c: Context, m):
 
 def _clock_cand(c: Context, m, h: int, mi: int):
     zone = _zone_suffix(c, m, c.ref)
+    sec = m.groupdict().get("sec")
+    if sec and sec != "00":
+        zone = f":{sec}{zone}"  # the anchor's suffix: seconds, then the zone
     return Cand(m.start("t"), m.end("t"), "TIME", None, "T", anchor=(h, mi, zone))
 
 
@@ -538,11 +541,62 @@ def _h_season(c: Context, m):
     return Cand(s, e, "DATE", f"{idx // 4}-{_SEASON_ORDER[idx % 4]}", "S")
 
 
+def _easter(y: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, cc = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = cc // 4, cc % 4
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    mo = (h + l - 7 * m + 114) // 31
+    return date(y, mo, (h + l - 7 * m + 114) % 31 + 1)
+
+
+def _holiday_in(kind: str, md: str | None, y: int) -> list[date]:
+    """The holiday's days in Gregorian year `y` (a lunar one may fall twice, or once)."""
+    if kind == "E":
+        return [_easter(y)]
+    mo, d = map(int, md.split("-"))
+    if kind == "G":
+        try:
+            return [date(y, mo, d)]
+        except ValueError:
+            return []
+    h0 = int((y - 622) * 33 / 32)
+    out = [g for hy in range(h0 - 1, h0 + 3) if (g := hijri_date(hy, mo, d)) is not None and g.year == y]
+    return sorted(out)
+
+
+def _h_holiday(c: Context, m):
+    kind, md = c.g.holidays[key(m.group("hol"))]
+    s, e = m.start("t"), m.end("t")
+    if m.group("y"):
+        days = _holiday_in(kind, md, int(m.group("y")))
+        return Cand(s, e, "DATE", days[0].isoformat(), "D") if days else None
+    if c.ref is None:
+        return None
+    ref = c.ref
+    days = [x for y in (ref.year - 1, ref.year, ref.year + 1) for x in _holiday_in(kind, md, y)]
+    if not days:
+        return None
+    fut = [x for x in days if x >= ref]
+    past = [x for x in days if x < ref]
+    if c.policy == "forward" or c.future(s, e) or not past:
+        pick = fut[0] if fut else past[-1]
+    else:
+        soon = [x for x in fut if x <= ref + timedelta(days=7)]
+        pick = soon[0] if soon else past[-1]
+    return Cand(s, e, "DATE", pick.isoformat(), "D")
+
+
 HANDLERS = {
     "numdate": _h_numdate, "dmy": _h_dmy, "month": _h_month, "hijri": _h_hijri, "ordmonth": _h_ordmonth,
     "year": _h_year, "rel": _h_rel, "weekend": _h_weekend, "deictic": _h_deictic, "weekday": _h_weekday,
     "clock": _h_clock, "clockw": _h_clockw, "clockword": _h_clockword, "dur": _h_dur, "dual": _h_dual,
     "plural": _h_plural, "vague": _h_vague, "one": _h_one, "whole": _h_whole, "set": _h_set, "decade": _h_decade,
-    "century": _h_century, "quarter": _h_quarter, "season": _h_season,
+    "century": _h_century, "quarter": _h_quarter, "season": _h_season, "holiday": _h_holiday,
 }
 

@@ -1,0 +1,108 @@
+"""Time expressions from issue 19: the resolution policy, dialect words, parts of day after a
+clock time, seconds, holidays, and the Duckling suite as a development set."""
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from marsad.annotate.timex import find
+from marsad.errors import MarsadError
+from marsad.evaluation.timex import load_gold, marsad_predictor, score
+from marsad.options import Options
+
+DATA = Path(__file__).parent / "data"
+TUE = date(2024, 6, 18)  # a Tuesday
+
+
+def values(text: str, ref: date | None = TUE, policy: str = "news") -> dict[str, object]:
+    return {t.text: t.value for t in find(text, ref, policy)}
+
+
+def test_policy_news_puts_a_bare_weekday_in_the_past_forward_in_the_future():
+    s = "التقى الوزير نظيره الفرنسي الخميس في باريس."
+    assert values(s)["الخميس"] == "2024-06-13"
+    assert values(s, policy="forward")["الخميس"] == "2024-06-20"
+
+
+def test_policy_forward_year_less_date_and_month():
+    s = "وقعت الاتفاقية في 3 مارس بحضور الطرفين."
+    assert values(s)["3 مارس"] == "2024-03-03"
+    assert values(s, policy="forward")["3 مارس"] == "2025-03-03"
+
+
+def test_options_check_the_policy():
+    assert Options.checked(time_policy="forward").time_policy == "forward"
+    assert Options.checked().time_policy == "news"
+    with pytest.raises(MarsadError):
+        Options.checked(time_policy="backward")
+
+
+def test_dialect_tomorrow_and_yesterday():
+    assert values("قال المتحدث إن الاجتماع سيعقد بكرة في الوزارة.")["بكرة"] == "2024-06-19"
+    assert values("وصل الوفد امبارح إلى المطار.")["امبارح"] == "2024-06-17"
+
+
+def test_next_week_and_month_with_attali_and_aljay():
+    v = values("تبدأ المفاوضات الاسبوع التالي وتنتهي الشهر التالي.")
+    assert v["الاسبوع التالي"] == "2024-W26"
+    assert v["الشهر التالي"] == "2024-07"
+    assert values("يصل الوفد الاسبوع الجاي.")["الاسبوع الجاي"] == "2024-W26"
+
+
+def test_clock_time_with_seconds_keeps_its_pm():
+    assert values("أعلن البيان في الساعة 9:45:10 مساءً عن وقف إطلاق النار.") == {
+        "الساعة 9:45:10 مساءً": "2024-06-18T21:45:10"}
+
+
+def test_afternoon_and_evening_words_after_a_clock_hour():
+    assert values("انطلقت المسيرة الساعة 3 العصر من وسط المدينة.")["الساعة 3 العصر"] == "2024-06-18T15:00"
+    assert values("يبدأ الحفل الساعة 8 بعد المغرب.")["الساعة 8 بعد المغرب"] == "2024-06-18T20:00"
+
+
+def test_holidays_lunar_and_solar():
+    v = values("تعطل الدوائر الرسمية في عيد الأضحى 2024 وفي عيد الفطر 2024.")
+    assert v["عيد الأضحى 2024"] == "2024-06-16"
+    assert v["عيد الفطر 2024"] == "2024-04-10"
+    assert values("أحيا الفلسطينيون ذكرى يوم الأرض في المدن.")["يوم الأرض"] == "2024-03-30"
+    assert values("احتفل المسيحيون بعيد الفصح 2024.")["عيد الفصح 2024"] == "2024-03-31"
+
+
+def test_holiday_without_a_year_news_past_forward_next():
+    s = "أدى المصلون صلاة عيد الفطر في الساحات."
+    assert values(s)["عيد الفطر"] == "2024-04-10"
+    assert values(s, policy="forward")["عيد الفطر"] == "2025-03-30"
+
+
+def test_no_new_false_positives_on_common_words():
+    for s in ("انهار أحد المباني في الحي القديم.", "قتل 3 آلاف شخص في الحرب.", "سجل الفريق 24 نقطة.",
+              "وقف التالي في الطابور.", "اشترى بكرات خيط من السوق."):
+        assert values(s) == {}, s
+
+
+def test_duckling_suite_loads_and_forward_beats_news():
+    rows = load_gold(DATA / "timex_duckling_ar.jsonl")
+    assert len(rows) == 175
+    assert all("kind" in r for r in rows)
+    news = score(rows, marsad_predictor("news"))
+    fwd = score(rows, marsad_predictor("forward"))
+    assert fwd["value"] > news["value"]
+    assert fwd["recall"] >= 0.85 and fwd["false_positives"] == 0
+
+
+def test_duckling_converter_is_reproducible(tmp_path):
+    import runpy
+    import sys
+
+    out = tmp_path / "d.jsonl"
+    argv = sys.argv
+    sys.argv = ["duckling_ar.py", str(DATA / "duckling_ar_Corpus.hs"), str(out)]
+    try:
+        with pytest.raises(SystemExit):
+            runpy.run_path(str(Path(__file__).parent.parent / "scripts" / "duckling_ar.py"), run_name="__main__")
+    finally:
+        sys.argv = argv
+    assert out.read_text(encoding="utf-8") == (DATA / "timex_duckling_ar.jsonl").read_text(encoding="utf-8")
+    assert json.loads(out.read_text(encoding="utf-8").splitlines()[0])["published"] == "2013-02-12T04:30:00-02:00"
