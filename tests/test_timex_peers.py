@@ -106,3 +106,21 @@ def test_duckling_converter_is_reproducible(tmp_path):
         sys.argv = argv
     assert out.read_text(encoding="utf-8") == (DATA / "timex_duckling_ar.jsonl").read_text(encoding="utf-8")
     assert json.loads(out.read_text(encoding="utf-8").splitlines()[0])["published"] == "2013-02-12T04:30:00-02:00"
+
+
+def test_day_ranges_are_one_interval():
+    assert values("يقام المهرجان من 13 الى 15 تموز في جرش.") == {"من 13 الى 15 تموز": "2024-07-13/2024-07-15"}
+    v = values("تقام المعارض خلال الفترة من 3 آذار حتى 7 آذار 2024 في الرياض.")
+    assert v == {"خلال الفترة من 3 آذار حتى 7 آذار 2024": "2024-03-03/2024-03-07"}
+    assert values("تستمر الدورة يوليو 13-15 في عمان.")["يوليو 13-15"] == "2024-07-13/2024-07-15"
+
+
+def test_clock_range_lends_the_afternoon_to_its_start():
+    v = values("تفتح مراكز الاقتراع من الثالثة حتى الخامسة عصرا.")
+    assert list(v.values()) == ["2024-06-18T15:00/2024-06-18T17:00"]
+
+
+def test_coordinated_days_stay_a_list_and_weekday_pairs_are_no_range():
+    assert values("جرت الانتخابات يومي 3 و4 مارس.")["3 و4 مارس"] == ["2024-03-03", "2024-03-04"]
+    v = values("أجل الاجتماع من الخميس الى السبت.")
+    assert "/" not in " ".join(map(str, v.values()))

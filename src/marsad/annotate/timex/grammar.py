@@ -182,8 +182,11 @@ def _date_patterns(g: "Grammar", f) -> list[tuple[str, str]]:
         ("numdate", rf"(?<![\w/.-])(?:[وف]?)(?P<t>(?:(?P<y>\d{{4}})[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}})"
                     rf"|(?P<d2>\d{{1,2}})[-/.](?P<m2>\d{{1,2}})[-/.](?P<y2>\d{{4}})){f.MARK})(?![\d/])"),
         ("dmy", rf"{f.L}(?P<t>(?:(?:يوم\s+)?{f.WD}\s*[،,]?\s*(?:الموافق\s+)?)?(?P<d>\d{{1,2}}|{f.ORD})"
-                rf"(?:\s*(?:و|-|الي)\s*(?P<d_2>\d{{1,2}}))?\s*(?:من\s+)?(?:شهر\s+)?(?P<mon>{f.MON}){f.ALT2}"
+                rf"(?:\s*(?P<conn>و|-|الي|حتي)\s*(?P<d_2>\d{{1,2}}))?\s*(?:من\s+)?(?:شهر\s+)?(?P<mon>{f.MON}){f.ALT2}"
                 rf"(?:{f.YTAIL}|\s+(?:من\s+)?(?P<rel>{f.YREL})|\s+(?P<dir>{f.DIR1}))?){f.R}"),
+        # month first, then a range of days: `تموز 13 الى 15`, `يوليو 13-15`
+        ("mdd", rf"{f.L}(?P<t>(?P<mon>{f.MON})\s+(?P<d>\d{{1,2}})\s*(?P<conn>-|الي|حتي)\s*(?P<d_2>\d{{1,2}})(?!\d)"
+                rf"(?:{f.YTAIL})?){f.R}"),
         ("month", rf"{f.L}(?P<t>(?P<sh>شهر\s+)?(?P<mon>{f.MON}){f.ALT2}"
                   rf"(?:{f.YTAIL}|\s+(?:من\s+)?(?P<rel>{f.YREL})|\s+(?P<dir>{f.DIR1}))?){f.R}"),
         ("hijri", rf"{f.L}(?P<t>(?:(?P<d>\d{{1,2}}|{f.ORD})\s*(?:من\s+)?)?(?P<sh>شهر\s+)?(?P<mon>{f.HMON})"
@@ -275,7 +278,7 @@ class Grammar:
                     st.setdefault(first, set()).update(names)
 
         dur = ("dur", "dual", "plural", "vague", "one")
-        add(self.months, "month")
+        add(self.months, "month", "mdd")
         add(self.hmonths, "hijri")
         add(["شهر"], "month", "hijri")
         add([w for w in self.weekdays if w.startswith("ال")], "weekday", "dmy")

@@ -42,12 +42,12 @@ def _h_dmy(c: Context, m):
     for dd in days:
         if m.group("y"):
             y = int(m.group("y"))
-        elif m.group("rel"):
+        elif m.groupdict().get("rel"):
             y = rel_year(c, key(m.group("rel")))
         elif c.ref is None:
             y = None
         else:
-            guess = day_guess(c, mon, dd, s, e, g.dir.get(key(m.group("dir") or "")))
+            guess = day_guess(c, mon, dd, s, e, g.dir.get(key(m.groupdict().get("dir") or "")))
             y = guess.year if guess else None
         if y is None:
             vals.append(f"XXXX-{mon:02d}-{dd:02d}")
@@ -56,6 +56,10 @@ def _h_dmy(c: Context, m):
             vals.append(date(y, mon, dd).isoformat())
         except ValueError:
             return None
+    if len(vals) == 2 and m.groupdict().get("conn") in ("-", "الي", "حتي"):
+        if vals[0] >= vals[1]:
+            return None  # `15-13 تموز` is no range
+        return Cand(s, e, "DATE", f"{vals[0]}/{vals[1]}", "I")  # a range of days: START/END
     return Cand(s, e, "DATE", vals[0] if len(vals) == 1 else vals, "D")
 
 
@@ -312,8 +316,9 @@ def _clock_cand(c: Context, m, h: int, mi: int):
 
 def _h_clockw(c: Context, m):
     g = c.g
-    if not m.group("kw") and not m.group("ap"):
-        return None  # `الخامسة` alone is an ordinal; `الخامسة مساء` is a time
+    if not m.group("kw") and not m.group("ap") and not (
+            c.prev(m.start("t")) in ("من", "ومن") and c.next(m.end("t")) in ("الي", "حتي", "وحتي")):
+        return None  # `الخامسة` alone is an ordinal; `الخامسة مساء`, `من الثالثة حتى …` are times
     hw = key(m.group("hw"))
     h = int(hw) if hw.isdigit() else g.hours.get(hw)
     if h is None:
@@ -593,7 +598,7 @@ def _h_holiday(c: Context, m):
 
 
 HANDLERS = {
-    "numdate": _h_numdate, "dmy": _h_dmy, "month": _h_month, "hijri": _h_hijri, "ordmonth": _h_ordmonth,
+    "numdate": _h_numdate, "dmy": _h_dmy, "mdd": _h_dmy, "month": _h_month, "hijri": _h_hijri, "ordmonth": _h_ordmonth,
     "year": _h_year, "rel": _h_rel, "weekend": _h_weekend, "deictic": _h_deictic, "weekday": _h_weekday,
     "clock": _h_clock, "clockw": _h_clockw, "clockword": _h_clockword, "dur": _h_dur, "dual": _h_dual,
     "plural": _h_plural, "vague": _h_vague, "one": _h_one, "whole": _h_whole, "set": _h_set, "decade": _h_decade,
