@@ -124,3 +124,21 @@ def test_coordinated_days_stay_a_list_and_weekday_pairs_are_no_range():
     assert values("جرت الانتخابات يومي 3 و4 مارس.")["3 و4 مارس"] == ["2024-03-03", "2024-03-04"]
     v = values("أجل الاجتماع من الخميس الى السبت.")
     assert "/" not in " ".join(map(str, v.values()))
+
+
+def test_clock_minutes_in_words_and_cardinal_hours():
+    v = values("وقع الانفجار عند الساعة الرابعة وثلاث وعشرون دقيقة فجرا.")
+    assert v["الساعة الرابعة وثلاث وعشرون دقيقة فجرا"] == "2024-06-18T04:23"
+    assert values("وصل القطار الساعة ثلاثة الصبح.")["الساعة ثلاثة الصبح"] == "2024-06-18T03:00"
+
+
+def test_dialect_day_before_yesterday_and_after_tomorrow_now_and_tonight():
+    assert "2024-06-16" in values("زار الوزير المصنع قبل امبارح.").values()
+    assert "2024-06-20" in values("نلتقي بعد بكرة في المقهى.").values()
+    assert values("ستعلن النتائج في هذه اللحظة.")["في هذه اللحظة"] == "PRESENT_REF"
+    assert values("تبث المباراة هذه الليلة.")["هذه الليلة"] == "2024-06-18TNI"
+
+
+def test_cardinals_between_min_and_to_are_no_clock():
+    v = values("تتراوح العقوبة من ثلاثة الى خمسة أعوام.")
+    assert not any("T" in str(x) for x in v.values())

@@ -317,7 +317,8 @@ def _clock_cand(c: Context, m, h: int, mi: int):
 def _h_clockw(c: Context, m):
     g = c.g
     if not m.group("kw") and not m.group("ap") and not (
-            c.prev(m.start("t")) in ("من", "ومن") and c.next(m.end("t")) in ("الي", "حتي", "وحتي")):
+            m.group("hw").startswith("ال") and c.prev(m.start("t")) in ("من", "ومن")
+            and c.next(m.end("t")) in ("الي", "حتي", "وحتي")):
         return None  # `الخامسة` alone is an ordinal; `الخامسة مساء`, `من الثالثة حتى …` are times
     hw = key(m.group("hw"))
     h = int(hw) if hw.isdigit() else g.hours.get(hw)
@@ -328,6 +329,11 @@ def _h_clockw(c: Context, m):
         mi = g.minutes[key(m.group("mw"))]
     elif m.group("mn"):
         mi = int(m.group("mn"))
+    elif m.group("mnw"):
+        n = number_value(key(m.group("mnw")))
+        if n is None or n != int(n):
+            return None
+        mi = int(n)
     if m.group("minus"):
         mi = 60 - g.minus[key(m.group("minus"))]
         h -= 1
