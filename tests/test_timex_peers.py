@@ -142,3 +142,16 @@ def test_dialect_day_before_yesterday_and_after_tomorrow_now_and_tonight():
 def test_cardinals_between_min_and_to_are_no_clock():
     v = values("تتراوح العقوبة من ثلاثة الى خمسة أعوام.")
     assert not any("T" in str(x) for x in v.values())
+
+
+def test_weekday_of_a_named_week():
+    assert values("التقى الرئيس الوفد الأحد من الأسبوع الماضي.")["الأحد من الأسبوع الماضي"] == "2024-06-16"
+    assert values("زار الوزير المدينة ثلاثاء الأسبوع الفائت.")["ثلاثاء الأسبوع الفائت"] == "2024-06-11"
+
+
+def test_numeric_short_forms():
+    assert values("صدر القرار في 03/11/19 عن المجلس.")["03/11/19"] == "2019-11-03"
+    assert values("ارتفعت الأسعار في 2/2013 بنسبة كبيرة.")["2/2013"] == "2013-02"
+    assert values("تنطلق البطولة يوم السبت 21/09 في الدوحة.")["يوم السبت 21/09"] == "2024-09-21"
+    assert values("صدر القانون رقم 3/2013 بشأن الاستثمار.") == {}
+    assert values("فاز الفريق 3/2 على ضيفه.") == {}

@@ -96,6 +96,7 @@ def _word_tables(g: "Grammar", v: dict) -> None:
     g.minutes = {_n(k): x for k, x in v["minutes"].items()}
     g.minus = {_n(k): x for k, x in v["minus_minutes"].items()}
     g.clock_words = {_n(k): x for k, x in v["clock_words"].items()}
+    g.not_numdate_before = {_n(w) for w in v["not_numdate_before"]}
     hol = v["holidays"]
     g.holidays = {_n(k): ("G", x) for k, x in hol["gregorian"].items()}
     g.holidays.update({_n(k): ("H", x) for k, x in hol["hijri"].items()})
@@ -180,7 +181,12 @@ def _date_patterns(g: "Grammar", f) -> list[tuple[str, str]]:
     """Days, months, years and the deictic and relative words for them."""
     return [
         ("numdate", rf"(?<![\w/.-])(?:[وف]?)(?P<t>(?:(?P<y>\d{{4}})[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}})"
-                    rf"|(?P<d2>\d{{1,2}})[-/.](?P<m2>\d{{1,2}})[-/.](?P<y2>\d{{4}})){f.MARK})(?![\d/])"),
+                    rf"|(?P<d2>\d{{1,2}})[-/.](?P<m2>\d{{1,2}})[-/.](?P<y2>\d{{4}})"
+                    rf"|(?P<d3>\d{{1,2}})/(?P<m3>\d{{1,2}})/(?P<y3>\d{{2}})"  # 03/11/19
+                    rf"|(?P<m4>\d{{1,2}})/(?P<y4>(?:19|20)\d\d)){f.MARK})(?![\d/])"),  # 2/2013
+        # a weekday or بتاريخ, then day/month: `السبت 21/09`
+        ("wdnum", rf"{f.L}(?P<t>(?:(?:يوم\s+)?{f.WD}\s*[،,]?\s*(?:الموافق\s+)?|بتاريخ\s+)"
+                  rf"(?P<d>\d{{1,2}})[/-](?P<m>\d{{1,2}}))(?![\d/-])"),
         ("dmy", rf"{f.L}(?P<t>(?:(?:يوم\s+)?{f.WD}\s*[،,]?\s*(?:الموافق\s+)?)?(?P<d>\d{{1,2}}|{f.ORD})"
                 rf"(?:\s*(?P<conn>و|-|الي|حتي)\s*(?P<d_2>\d{{1,2}}))?\s*(?:من\s+)?(?:شهر\s+)?(?P<mon>{f.MON}){f.ALT2}"
                 rf"(?:{f.YTAIL}|\s+(?:من\s+)?(?P<rel>{f.YREL})|\s+(?P<dir>{f.DIR1}))?){f.R}"),
@@ -201,6 +207,9 @@ def _date_patterns(g: "Grammar", f) -> list[tuple[str, str]]:
         ("weekend", rf"{f.L}(?P<t>(?:عطله\s+)?نهايه\s+(?:ال)?اسبوع(?:\s+(?P<dir>{f.DIR1}))?){f.R}"),
         ("deictic", rf"{f.L}(?P<t>(?P<w>{_alt(list(g.deictic_days) + list(g.deictic_times) + list(g.refs))})"
                     rf"(?:\s*[،,]?\s*(?P<wd>{f.WD}))?){f.R}"),
+        # a weekday of a named week: `الأحد من الأسبوع الماضي`, `ثلاثاء الأسبوع الفائت`
+        ("wdweek", rf"{f.L}(?P<t>(?:يوم\s+)?(?P<wd>{f.WDB})\s+(?:من\s+)?(?:(?P<this>هذا)\s+)?(?:ال)?اسبوع"
+                   rf"(?:\s+(?P<dir>{f.DIR1}))?){f.R}"),
         ("weekday", rf"{f.L}(?P<t>(?:(?P<yom>يومي|يوم)\s+)?(?P<wds>{f.WD}(?:\s*(?:،|,|و|او)\s*(?:يوم\s+)?{f.WD})*)"
                     rf"(?:\s+(?P<dir>{f.DIR1}))?){f.R}"),
     ]
@@ -282,7 +291,9 @@ class Grammar:
         add(self.hmonths, "hijri")
         add(["شهر"], "month", "hijri")
         add([w for w in self.weekdays if w.startswith("ال")], "weekday", "dmy")
-        add(["يوم", "يومي"], "weekday", "dmy")
+        add(["يوم", "يومي"], "weekday", "dmy", "wdweek", "wdnum")
+        add([w for w in self.weekdays if w.startswith("ال")] + ["بتاريخ"], "wdnum")
+        add(self.weekdays, "wdweek")
         add(self.ordinals, "dmy", "hijri", "ordmonth")
         add(list(self.deictic_days) + list(self.deictic_times) + list(self.refs), "deictic")
         add(["هذا", "هذه"], "rel", "deictic")

@@ -13,7 +13,17 @@ from .resolve import (Cand, Context, day_guess, duration, hijri_date, hijri_toda
 
 
 def _h_numdate(c: Context, m):
-    if m.group("y"):
+    if m.group("m4"):
+        mo = int(m.group("m4"))
+        if not 1 <= mo <= 12 or c.prev(m.start("t")) in c.g.not_numdate_before:
+            return None  # قانون رقم 3/2013 is a number
+        return Cand(m.start("t"), m.end("t"), "DATE", f"{m.group('y4')}-{mo:02d}", "M")
+    if m.group("y3"):
+        yy = int(m.group("y3"))
+        y, mo, d = (2000 + yy if yy < 50 else 1900 + yy), int(m.group("m3")), int(m.group("d3"))
+        if c.prev(m.start("t")) in c.g.not_numdate_before:
+            return None
+    elif m.group("y"):
         y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
     else:
         y, mo, d = int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))
@@ -22,6 +32,17 @@ def _h_numdate(c: Context, m):
     except ValueError:
         return None
     return Cand(m.start("t"), m.end("t"), "DATE", v.isoformat(), "D")
+
+
+def _h_wdnum(c: Context, m):
+    d, mo = int(m.group("d")), int(m.group("m"))
+    if not (1 <= d <= 31 and 1 <= mo <= 12):
+        return None
+    s, e = m.start("t"), m.end("t")
+    if c.ref is None:
+        return Cand(s, e, "DATE", f"XXXX-{mo:02d}-{d:02d}", "D")
+    got = day_guess(c, mo, d, s, e, None)
+    return Cand(s, e, "DATE", got.isoformat(), "D") if got else None
 
 
 def _day_of(c: Context, tok: str) -> int | None:
@@ -254,6 +275,20 @@ def _h_weekday(c: Context, m):
             first = date.fromisoformat(vals[0])
             vals = [(first + timedelta(days=(d - days[0]) % 7)).isoformat() for d in days]
     return Cand(s, e, "DATE", vals[0] if len(vals) == 1 else vals, "D")
+
+
+def _h_wdweek(c: Context, m):
+    direction = "current" if m.group("this") else c.g.dir.get(key(m.group("dir") or ""))
+    if direction not in ("past", "future", "current"):
+        return None
+    wd = c.g.weekdays.get(key(m.group("wd")))
+    if wd is None:
+        return None
+    s, e = m.start("t"), m.end("t")
+    if c.ref is None:
+        return Cand(s, e, "DATE", f"XXXX-WXX-{wd + 1}", "D")
+    monday = c.ref - timedelta(days=c.ref.weekday()) + timedelta(weeks={"past": -1, "future": 1}.get(direction, 0))
+    return Cand(s, e, "DATE", (monday + timedelta(days=wd)).isoformat(), "D")
 
 
 def _zone_suffix(c: Context, m, day: date | None) -> str:
@@ -604,8 +639,8 @@ def _h_holiday(c: Context, m):
 
 
 HANDLERS = {
-    "numdate": _h_numdate, "dmy": _h_dmy, "mdd": _h_dmy, "month": _h_month, "hijri": _h_hijri, "ordmonth": _h_ordmonth,
-    "year": _h_year, "rel": _h_rel, "weekend": _h_weekend, "deictic": _h_deictic, "weekday": _h_weekday,
+    "numdate": _h_numdate, "wdnum": _h_wdnum, "dmy": _h_dmy, "mdd": _h_dmy, "month": _h_month, "hijri": _h_hijri, "ordmonth": _h_ordmonth,
+    "year": _h_year, "rel": _h_rel, "weekend": _h_weekend, "deictic": _h_deictic, "weekday": _h_weekday, "wdweek": _h_wdweek,
     "clock": _h_clock, "clockw": _h_clockw, "clockword": _h_clockword, "dur": _h_dur, "dual": _h_dual,
     "plural": _h_plural, "vague": _h_vague, "one": _h_one, "whole": _h_whole, "set": _h_set, "decade": _h_decade,
     "century": _h_century, "quarter": _h_quarter, "season": _h_season, "holiday": _h_holiday,
