@@ -97,6 +97,12 @@ def _word_tables(g: "Grammar", v: dict) -> None:
     g.minus = {_n(k): x for k, x in v["minus_minutes"].items()}
     g.clock_words = {_n(k): x for k, x in v["clock_words"].items()}
     g.not_numdate_before = {_n(w) for w in v["not_numdate_before"]}
+    nth = v["nth_weekday"]
+    g.nth_before = {_n(k): x for k, x in nth["before"].items()}
+    g.nth_after = {_n(k): x for k, x in nth["after"].items()}
+    g.nth_weekdays = dict(g.weekdays)
+    g.nth_weekdays.update({_n(k): x for k, x in nth["weekday_spellings"].items()})
+    g.month_ordinals = {_n(k): x for k, x in nth["month_ordinals"].items()}
     hol = v["holidays"]
     g.holidays = {_n(k): ("G", x) for k, x in hol["gregorian"].items()}
     g.holidays.update({_n(k): ("H", x) for k, x in hol["hijri"].items()})
@@ -207,6 +213,12 @@ def _date_patterns(g: "Grammar", f) -> list[tuple[str, str]]:
         ("weekend", rf"{f.L}(?P<t>(?:عطله\s+)?نهايه\s+(?:ال)?اسبوع(?:\s+(?P<dir>{f.DIR1}))?){f.R}"),
         ("deictic", rf"{f.L}(?P<t>(?P<w>{_alt(list(g.deictic_days) + list(g.deictic_times) + list(g.refs))})"
                     rf"(?:\s*[،,]?\s*(?P<wd>{f.WD}))?){f.R}"),
+        # the n-th or last weekday of a month: `ثالث ثلاثاء في أيلول 2014`, `الاثنين الأخير من شهر آذار`
+        ("nthwd", rf"{f.L}(?P<t>(?:(?P<o1>{_alt(g.nth_before)})\s+(?:يوم\s+)?(?P<wd1>{_alt(g.nth_weekdays)})"
+                  rf"|(?:يوم\s+)?(?P<wd2>{_alt(g.nth_weekdays)})\s+(?P<o2>{_alt(g.nth_after)}))"
+                  rf"\s+(?:(?:من|في)\s+|ب)(?:(?:شهر\s+|ب?شهر\s+)?(?P<mon>{f.MON})|شهر\s+(?P<mnum>\d{{1,2}}|{f.NUMW})"
+                  rf"|الشهر\s+(?P<mord>{_alt(g.month_ordinals)})|(?P<mrel>الشهر\s+(?:{f.DIR1})|هذا\s+الشهر))"
+                  rf"(?:\s*(?:من\s+|في\s+)?(?:[بل]?(?:ال)?(?:عام|سنه)\s+)?(?P<y>\d{{4}})|\s+(?P<rel>{f.YREL}))?){f.R}"),
         # a weekday of a named week: `الأحد من الأسبوع الماضي`, `ثلاثاء الأسبوع الفائت`
         ("wdweek", rf"{f.L}(?P<t>(?:يوم\s+)?(?P<wd>{f.WDB})\s+(?:من\s+)?(?:(?P<this>هذا)\s+)?(?:ال)?اسبوع"
                    rf"(?:\s+(?P<dir>{f.DIR1}))?){f.R}"),
@@ -294,6 +306,7 @@ class Grammar:
         add(["يوم", "يومي"], "weekday", "dmy", "wdweek", "wdnum")
         add([w for w in self.weekdays if w.startswith("ال")] + ["بتاريخ"], "wdnum")
         add(self.weekdays, "wdweek")
+        add(list(self.nth_before) + list(self.nth_weekdays), "nthwd")
         add(self.ordinals, "dmy", "hijri", "ordmonth")
         add(list(self.deictic_days) + list(self.deictic_times) + list(self.refs), "deictic")
         add(["هذا", "هذه"], "rel", "deictic")

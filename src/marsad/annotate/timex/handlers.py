@@ -77,6 +77,11 @@ def _h_dmy(c: Context, m):
             vals.append(date(y, mon, dd).isoformat())
         except ValueError:
             return None
+    if len(vals) == 1 and len(vals[0]) == 10 and vals[0][0] != "X" and not m.group("d").isdigit() and d <= 5:
+        wm = g.wd_rx.match(m.group("t"))
+        wd = g.weekdays.get(key(wm.group())) if wm else None
+        if wd is not None and date.fromisoformat(vals[0]).weekday() != wd:
+            return None  # `الثلاثاء الثالث من أيلول 2014` (not a Tuesday): the third Tuesday
     if len(vals) == 2 and m.groupdict().get("conn") in ("-", "الي", "حتي"):
         if vals[0] >= vals[1]:
             return None  # `15-13 تموز` is no range
@@ -289,6 +294,48 @@ def _h_wdweek(c: Context, m):
         return Cand(s, e, "DATE", f"XXXX-WXX-{wd + 1}", "D")
     monday = c.ref - timedelta(days=c.ref.weekday()) + timedelta(weeks={"past": -1, "future": 1}.get(direction, 0))
     return Cand(s, e, "DATE", (monday + timedelta(days=wd)).isoformat(), "D")
+
+
+def _h_nthwd(c: Context, m):
+    g = c.g
+    n = g.nth_before.get(key(m.group("o1") or "")) or g.nth_after.get(key(m.group("o2") or ""))
+    wd = g.nth_weekdays.get(key(m.group("wd1") or m.group("wd2") or ""))
+    if n is None or wd is None:
+        return None
+    s, e = m.start("t"), m.end("t")
+    y = int(m.group("y")) if m.group("y") else None
+    if m.group("mon"):
+        mon = g.months.get(key(m.group("mon")))
+    elif m.group("mnum"):
+        raw = key(m.group("mnum"))
+        x = int(raw) if raw.isdigit() else number_value(raw)
+        mon = int(x) if x is not None and x == int(x) else None
+    elif m.group("mord"):
+        mon = g.month_ordinals.get(key(m.group("mord")))
+    else:
+        if c.ref is None:
+            return None
+        words = key(m.group("mrel")).split()
+        k = 0 if words[0] == "هذا" else {"past": -1, "future": 1}.get(g.dir.get(" ".join(words[1:])), 0)
+        y, mon = shift_month(c.ref.year, c.ref.month, k)
+    if not mon or not 1 <= mon <= 12:
+        return None
+    if y is None and m.group("rel"):
+        y = rel_year(c, key(m.group("rel")))
+    if y is None:
+        if c.ref is None:
+            return None
+        y = month_year(c, mon, s, e, None)
+    if n > 0:
+        first = date(y, mon, 1)
+        day = first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
+        if day.month != mon:
+            return None
+    else:
+        y2, m2 = shift_month(y, mon, 1)
+        last = date(y2, m2, 1) - timedelta(days=1)
+        day = last - timedelta(days=(last.weekday() - wd) % 7)
+    return Cand(s, e, "DATE", day.isoformat(), "D")
 
 
 def _zone_suffix(c: Context, m, day: date | None) -> str:
@@ -640,7 +687,7 @@ def _h_holiday(c: Context, m):
 
 HANDLERS = {
     "numdate": _h_numdate, "wdnum": _h_wdnum, "dmy": _h_dmy, "mdd": _h_dmy, "month": _h_month, "hijri": _h_hijri, "ordmonth": _h_ordmonth,
-    "year": _h_year, "rel": _h_rel, "weekend": _h_weekend, "deictic": _h_deictic, "weekday": _h_weekday, "wdweek": _h_wdweek,
+    "year": _h_year, "rel": _h_rel, "weekend": _h_weekend, "deictic": _h_deictic, "weekday": _h_weekday, "wdweek": _h_wdweek, "nthwd": _h_nthwd,
     "clock": _h_clock, "clockw": _h_clockw, "clockword": _h_clockword, "dur": _h_dur, "dual": _h_dual,
     "plural": _h_plural, "vague": _h_vague, "one": _h_one, "whole": _h_whole, "set": _h_set, "decade": _h_decade,
     "century": _h_century, "quarter": _h_quarter, "season": _h_season, "holiday": _h_holiday,
