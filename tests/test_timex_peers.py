@@ -162,3 +162,18 @@ def test_nth_and_last_weekday_of_a_month():
     assert values("تجري الانتخابات في الاثنين الأخير من شهر آذار 2025.")["الاثنين الأخير من شهر آذار 2025"] == "2025-03-31"
     # a day that is the written weekday stays a date: 3 September 2024 is a Tuesday
     assert values("افتتح المعرض الثلاثاء الثالث من أيلول 2024.")["الثلاثاء الثالث من أيلول 2024"] == "2024-09-03"
+
+
+def test_reference_time_from_a_jsonl_date_extracted_and_a_cnn_dateline():
+    from marsad.analysis import analyze
+    from marsad.read.jsonl import record_to_raw
+
+    body = "قال مسؤولون إن الهجوم وقع اليوم الجمعة في المدينة، وأكدت الشرطة ذلك في بيان رسمي عن الحادث."
+    for field in ("date_extracted", "pubDate", "published_at", "datePublished", "created_at", "date"):
+        art = analyze(record_to_raw({"text": body, field: "2015-08-07"}))
+        assert [t.value for t in art.timexes] == ["2015-08-07"], field
+    text = ("الأربعاء، 28 آب/اغسطس 2013، آخر تحديث 14:00 (GMT+0400)\n\n"
+            "قال مسؤولون إن الهجوم وقع ليل الجمعة في المدينة، وأكدت الشرطة ذلك في بيان رسمي مفصل عن الحادث.\n")
+    art = analyze(text)
+    assert art.published.startswith("2013-08-28")
+    assert [t.value for t in art.timexes] == ["2013-08-23TNI"]
