@@ -177,3 +177,12 @@ def test_reference_time_from_a_jsonl_date_extracted_and_a_cnn_dateline():
     art = analyze(text)
     assert art.published.startswith("2013-08-28")
     assert [t.value for t in art.timexes] == ["2013-08-23TNI"]
+
+
+def test_years_after_an_event_count_from_the_event_year():
+    ref = date(2018, 5, 1)
+    v = values("اندلعت الثورة في 2011. وبعد سبع سنوات ما زالت البلاد تعاني.", ref)
+    assert v["بعد سبع سنوات"] == "2018"
+    # about the future, or with no event year before it: from the publication date
+    assert values("اندلعت الثورة في 2011. وبعد سبع سنوات ستنتهي الأزمة.", ref)["بعد سبع سنوات"] == "2025"
+    assert values("قال الوزير إن المشروع ينتهي بعد سبع سنوات.", ref)["بعد سبع سنوات"] == "2025"

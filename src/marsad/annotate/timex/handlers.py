@@ -431,6 +431,27 @@ def _h_clockword(c: Context, m):
 
 
 _SPAN_PREPS = {"قبل", "بعد"}
+_YEAR_IN_TEXT = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?![\d/:.-]\d)")
+_SENTENCE_END = re.compile(r"[.!؟?\n]")
+
+
+def _event_year(c: Context, s: int) -> int | None:
+    """`اندلعت الثورة في 2011. وبعد سبع سنوات ...`: a `بعد N سنوات` that opens its sentence,
+    in a clause that is not about the future, counts from the last year written in the
+    sentence before (the event's), not from the publication date."""
+    t = c.t
+    k = s - 1
+    if k >= 0 and t[k] in "وف":
+        k -= 1
+    while k >= 0 and t[k] == " ":
+        k -= 1
+    if k < 0 or not _SENTENCE_END.match(t[k]):
+        return None
+    if c.future(s, s + 1):
+        return None
+    prev_start = max((m.end() for m in _SENTENCE_END.finditer(t, 0, max(0, k))), default=0)
+    years = [int(m.group(1)) for m in _YEAR_IN_TEXT.finditer(t, prev_start, k)]
+    return years[-1] if years and (c.ref is None or years[-1] < c.ref.year) else None
 
 
 def _duration_cand(c: Context, m, n: float | None, unit: str):
@@ -461,7 +482,8 @@ def _duration_cand(c: Context, m, n: float | None, unit: str):
                 y, mo = shift_month(ref.year, ref.month, k)
                 return Cand(s0, e, "DATE", f"{y}-{mo:02d}", "M")
             if unit == "Y":
-                return Cand(s0, e, "DATE", str(ref.year + k), "Y")
+                anchor = _event_year(c, s0) if prep == "بعد" else None
+                return Cand(s0, e, "DATE", str((anchor or ref.year) + k), "Y")
         if ago and n is None and prep == "قبل":
             return Cand(m.start("prep"), e, "DATE", "PAST_REF", "REF")
     return Cand(s, e, "DURATION", duration(n, unit), "DUR", mod=q)
