@@ -186,3 +186,9 @@ def test_years_after_an_event_count_from_the_event_year():
     # about the future, or with no event year before it: from the publication date
     assert values("اندلعت الثورة في 2011. وبعد سبع سنوات ستنتهي الأزمة.", ref)["بعد سبع سنوات"] == "2025"
     assert values("قال الوزير إن المشروع ينتهي بعد سبع سنوات.", ref)["بعد سبع سنوات"] == "2025"
+
+
+def test_holiday_with_a_direction_word():
+    v = values("احتفل الأهالي بعيد الفطر الماضي وينتظرون عيد الأضحى المقبل.")
+    assert v["عيد الفطر الماضي"] == "2024-04-10"
+    assert v["عيد الأضحى المقبل"] == "2025-06-06"

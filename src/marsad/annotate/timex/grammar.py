@@ -236,7 +236,7 @@ def _clock_patterns(g: "Grammar", f) -> list[tuple[str, str]]:
                    rf"(?:\s+و\s*(?:(?P<mw>{_alt(g.minutes)})|(?P<mn>\d{{1,2}})\s+دقيقه|(?P<mnw>{f.NUMW}(?:\s+و\s*{f.NUMW})?)\s+دقيقه))?"
                    rf"(?:\s+(?P<minus>{_alt(g.minus)}))?(?:\s+(?:من\s+)?(?P<ap>{f.AP}))?(?:\s+{f.ZONE})?){f.R}"),
         ("clockword", rf"{f.L}(?P<t>(?P<cw>{_alt(g.clock_words)})){f.R}"),
-        ("holiday", rf"{f.L}(?P<t>(?P<hol>{_alt(g.holidays)})(?:\s*[،,]?\s*(?:(?:ال)?(?:عام|سنه)\s+)?(?P<y>\d{{4}})(?!\d))?){f.R}"),
+        ("holiday", rf"{f.L}(?P<t>(?P<hol>{_alt(g.holidays)})(?:\s*[،,]?\s*(?:(?:ال)?(?:عام|سنه)\s+)?(?P<y>\d{{4}})(?!\d)|\s+(?P<dir>{f.DIR1}))?){f.R}"),
     ]
 
 

@@ -699,7 +699,12 @@ def _h_holiday(c: Context, m):
         return None
     fut = [x for x in days if x >= ref]
     past = [x for x in days if x < ref]
-    if c.policy == "forward" or c.future(s, e) or not past:
+    direction = c.g.dir.get(key(m.group("dir") or ""))
+    if direction == "past" and past:
+        pick = past[-1]
+    elif direction == "future" and fut:
+        pick = fut[0]
+    elif c.policy == "forward" or c.future(s, e) or not past:
         pick = fut[0] if fut else past[-1]
     else:
         soon = [x for x in fut if x <= ref + timedelta(days=7)]
