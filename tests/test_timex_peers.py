@@ -192,3 +192,23 @@ def test_holiday_with_a_direction_word():
     v = values("احتفل الأهالي بعيد الفطر الماضي وينتظرون عيد الأضحى المقبل.")
     assert v["عيد الفطر الماضي"] == "2024-04-10"
     assert v["عيد الأضحى المقبل"] == "2025-06-06"
+
+
+def test_cli_evaluate_prints_both_policies_per_kind(capsys):
+    from marsad.cli import main
+
+    main(["evaluate", "timex", str(DATA / "timex_duckling_ar.jsonl")])
+    out = capsys.readouterr().out
+    assert "(policy news)" in out and "(policy forward)" in out
+    assert out.count("holiday") == 2
+
+
+def test_cli_analyze_time_policy(tmp_path, capsys):
+    from marsad.cli import main
+
+    p = tmp_path / "a.txt"
+    p.write_text("التقى الوزير نظيره الخميس في باريس لبحث الأزمة وتبادل وجهات النظر حول القضايا الإقليمية "
+                 "والدولية ذات الاهتمام المشترك بين البلدين.\n", encoding="utf-8")
+    main(["analyze", str(p), "--published", "2024-06-18", "--time-policy", "forward", "--format", "json"])
+    got = json.loads(capsys.readouterr().out)
+    assert [t["value"] for t in got["timexes"]] == ["2024-06-20"]
