@@ -27,7 +27,7 @@ PUBLISHED = "2013-02-12T04:30:00-02:00"
 _T = r"\((\d+),\s*(\d+),\s*(\d+),\s*(\d+),\s*(\d+),\s*(\d+)\)"
 _BLOCK = re.compile(
     r"examples\s+\((?P<fn>datetime|datetimeInterval|datetimeHoliday|datetimeIntervalHoliday)\s+"
-    r"(?:\(" + _T + r",\s*" + _T.replace("(\\d+)", "(\\d+)") + r"\)|" + _T + r")\s+"
+    r"(?:\(" + _T + r",\s*" + _T + r"\)|" + _T + r")\s+"
     r"(?P<grain>\w+)(?:\s+\"[^\"]*\")?\)\s*\[(?P<body>[^\]]*)\]", re.S)
 _STR = re.compile(r'"((?:[^"\\]|\\.)*)"')
 
@@ -85,7 +85,8 @@ def convert(src: str) -> list[dict]:
         if "Interval" in fn:
             a, b = _dt(groups[1:7]), _dt(groups[7:13])
             end = b - _STEP[grain] if grain != "Second" or b.time() == datetime.min.time() else b
-            value = f"{fmt(a, grain)}/{fmt(end, grain if grain != 'Second' else 'Day' if b.time() == datetime.min.time() else 'Minute')}"
+            end_grain = grain if grain != "Second" else "Day" if b.time() == datetime.min.time() else "Minute"
+            value = f"{fmt(a, grain)}/{fmt(end, end_grain)}"
         else:
             a = _dt(groups[13:19])
             value = fmt(a, grain)
@@ -97,9 +98,8 @@ def convert(src: str) -> list[dict]:
             kind = "now"
         else:
             kind = {"Day": "date", "Week": "week", "Month": "month", "Year": "year"}.get(grain, "time")
-        typ = "TIME" if "T" in value.split("/")[0][4:] or value == "PRESENT_REF" and False else "DATE"
-        if value == "PRESENT_REF":
-            typ = "DATE"
+        # TIME when a clock time is written (PRESENT_REF is a DATE in TIMEX3, as marsad gives it)
+        typ = "TIME" if any("T" in part[4:] for part in value.split("/") if part != "PRESENT_REF") else "DATE"
         alt = _alternatives(fn, grain, groups, value)
         for s in _STR.findall(m.group("body")):
             g = {"text": s, "type": typ, "value": value}
