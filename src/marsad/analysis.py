@@ -17,20 +17,23 @@ def analyze(
     tz: str | None = None,
     published: str | None = None,
     skip: Iterable[str] = (),
+    time_policy: str = "news",
 ) -> Article:
     """Lay out and annotate one document.
 
     `raw` is a RawDocument or the text of a scrape. `options` carries the run's
     settings (checked where they entered: CLI, REST, Spark); without it, `tz` is an
     IANA zone name for datelines that carry no offset, `published` (ISO 8601) the
-    reference time when the document has no dateline, and `skip` the stages to leave out.
+    reference time when the document has no dateline, `skip` the stages to leave out and
+    `time_policy` how bare weekdays and year-less dates are resolved ("news" or "forward").
     """
     if options is not None:
         tz, published, skip = options.tz, options.published, options.skip
+        time_policy = options.time_policy
     if isinstance(raw, str):
         raw = read_text(raw)
     skip = set(skip)
     article = layout(raw, tz=tz, published=published)
     if "layout" in skip:
         return article
-    return pipeline.run(article, skip=skip)
+    return pipeline.run(article, skip=skip, time_policy=time_policy)

@@ -2,7 +2,9 @@
 
 `tz` is the IANA zone for datelines that carry no offset; `published` (ISO 8601) is the
 reference time of a document with no dateline; `skip` names annotation stages to leave
-out ("layout" stops after layout). An `Options` is immutable and picklable, so it travels
+out ("layout" stops after layout); `time_policy` is how time expressions place a bare
+weekday or a year-less date: "news" (the clause's tense, else the past) or "forward"
+(the next one, as Duckling's suite reads them). An `Options` is immutable and picklable, so it travels
 whole to ingest workers and Spark executors.
 """
 from __future__ import annotations
@@ -18,10 +20,11 @@ class Options:
     tz: str | None = None
     published: str | None = None
     skip: frozenset[str] = field(default_factory=frozenset)
+    time_policy: str = "news"
 
     @classmethod
     def checked(cls, tz: str | None = None, published: str | None = None, skip: Iterable[str] = (), *,
-                flag: str = "--", layout_only: bool = True) -> "Options":
+                flag: str = "--", layout_only: bool = True, time_policy: str | None = None) -> "Options":
         """Options after their checks: an unknown zone, a `published` that is not a time, or an
         unknown stage is a MarsadError naming the option as the caller spells it (`flag`
         "--" for the CLI, "" for REST). `skip` items may be comma-separated lists."""
@@ -40,4 +43,9 @@ class Options:
         if unknown:
             raise MarsadError(f"{flag}skip: unknown stage {', '.join(sorted(unknown))} "
                               f"(stages: {', '.join(STAGE_NAMES)})")
-        return cls(tz, published, names)
+        from .annotate.timex.resolve import POLICIES
+
+        time_policy = time_policy or "news"
+        if time_policy not in POLICIES:
+            raise MarsadError(f"{flag}time-policy: unknown policy {time_policy!r} (policies: {', '.join(POLICIES)})")
+        return cls(tz, published, names, time_policy)

@@ -64,7 +64,7 @@ def settle() -> None:
         gc.freeze()
 
 
-def run(article: Article, skip: Iterable[str] = ()) -> Article:
+def run(article: Article, skip: Iterable[str] = (), time_policy: str = "news") -> Article:
     skip = set(skip)
     ran = False
     for name, target in STAGES:
@@ -72,7 +72,7 @@ def run(article: Article, skip: Iterable[str] = ()) -> Article:
             continue
         fn = _load(name, target)
         if fn is not None and article.language == "ar" and article.text:
-            article = fn(article)
+            article = fn(article, policy=time_policy) if name == "timex" and time_policy != "news" else fn(article)
             ran = True
     if ran and not _settled:
         settle()  # after the first article: its stages have loaded what they need

@@ -14,6 +14,9 @@ def register(sub) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or directories; - reads standard input")
     p.add_argument("--tz", metavar="ZONE", help="IANA time zone for datelines without an offset (e.g. Africa/Cairo)")
     p.add_argument("--published", metavar="ISO", help="reference time when a document has no dateline")
+    p.add_argument("--time-policy", choices=["news", "forward"], default="news",
+                   help="bare weekdays and year-less dates: news (tense of the clause, else past; default) "
+                        "or forward (the next one, as Duckling resolves them)")
     p.add_argument("--format", choices=["json", "jsonl", "text"], default=None,
                    help="json (one input), jsonl (one Article per line) or text (a readable report)")
     p.add_argument("--skip", action="append", default=[], metavar="NAME",
@@ -35,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     from ..inputs import Failure, damage_warning, documents, is_batch
     from ..options import Options
 
-    options = Options.checked(args.tz, args.published, args.skip)
+    options = Options.checked(args.tz, args.published, args.skip, time_policy=args.time_policy)
     batch = is_batch(args.paths)
     fmt = args.format or ("jsonl" if batch else "json")
     report = None

@@ -96,6 +96,17 @@ def _word_tables(g: "Grammar", v: dict) -> None:
     g.minutes = {_n(k): x for k, x in v["minutes"].items()}
     g.minus = {_n(k): x for k, x in v["minus_minutes"].items()}
     g.clock_words = {_n(k): x for k, x in v["clock_words"].items()}
+    g.not_numdate_before = {_n(w) for w in v["not_numdate_before"]}
+    nth = v["nth_weekday"]
+    g.nth_before = {_n(k): x for k, x in nth["before"].items()}
+    g.nth_after = {_n(k): x for k, x in nth["after"].items()}
+    g.nth_weekdays = dict(g.weekdays)
+    g.nth_weekdays.update({_n(k): x for k, x in nth["weekday_spellings"].items()})
+    g.month_ordinals = {_n(k): x for k, x in nth["month_ordinals"].items()}
+    hol = v["holidays"]
+    g.holidays = {_n(k): ("G", x) for k, x in hol["gregorian"].items()}
+    g.holidays.update({_n(k): ("H", x) for k, x in hol["hijri"].items()})
+    g.holidays.update({_n(k): ("E", None) for k in hol["easter"]})
     g.mods = {_n(w): m for m, ws in v["period_mods"].items() for w in ws}
     g.units, g.unit_kind = {}, {}
     for u, forms in v["units"].items():
@@ -176,10 +187,18 @@ def _date_patterns(g: "Grammar", f) -> list[tuple[str, str]]:
     """Days, months, years and the deictic and relative words for them."""
     return [
         ("numdate", rf"(?<![\w/.-])(?:[وف]?)(?P<t>(?:(?P<y>\d{{4}})[-/.](?P<m>\d{{1,2}})[-/.](?P<d>\d{{1,2}})"
-                    rf"|(?P<d2>\d{{1,2}})[-/.](?P<m2>\d{{1,2}})[-/.](?P<y2>\d{{4}})){f.MARK})(?![\d/])"),
+                    rf"|(?P<d2>\d{{1,2}})[-/.](?P<m2>\d{{1,2}})[-/.](?P<y2>\d{{4}})"
+                    rf"|(?P<d3>\d{{1,2}})/(?P<m3>\d{{1,2}})/(?P<y3>\d{{2}})"  # 03/11/19
+                    rf"|(?P<m4>\d{{1,2}})/(?P<y4>(?:19|20)\d\d)){f.MARK})(?![\d/])"),  # 2/2013
+        # a weekday or بتاريخ, then day/month: `السبت 21/09`
+        ("wdnum", rf"{f.L}(?P<t>(?:(?:يوم\s+)?{f.WD}\s*[،,]?\s*(?:الموافق\s+)?|بتاريخ\s+)"
+                  rf"(?P<d>\d{{1,2}})[/-](?P<m>\d{{1,2}}))(?![\d/-])"),
         ("dmy", rf"{f.L}(?P<t>(?:(?:يوم\s+)?{f.WD}\s*[،,]?\s*(?:الموافق\s+)?)?(?P<d>\d{{1,2}}|{f.ORD})"
-                rf"(?:\s*(?:و|-|الي)\s*(?P<d_2>\d{{1,2}}))?\s*(?:من\s+)?(?:شهر\s+)?(?P<mon>{f.MON}){f.ALT2}"
+                rf"(?:\s*(?P<conn>و|-|الي|حتي)\s*(?P<d_2>\d{{1,2}}))?\s*(?:من\s+)?(?:شهر\s+)?(?P<mon>{f.MON}){f.ALT2}"
                 rf"(?:{f.YTAIL}|\s+(?:من\s+)?(?P<rel>{f.YREL})|\s+(?P<dir>{f.DIR1}))?){f.R}"),
+        # month first, then a range of days: `تموز 13 الى 15`, `يوليو 13-15`
+        ("mdd", rf"{f.L}(?P<t>(?P<mon>{f.MON})\s+(?P<d>\d{{1,2}})\s*(?P<conn>-|الي|حتي)\s*(?P<d_2>\d{{1,2}})(?!\d)"
+                rf"(?:{f.YTAIL})?){f.R}"),
         ("month", rf"{f.L}(?P<t>(?P<sh>شهر\s+)?(?P<mon>{f.MON}){f.ALT2}"
                   rf"(?:{f.YTAIL}|\s+(?:من\s+)?(?P<rel>{f.YREL})|\s+(?P<dir>{f.DIR1}))?){f.R}"),
         ("hijri", rf"{f.L}(?P<t>(?:(?P<d>\d{{1,2}}|{f.ORD})\s*(?:من\s+)?)?(?P<sh>شهر\s+)?(?P<mon>{f.HMON})"
@@ -194,6 +213,15 @@ def _date_patterns(g: "Grammar", f) -> list[tuple[str, str]]:
         ("weekend", rf"{f.L}(?P<t>(?:عطله\s+)?نهايه\s+(?:ال)?اسبوع(?:\s+(?P<dir>{f.DIR1}))?){f.R}"),
         ("deictic", rf"{f.L}(?P<t>(?P<w>{_alt(list(g.deictic_days) + list(g.deictic_times) + list(g.refs))})"
                     rf"(?:\s*[،,]?\s*(?P<wd>{f.WD}))?){f.R}"),
+        # the n-th or last weekday of a month: `ثالث ثلاثاء في أيلول 2014`, `الاثنين الأخير من شهر آذار`
+        ("nthwd", rf"{f.L}(?P<t>(?:(?P<o1>{_alt(g.nth_before)})\s+(?:يوم\s+)?(?P<wd1>{_alt(g.nth_weekdays)})"
+                  rf"|(?:يوم\s+)?(?P<wd2>{_alt(g.nth_weekdays)})\s+(?P<o2>{_alt(g.nth_after)}))"
+                  rf"\s+(?:(?:من|في)\s+|ب)(?:(?:شهر\s+|ب?شهر\s+)?(?P<mon>{f.MON})|شهر\s+(?P<mnum>\d{{1,2}}|{f.NUMW})"
+                  rf"|الشهر\s+(?P<mord>{_alt(g.month_ordinals)})|(?P<mrel>الشهر\s+(?:{f.DIR1})|هذا\s+الشهر))"
+                  rf"(?:\s*(?:من\s+|في\s+)?(?:[بل]?(?:ال)?(?:عام|سنه)\s+)?(?P<y>\d{{4}})|\s+(?P<rel>{f.YREL}))?){f.R}"),
+        # a weekday of a named week: `الأحد من الأسبوع الماضي`, `ثلاثاء الأسبوع الفائت`
+        ("wdweek", rf"{f.L}(?P<t>(?:يوم\s+)?(?P<wd>{f.WDB})\s+(?:من\s+)?(?:(?P<this>هذا)\s+)?(?:ال)?اسبوع"
+                   rf"(?:\s+(?P<dir>{f.DIR1}))?){f.R}"),
         ("weekday", rf"{f.L}(?P<t>(?:(?P<yom>يومي|يوم)\s+)?(?P<wds>{f.WD}(?:\s*(?:،|,|و|او)\s*(?:يوم\s+)?{f.WD})*)"
                     rf"(?:\s+(?P<dir>{f.DIR1}))?){f.R}"),
     ]
@@ -202,12 +230,13 @@ def _date_patterns(g: "Grammar", f) -> list[tuple[str, str]]:
 def _clock_patterns(g: "Grammar", f) -> list[tuple[str, str]]:
     """Clock times, in digits or words, with their zone."""
     return [
-        ("clock", rf"{f.L}(?P<t>(?:(?P<kw>(?:ال)?ساعه)\s+)?(?P<h>\d{{1,2}})(?P<sep>[:.])(?P<mi>\d{{2}})(?!\d)"
+        ("clock", rf"{f.L}(?P<t>(?:(?P<kw>(?:ال)?ساعه)\s+)?(?P<h>\d{{1,2}})(?P<sep>[:.])(?P<mi>\d{{2}})(?::(?P<sec>\d{{2}}))?(?!\d)"
                   rf"(?:\s*(?P<ap>{f.AP}))?(?:\s+{f.ZONE})?){f.R}"),
         ("clockw", rf"{f.L}(?P<t>(?:(?P<kw>(?:ال)?ساعه)\s+)?(?P<hw>{_alt(g.hours)}|\d{{1,2}})"
-                   rf"(?:\s+و\s*(?:(?P<mw>{_alt(g.minutes)})|(?P<mn>\d{{1,2}})\s+دقيقه))?"
+                   rf"(?:\s+و\s*(?:(?P<mw>{_alt(g.minutes)})|(?P<mn>\d{{1,2}})\s+دقيقه|(?P<mnw>{f.NUMW}(?:\s+و\s*{f.NUMW})?)\s+دقيقه))?"
                    rf"(?:\s+(?P<minus>{_alt(g.minus)}))?(?:\s+(?:من\s+)?(?P<ap>{f.AP}))?(?:\s+{f.ZONE})?){f.R}"),
         ("clockword", rf"{f.L}(?P<t>(?P<cw>{_alt(g.clock_words)})){f.R}"),
+        ("holiday", rf"{f.L}(?P<t>(?P<hol>{_alt(g.holidays)})(?:\s*[،,]?\s*(?:(?:ال)?(?:عام|سنه)\s+)?(?P<y>\d{{4}})(?!\d)|\s+(?P<dir>{f.DIR1}))?){f.R}"),
     ]
 
 
@@ -270,11 +299,14 @@ class Grammar:
                     st.setdefault(first, set()).update(names)
 
         dur = ("dur", "dual", "plural", "vague", "one")
-        add(self.months, "month")
+        add(self.months, "month", "mdd")
         add(self.hmonths, "hijri")
         add(["شهر"], "month", "hijri")
         add([w for w in self.weekdays if w.startswith("ال")], "weekday", "dmy")
-        add(["يوم", "يومي"], "weekday", "dmy")
+        add(["يوم", "يومي"], "weekday", "dmy", "wdweek", "wdnum")
+        add([w for w in self.weekdays if w.startswith("ال")] + ["بتاريخ"], "wdnum")
+        add(self.weekdays, "wdweek")
+        add(list(self.nth_before) + list(self.nth_weekdays), "nthwd")
         add(self.ordinals, "dmy", "hijri", "ordmonth")
         add(list(self.deictic_days) + list(self.deictic_times) + list(self.refs), "deictic")
         add(["هذا", "هذه"], "rel", "deictic")
@@ -283,6 +315,7 @@ class Grammar:
         add(["عطله", "نهايه"], "weekend")
         add(["ساعه", "الساعه"], "clock", "clockw")
         add(self.clock_words, "clockword")
+        add(self.holidays, "holiday")
         add(self.hours, "clockw")
         add([w for w, k in self.unit_kind.items() if k == "singular"], "whole")
         add(list(v["duration_preps"]) + list(self.quant), *dur)

@@ -13,7 +13,17 @@ from .resolve import (Cand, Context, day_guess, duration, hijri_date, hijri_toda
 
 
 def _h_numdate(c: Context, m):
-    if m.group("y"):
+    if m.group("m4"):
+        mo = int(m.group("m4"))
+        if not 1 <= mo <= 12 or c.prev(m.start("t")) in c.g.not_numdate_before:
+            return None  # قانون رقم 3/2013 is a number
+        return Cand(m.start("t"), m.end("t"), "DATE", f"{m.group('y4')}-{mo:02d}", "M")
+    if m.group("y3"):
+        yy = int(m.group("y3"))
+        y, mo, d = (2000 + yy if yy < 50 else 1900 + yy), int(m.group("m3")), int(m.group("d3"))
+        if c.prev(m.start("t")) in c.g.not_numdate_before:
+            return None
+    elif m.group("y"):
         y, mo, d = int(m.group("y")), int(m.group("m")), int(m.group("d"))
     else:
         y, mo, d = int(m.group("y2")), int(m.group("m2")), int(m.group("d2"))
@@ -22,6 +32,17 @@ def _h_numdate(c: Context, m):
     except ValueError:
         return None
     return Cand(m.start("t"), m.end("t"), "DATE", v.isoformat(), "D")
+
+
+def _h_wdnum(c: Context, m):
+    d, mo = int(m.group("d")), int(m.group("m"))
+    if not (1 <= d <= 31 and 1 <= mo <= 12):
+        return None
+    s, e = m.start("t"), m.end("t")
+    if c.ref is None:
+        return Cand(s, e, "DATE", f"XXXX-{mo:02d}-{d:02d}", "D")
+    got = day_guess(c, mo, d, s, e, None)
+    return Cand(s, e, "DATE", got.isoformat(), "D") if got else None
 
 
 def _day_of(c: Context, tok: str) -> int | None:
@@ -42,12 +63,12 @@ def _h_dmy(c: Context, m):
     for dd in days:
         if m.group("y"):
             y = int(m.group("y"))
-        elif m.group("rel"):
+        elif m.groupdict().get("rel"):
             y = rel_year(c, key(m.group("rel")))
         elif c.ref is None:
             y = None
         else:
-            guess = day_guess(c, mon, dd, s, e, g.dir.get(key(m.group("dir") or "")))
+            guess = day_guess(c, mon, dd, s, e, g.dir.get(key(m.groupdict().get("dir") or "")))
             y = guess.year if guess else None
         if y is None:
             vals.append(f"XXXX-{mon:02d}-{dd:02d}")
@@ -56,6 +77,15 @@ def _h_dmy(c: Context, m):
             vals.append(date(y, mon, dd).isoformat())
         except ValueError:
             return None
+    if len(vals) == 1 and len(vals[0]) == 10 and vals[0][0] != "X" and not m.group("d").isdigit() and d <= 5:
+        wm = g.wd_rx.match(m.group("t"))
+        wd = g.weekdays.get(key(wm.group())) if wm else None
+        if wd is not None and date.fromisoformat(vals[0]).weekday() != wd:
+            return None  # `الثلاثاء الثالث من أيلول 2014` (not a Tuesday): the third Tuesday
+    if len(vals) == 2 and m.groupdict().get("conn") in ("-", "الي", "حتي"):
+        if vals[0] >= vals[1]:
+            return None  # `15-13 تموز` is no range
+        return Cand(s, e, "DATE", f"{vals[0]}/{vals[1]}", "I")  # a range of days: START/END
     return Cand(s, e, "DATE", vals[0] if len(vals) == 1 else vals, "D")
 
 
@@ -252,6 +282,62 @@ def _h_weekday(c: Context, m):
     return Cand(s, e, "DATE", vals[0] if len(vals) == 1 else vals, "D")
 
 
+def _h_wdweek(c: Context, m):
+    direction = "current" if m.group("this") else c.g.dir.get(key(m.group("dir") or ""))
+    if direction not in ("past", "future", "current"):
+        return None
+    wd = c.g.weekdays.get(key(m.group("wd")))
+    if wd is None:
+        return None
+    s, e = m.start("t"), m.end("t")
+    if c.ref is None:
+        return Cand(s, e, "DATE", f"XXXX-WXX-{wd + 1}", "D")
+    monday = c.ref - timedelta(days=c.ref.weekday()) + timedelta(weeks={"past": -1, "future": 1}.get(direction, 0))
+    return Cand(s, e, "DATE", (monday + timedelta(days=wd)).isoformat(), "D")
+
+
+def _h_nthwd(c: Context, m):
+    g = c.g
+    n = g.nth_before.get(key(m.group("o1") or "")) or g.nth_after.get(key(m.group("o2") or ""))
+    wd = g.nth_weekdays.get(key(m.group("wd1") or m.group("wd2") or ""))
+    if n is None or wd is None:
+        return None
+    s, e = m.start("t"), m.end("t")
+    y = int(m.group("y")) if m.group("y") else None
+    if m.group("mon"):
+        mon = g.months.get(key(m.group("mon")))
+    elif m.group("mnum"):
+        raw = key(m.group("mnum"))
+        x = int(raw) if raw.isdigit() else number_value(raw)
+        mon = int(x) if x is not None and x == int(x) else None
+    elif m.group("mord"):
+        mon = g.month_ordinals.get(key(m.group("mord")))
+    else:
+        if c.ref is None:
+            return None
+        words = key(m.group("mrel")).split()
+        k = 0 if words[0] == "هذا" else {"past": -1, "future": 1}.get(g.dir.get(" ".join(words[1:])), 0)
+        y, mon = shift_month(c.ref.year, c.ref.month, k)
+    if not mon or not 1 <= mon <= 12:
+        return None
+    if y is None and m.group("rel"):
+        y = rel_year(c, key(m.group("rel")))
+    if y is None:
+        if c.ref is None:
+            return None
+        y = month_year(c, mon, s, e, None)
+    if n > 0:
+        first = date(y, mon, 1)
+        day = first + timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
+        if day.month != mon:
+            return None
+    else:
+        y2, m2 = shift_month(y, mon, 1)
+        last = date(y2, m2, 1) - timedelta(days=1)
+        day = last - timedelta(days=(last.weekday() - wd) % 7)
+    return Cand(s, e, "DATE", day.isoformat(), "D")
+
+
 def _zone_suffix(c: Context, m, day: date | None) -> str:
     if not m.group("z"):
         return ""
@@ -304,13 +390,18 @@ def _h_clock(c: Context, m):
 
 def _clock_cand(c: Context, m, h: int, mi: int):
     zone = _zone_suffix(c, m, c.ref)
+    sec = m.groupdict().get("sec")
+    if sec and sec != "00":
+        zone = f":{sec}{zone}"  # the anchor's suffix: seconds, then the zone
     return Cand(m.start("t"), m.end("t"), "TIME", None, "T", anchor=(h, mi, zone))
 
 
 def _h_clockw(c: Context, m):
     g = c.g
-    if not m.group("kw") and not m.group("ap"):
-        return None  # `الخامسة` alone is an ordinal; `الخامسة مساء` is a time
+    if not m.group("kw") and not m.group("ap") and not (
+            m.group("hw").startswith("ال") and c.prev(m.start("t")) in ("من", "ومن")
+            and c.next(m.end("t")) in ("الي", "حتي", "وحتي")):
+        return None  # `الخامسة` alone is an ordinal; `الخامسة مساء`, `من الثالثة حتى …` are times
     hw = key(m.group("hw"))
     h = int(hw) if hw.isdigit() else g.hours.get(hw)
     if h is None:
@@ -320,6 +411,11 @@ def _h_clockw(c: Context, m):
         mi = g.minutes[key(m.group("mw"))]
     elif m.group("mn"):
         mi = int(m.group("mn"))
+    elif m.group("mnw"):
+        n = number_value(key(m.group("mnw")))
+        if n is None or n != int(n):
+            return None
+        mi = int(n)
     if m.group("minus"):
         mi = 60 - g.minus[key(m.group("minus"))]
         h -= 1
@@ -335,6 +431,27 @@ def _h_clockword(c: Context, m):
 
 
 _SPAN_PREPS = {"قبل", "بعد"}
+_YEAR_IN_TEXT = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?![\d/:.-]\d)")
+_SENTENCE_END = re.compile(r"[.!؟?\n]")
+
+
+def _event_year(c: Context, s: int) -> int | None:
+    """`اندلعت الثورة في 2011. وبعد سبع سنوات ...`: a `بعد N سنوات` that opens its sentence,
+    in a clause that is not about the future, counts from the last year written in the
+    sentence before (the event's), not from the publication date."""
+    t = c.t
+    k = s - 1
+    if k >= 0 and t[k] in "وف":
+        k -= 1
+    while k >= 0 and t[k] == " ":
+        k -= 1
+    if k < 0 or not _SENTENCE_END.match(t[k]):
+        return None
+    if c.future(s, s + 1):
+        return None
+    prev_start = max((m.end() for m in _SENTENCE_END.finditer(t, 0, max(0, k))), default=0)
+    years = [int(m.group(1)) for m in _YEAR_IN_TEXT.finditer(t, prev_start, k)]
+    return years[-1] if years and (c.ref is None or years[-1] < c.ref.year) else None
 
 
 def _duration_cand(c: Context, m, n: float | None, unit: str):
@@ -365,7 +482,8 @@ def _duration_cand(c: Context, m, n: float | None, unit: str):
                 y, mo = shift_month(ref.year, ref.month, k)
                 return Cand(s0, e, "DATE", f"{y}-{mo:02d}", "M")
             if unit == "Y":
-                return Cand(s0, e, "DATE", str(ref.year + k), "Y")
+                anchor = _event_year(c, s0) if prep == "بعد" else None
+                return Cand(s0, e, "DATE", str((anchor or ref.year) + k), "Y")
         if ago and n is None and prep == "قبل":
             return Cand(m.start("prep"), e, "DATE", "PAST_REF", "REF")
     return Cand(s, e, "DURATION", duration(n, unit), "DUR", mod=q)
@@ -538,11 +656,67 @@ def _h_season(c: Context, m):
     return Cand(s, e, "DATE", f"{idx // 4}-{_SEASON_ORDER[idx % 4]}", "S")
 
 
+def _easter(y: int) -> date:
+    """Western Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, cc = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = cc // 4, cc % 4
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l) // 451
+    mo = (h + l - 7 * m + 114) // 31
+    return date(y, mo, (h + l - 7 * m + 114) % 31 + 1)
+
+
+def _holiday_in(kind: str, md: str | None, y: int) -> list[date]:
+    """The holiday's days in Gregorian year `y` (a lunar one may fall twice, or once)."""
+    if kind == "E":
+        return [_easter(y)]
+    mo, d = map(int, md.split("-"))
+    if kind == "G":
+        try:
+            return [date(y, mo, d)]
+        except ValueError:
+            return []
+    h0 = int((y - 622) * 33 / 32)
+    out = [g for hy in range(h0 - 1, h0 + 3) if (g := hijri_date(hy, mo, d)) is not None and g.year == y]
+    return sorted(out)
+
+
+def _h_holiday(c: Context, m):
+    kind, md = c.g.holidays[key(m.group("hol"))]
+    s, e = m.start("t"), m.end("t")
+    if m.group("y"):
+        days = _holiday_in(kind, md, int(m.group("y")))
+        return Cand(s, e, "DATE", days[0].isoformat(), "D") if days else None
+    if c.ref is None:
+        return None
+    ref = c.ref
+    days = [x for y in (ref.year - 1, ref.year, ref.year + 1) for x in _holiday_in(kind, md, y)]
+    if not days:
+        return None
+    fut = [x for x in days if x >= ref]
+    past = [x for x in days if x < ref]
+    direction = c.g.dir.get(key(m.group("dir") or ""))
+    if direction == "past" and past:
+        pick = past[-1]
+    elif direction == "future" and fut:
+        pick = fut[0]
+    elif c.policy == "forward" or c.future(s, e) or not past:
+        pick = fut[0] if fut else past[-1]
+    else:
+        soon = [x for x in fut if x <= ref + timedelta(days=7)]
+        pick = soon[0] if soon else past[-1]
+    return Cand(s, e, "DATE", pick.isoformat(), "D")
+
+
 HANDLERS = {
-    "numdate": _h_numdate, "dmy": _h_dmy, "month": _h_month, "hijri": _h_hijri, "ordmonth": _h_ordmonth,
-    "year": _h_year, "rel": _h_rel, "weekend": _h_weekend, "deictic": _h_deictic, "weekday": _h_weekday,
+    "numdate": _h_numdate, "wdnum": _h_wdnum, "dmy": _h_dmy, "mdd": _h_dmy, "month": _h_month, "hijri": _h_hijri, "ordmonth": _h_ordmonth,
+    "year": _h_year, "rel": _h_rel, "weekend": _h_weekend, "deictic": _h_deictic, "weekday": _h_weekday, "wdweek": _h_wdweek, "nthwd": _h_nthwd,
     "clock": _h_clock, "clockw": _h_clockw, "clockword": _h_clockword, "dur": _h_dur, "dual": _h_dual,
     "plural": _h_plural, "vague": _h_vague, "one": _h_one, "whole": _h_whole, "set": _h_set, "decade": _h_decade,
-    "century": _h_century, "quarter": _h_quarter, "season": _h_season,
+    "century": _h_century, "quarter": _h_quarter, "season": _h_season, "holiday": _h_holiday,
 }
 

@@ -77,8 +77,8 @@ class Cand:
 
 
 class Context:
-    def __init__(self, g: Grammar, t: str, ref: date | None) -> None:
-        self.g, self.t, self.ref = g, t, ref
+    def __init__(self, g: Grammar, t: str, ref: date | None, policy: str = "news") -> None:
+        self.g, self.t, self.ref, self.policy = g, t, ref, policy
 
     def prev(self, s: int) -> str:
         t = self.t
@@ -118,6 +118,9 @@ class Context:
         return False
 
 
+POLICIES = ("news", "forward")
+
+
 def day_guess(c: Context, m: int, d: int, s: int, e: int, direction: str | None) -> date | None:
     """Year for a day and month written without one."""
     ref = c.ref
@@ -137,6 +140,9 @@ def day_guess(c: Context, m: int, d: int, s: int, e: int, direction: str | None)
         return fut[0] if fut else None
     if direction == "current":
         return next((o for o in opts if o.year == ref.year), None)
+    if c.policy == "forward":
+        # the peer suites' reading: this month or later this year, else next year
+        return next((o for o in opts if (o.year, o.month) >= (ref.year, ref.month)), opts[-1])
     if c.future(s, e):
         fut = [o for o in opts if o >= ref]
         return fut[0] if fut else None
@@ -155,6 +161,8 @@ def month_year(c: Context, mon: int, s: int, e: int, direction: str | None) -> i
         return ref.year if mon > ref.month else ref.year + 1
     if direction == "current":
         return ref.year
+    if c.policy == "forward":
+        return ref.year if mon >= ref.month else ref.year + 1
     if c.future(s, e) or mon == ref.month % 12 + 1:
         # the coming month, named bare, is the one about to come
         return ref.year if mon >= ref.month else ref.year + 1
@@ -180,6 +188,8 @@ def weekday_date(c: Context, wd: int, s: int, e: int, direction: str | None) -> 
         return ref + timedelta(days=fwd or 7)
     if direction == "current":
         return ref + timedelta(days=wd - ref.weekday())
+    if c.policy == "forward":
+        return ref + timedelta(days=fwd or 7)
     if c.future(s, e):
         return ref + timedelta(days=fwd)
     return ref - timedelta(days=back)

@@ -36,7 +36,7 @@ def _is_day(x: Cand) -> bool:
 
 
 _GAP_AFTER_CLOCK = re.compile(r"\s*[،,]?\s*(?:من\s+)?(?:يوم\s+)?")
-_GAP_BEFORE_CLOCK = re.compile(r"\s*[،,]?\s*(?:في\s+)?(?:تمام\s+)?(?:عند\s+)?")
+_GAP_BEFORE_CLOCK = re.compile(r"\s*[،,]?\s*(?:في\s+|من\s+)?(?:تمام\s+)?(?:عند\s+)?")
 
 
 def _attach(c: Context, xs: list[Cand]) -> list[Cand]:
@@ -92,14 +92,67 @@ def _attach(c: Context, xs: list[Cand]) -> list[Cand]:
     return out
 
 
+_RANGE_GAP = re.compile(r"\s*(?:-|–|الي|حتي|وحتي|لغايه|ولغايه|و?الى\s+غايه)\s*")
+_RANGE_FROM = re.compile(r"(?:(?:خلال|في)\s+(?:ال)?فتره\s+)?(?:[وف]?(?:من|بين))\s+$")
+_HOUR = re.compile(r"T(\d\d):")
+
+
+def _has_digit_or_clock(c: Context, x: Cand) -> bool:
+    return x.type == "TIME" or any(ch.isdigit() for ch in c.t[x.s:x.e])
+
+
+def _ranges(c: Context, xs: list[Cand]) -> list[Cand]:
+    """`من 13 تموز الى 15 تموز`, `من الثالثة حتى الخامسة عصرا`, `خلال الفترة من … حتى …`:
+    two days (written with numbers) or two clock times joined by الى/حتى/- become one
+    START/END value. A later hour past noon lends its afternoon to an earlier bare one."""
+    out: list[Cand] = []
+    i = 0
+    while i < len(xs):
+        x = xs[i]
+        y = xs[i + 1] if i + 1 < len(xs) else None
+        if (y is not None and isinstance(x.value, str) and isinstance(y.value, str)
+                and ((_is_day(x) and _is_day(y) and _has_digit_or_clock(c, x) and _has_digit_or_clock(c, y))
+                     or (x.type == y.type == "TIME" and _HOUR.search(x.value) and _HOUR.search(y.value)))):
+            gap = _RANGE_GAP.match(c.t, x.e)
+            if gap and gap.end() == y.s:
+                a, b = x.value, y.value
+                if x.type == "DATE" and a[:4] != b[:4] and not re.search(r"\d{4}", c.t[x.s:x.e]):
+                    a = b[:4] + a[4:]  # `من 3 آذار حتى 7 آذار 2024`: the year written once, at the end
+                    if a > b:
+                        a = f"{int(b[:4]) - 1}{a[4:]}"
+                if x.type == "TIME":
+                    ha, hb = int(_HOUR.search(a).group(1)), int(_HOUR.search(b).group(1))
+                    if hb >= 12 and ha < 12 and ha + 12 <= hb:
+                        a = f"{a[:a.index('T')]}T{ha + 12:02d}{a[a.index('T') + 3:]}"
+                    if b[:10] != a[:10] and b[:10] == (c.ref.isoformat() if c.ref else b[:10]):
+                        b = a[:10] + b[10:]  # the second clock time is on the first one's day
+                if a < b:
+                    fm = _RANGE_FROM.search(c.t, max(0, x.s - 25), x.s)
+                    s = fm.start() if fm else x.s
+                    out.append(Cand(s, y.e, x.type, f"{a}/{b}", "I"))
+                    i += 2
+                    continue
+        if isinstance(x.value, str) and "/" in x.value:  # `من 13 الى 15 تموز`: the من is the range's
+            fm = _RANGE_FROM.search(c.t, max(0, x.s - 25), x.s)
+            if fm and fm.start() >= (out[-1].e if out else 0):
+                x.s = fm.start()
+        out.append(x)
+        i += 1
+    return out
+
+
 _TRAILING = set("\u0640\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
 
 
-def find(text: str, ref: date | None) -> list[Timex]:
-    """Every time expression in `text`, resolved against the date `ref` (may be None)."""
+def find(text: str, ref: date | None, policy: str = "news") -> list[Timex]:
+    """Every time expression in `text`, resolved against the date `ref` (may be None).
+
+    `policy` is how a bare weekday, month or year-less date is placed: `news` (the default)
+    takes the tense of its clause and otherwise the past, as news mostly reports; `forward`
+    takes the next one, as the peer suites (Duckling) resolve them."""
     g = grammar()
     norm, orig = normalize_with_index(text)
-    c = Context(g, norm, ref)
+    c = Context(g, norm, ref, policy)
     cands: list[Cand] = []
     cache, next_match = g.cache, g.next_rx.match
     for w in g.word_rx.finditer(norm):
@@ -120,7 +173,7 @@ def find(text: str, ref: date | None) -> list[Timex]:
                 if x is not None:
                     x.rank = rank
                     cands.append(x)
-    xs = _attach(c, _select(cands))
+    xs = _ranges(c, _attach(c, _select(cands)))
     out = []
     for x in xs:
         s, e = x.s, x.e
@@ -148,7 +201,7 @@ def reference_date(published: str | None) -> date | None:
     return d if 1800 <= d.year <= 2200 else None  # keeps the date arithmetic in range
 
 
-def annotate(article: Article) -> Article:
-    article.timexes = find(article.text, reference_date(article.published))
+def annotate(article: Article, policy: str = "news") -> Article:
+    article.timexes = find(article.text, reference_date(article.published), policy)
     return article
 
