@@ -30,7 +30,7 @@ from marsad.ner.model import Tagger, featurizer_for  # noqa: E402
 from marsad.ner.split import anercorp_split, drop_overlapping  # noqa: E402
 from marsad.ner.train import fit  # noqa: E402
 
-RESOURCES = ("clusters.tsv", "vectors.npy", "subword.npz", "gazetteer.tsv")
+RESOURCES = ("clusters.tsv", "vectors.npy", "subword.npz", "gazetteer.tsv", "prior.tsv")
 
 
 def splits(data: Path):

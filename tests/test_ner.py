@@ -214,3 +214,27 @@ def test_training_options_reach_the_saved_model(tmp_path):
     assert t.featurizer.sub_wide and t.featurizer.lexicon
     sent = ["قال", "الرئيس", "ماكرون", "في", "برلين", "."]
     assert t.tag(sent) == t.tag_crfsuite(sent) == ["O", "O", "B-PER", "O", "B-LOC", "O"]
+
+
+def test_word_prior_and_org_phrase_features(tmp_path):
+    from marsad.ner.features import Featurizer
+    from marsad.ner.model import load_prior, save_prior
+
+    save_prior({"قال": 1000, "بوتين": 3, "نادر": 1}, tmp_path / "prior.tsv")
+    prior = load_prior(tmp_path / "prior.tsv")
+    assert prior == {"قال": 10, "بوتين": 2}  # 1 + floor(log2 count); words seen once are left out
+    fz = Featurizer(options={"word_prior": True})
+    fz.prior = prior
+    feats = fz.sentence(["قال", "بوتين", "ماكرون"])
+    assert "fq=10" in feats[0] and "fq=2" in feats[1] and "fq=0" in feats[2]
+    org = Featurizer(options={"org_phrase": True}).sentence(["قال", "حزب", "العمال", "البريطاني", "،", "إن"])
+    assert [[f for f in x if f.startswith("oh=")] for x in org] == [[], ["oh=0"], ["oh=1"], ["oh=2"], [], []]
+
+
+def test_a_tsv_gazetteer_reads_its_ar_column(tmp_path):
+    from marsad.ner.train import build_gazetteer
+
+    f = tmp_path / "places.tsv"
+    f.write_text("# note\n# id\tname\tar\n1\tCairo\tالقاهرة|القاهره\n2\tNowhere\t\n", encoding="utf-8")
+    gaz = build_gazetteer({"LOC": [str(f)]}, use_sources=False)
+    assert set(gaz) == {("القاهره",)} and gaz[("القاهره",)] == {"LOC"}

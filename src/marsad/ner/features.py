@@ -55,7 +55,28 @@ OPTIONS = {
     "stem_affixes": False,  # 3-letter prefix and 1- and 3-letter suffixes of the clitic-stripped stem
     "subword_window2": False,  # the subword vectors of the ±2 neighbours as well (±1 always)
     "lexicon": False,  # names tagged in the training data (out-of-fold while training; lexicon.tsv)
+    "word_prior": False,  # how common the word is in the unlabelled text (prior.tsv: log2 count buckets)
+    "org_phrase": False,  # distance (1-4) back to an organisation head word (وزارة، حزب ...) with no punctuation between
 }
+
+# organisation head words (stems, article and clitics read off) for the `org_phrase` option: the
+# `org_heads` of `marsad/knowledge/entity_cues.json` plus a few the issue lists
+_EXTRA_ORG_HEADS = ("نادي", "جيش", "قوات", "منظمه", "حركه", "اتحاد", "لجنه", "هيئه", "صندوق", "وكاله",
+                    "مجلس", "جامعه", "شركه", "حزب", "بنك", "جبهه", "وزاره", "مؤسسه", "معهد", "اكاديميه",
+                    "صحيفه", "اذاعه", "تلفزيون", "قناه", "برلمان", "مجمع", "نقابه", "جمعيه", "فريق", "منتخب")
+
+
+def org_head_stems() -> frozenset[str]:
+    import json
+    from pathlib import Path
+    cues = Path(__file__).resolve().parents[1] / "knowledge" / "entity_cues.json"
+    words = list(_EXTRA_ORG_HEADS)
+    try:
+        heads = json.loads(cues.read_text(encoding="utf-8")).get("org_heads", {})
+        words += list(heads)
+    except OSError:
+        pass
+    return frozenset(best_split(normalize(w))[1] for w in words)
 
 
 class Featurizer:
@@ -68,6 +89,8 @@ class Featurizer:
             raise ValueError(f"unknown NER feature options: {sorted(unknown)}")
         self.options = {**OPTIONS, **(options or {})}
         self.stem_affixes = bool(self.options["stem_affixes"])
+        self.org_heads = org_head_stems() if self.options["org_phrase"] else None
+        self.prior: dict[str, int] = {}  # normalised word → log2 bucket of its unlabelled count (word_prior)
         self.clusters = clusters or {}
         # word vectors: (word → row, matrix); each dimension becomes a real-valued
         # feature of the word and of its neighbours (±1)
@@ -138,6 +161,9 @@ class Featurizer:
         ]
         if self.stem_affixes:
             own += ["sp3=" + stem[:3], "sx1=" + stem[-1:], "sx3=" + stem[-3:]]
+        if self.prior:
+            pr = self.prior
+            own += ["fq=%d" % pr.get(n, 0), "fs=%d" % max(pr.get(stem, 0), pr.get("ال" + stem, 0))]
         if cl:
             own += ["c%d=%s" % (i, c) for i, c in enumerate(cl)]
         else:
@@ -270,6 +296,18 @@ class Featurizer:
             if i + 1 < n:
                 f.append("wn=" + norm + "|" + words[i + 1][0])
             xs.append(f)
+        if self.org_heads:
+            heads = self.org_heads
+            last = None  # index of the last head word with no punctuation since
+            for i, w in enumerate(words):
+                if w[2][3].startswith("sh=p:"):
+                    last = None
+                    continue
+                if last is not None and i - last <= 4:
+                    xs[i].append("oh=%d" % (i - last))
+                if w[1] in heads:
+                    xs[i].append("oh=0")
+                    last = i
         return xs
 
 

@@ -114,9 +114,32 @@ def featurizer_for(path: Path, scale: dict | None = None, options: dict | None =
     if subword is not None and scale.get("subword", 1.0) != 1.0:
         subword.rescale(scale["subword"])
     fz = Featurizer(clusters, gaz, vectors, subword, options)
+    if fz.options.get("word_prior") and (path / "prior.tsv").exists():
+        fz.prior = load_prior(path / "prior.tsv")
     if fz.options["lexicon"] and (path / "lexicon.tsv").exists():
         fz.set_lexicon(load_gazetteer(path / "lexicon.tsv"))
     return fz
+
+
+def load_prior(path: Path) -> dict[str, int]:
+    """prior.tsv: normalised word<TAB>log2 bucket of its count in the unlabelled text."""
+    out = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            w, _, b = line.rstrip("\n").partition("\t")
+            if b:
+                out[w] = int(b)
+    return out
+
+
+def save_prior(counts, path: Path, min_count: int = 2) -> None:
+    """Buckets 1..16 (1 + floor(log2 count)) of the words seen at least `min_count` times."""
+    import math
+
+    with open(path, "w", encoding="utf-8") as f:
+        for w, c in sorted(counts.items(), key=lambda x: (-x[1], x[0])):
+            if c >= min_count:
+                f.write(f"{w}\t{min(16, 1 + int(math.log2(c)))}\n")
 
 
 def load_vectors(path: Path, clusters: dict) -> tuple[dict[str, int], "np.ndarray"] | None:

@@ -15,7 +15,7 @@ from .clusters import (ant_texts, cluster_vectors, save_clusters, scaled_vectors
 from .data import Sentence, read_conll, to_bioes
 from .evaluate import score
 from .features import GAZETTEER_SOURCES, Featurizer, add_name, best_split, build_lexicon
-from .model import FEATURE_VERSION, featurizer_for, load_tagger, save_gazetteer
+from .model import FEATURE_VERSION, featurizer_for, load_tagger, save_gazetteer, save_prior
 from .split import anercorp_split, drop_overlapping
 
 # labels the CRF is trained on (the tagger always answers in IOB2)
@@ -49,13 +49,33 @@ def kb_names() -> Iterable[tuple[str, str]]:
 GAZETTEER_SOURCES.append(kb_names)
 
 
+def gazetteer_file_names(path: str | Path) -> Iterable[str]:
+    """The names of a gazetteer file: one a line; or, for a `.tsv` whose last `#` header line
+    names an `ar` column (`kb/geonames_places.tsv`), that column's `|`-separated names."""
+    with open(path, encoding="utf-8", errors="replace") as f:
+        if str(path).endswith(".tsv"):
+            col = None
+            for line in f:
+                if line.startswith("#"):
+                    head = line.lstrip("# ").rstrip("\n").split("\t")
+                    col = head.index("ar") if "ar" in head else col
+                    continue
+                if col is None:
+                    yield line
+                    continue
+                cells = line.rstrip("\n").split("\t")
+                if col < len(cells):
+                    yield from (n for n in cells[col].split("|") if n.strip())
+        else:
+            yield from f
+
+
 def build_gazetteer(files: dict[str, list[str]], use_sources: bool = True) -> dict[tuple[str, ...], frozenset[str]]:
     raw: dict[tuple[str, ...], set[str]] = {}
     for kind, paths in files.items():
         for p in paths:
-            with open(p, encoding="utf-8", errors="replace") as f:
-                for line in f:
-                    add_name(raw, kind, line)
+            for name in gazetteer_file_names(p):
+                add_name(raw, kind, name)
     if use_sources:
         for source in GAZETTEER_SOURCES:
             for kind, name in source():
@@ -174,6 +194,17 @@ def train_model(data: list[str], out: str | Path, dev_from: str | None = None, u
     save_gazetteer(gaz, out / "gazetteer.tsv")
     scale = {k: v for k, v in (scale or {}).items() if v != 1.0}
     options = {k: v for k, v in (options or {}).items() if v}
+    if options.get("word_prior"):
+        # how common each word is in the unlabelled text only (not the labelled or dev text)
+        from collections import Counter
+
+        counts: Counter = Counter()
+        for seq in unlabeled_sequences(unlabeled):
+            counts.update(normalize(w) for w in seq)
+        save_prior(counts, out / "prior.tsv")
+        log(f"word prior: {len(counts)} distinct words of the unlabelled text")
+    elif (out / "prior.tsv").exists():
+        (out / "prior.tsv").unlink()
     featurizer = featurizer_for(out, scale, options)
     meta = {"feature_version": FEATURE_VERSION, "crf": {**CRF_PARAMS, **(params or {})}, "tag_scheme": TAG_SCHEME,
             "data": ["/".join(Path(d).parts[-2:]) for d in data],
