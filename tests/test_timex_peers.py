@@ -212,3 +212,21 @@ def test_cli_analyze_time_policy(tmp_path, capsys):
     main(["analyze", str(p), "--published", "2024-06-18", "--time-policy", "forward", "--format", "json"])
     got = json.loads(capsys.readouterr().out)
     assert [t["value"] for t in got["timexes"]] == ["2024-06-20"]
+
+
+def test_cli_ingest_time_policy(tmp_path):
+    from marsad.cli import main
+    from marsad.corpus import Corpus
+
+    p = tmp_path / "a.txt"
+    p.write_text("التقى الوزير نظيره الخميس في باريس لبحث الأزمة وتبادل وجهات النظر حول القضايا الإقليمية "
+                 "والدولية ذات الاهتمام المشترك بين البلدين.\n", encoding="utf-8")
+    values = {}
+    for policy in ("news", "forward"):
+        db = tmp_path / f"{policy}.db"
+        assert main(["ingest", str(p), "--db", str(db), "--published", "2024-06-18", "--workers", "1",
+                     "--quiet", "--time-policy", policy]) == 0
+        c = Corpus(str(db))
+        (art,) = [c.get(h.id) for h in c.search("")]
+        values[policy] = [t.value for t in art.timexes]
+    assert values == {"news": ["2024-06-13"], "forward": ["2024-06-20"]}

@@ -49,3 +49,12 @@ class Options:
         if time_policy not in POLICIES:
             raise MarsadError(f"{flag}time-policy: unknown policy {time_policy!r} (policies: {', '.join(POLICIES)})")
         return cls(tz, published, names, time_policy)
+
+
+def add_time_policy(parser) -> None:
+    """The `--time-policy` flag, the same on `analyze`, `ingest` and `spark analyze`."""
+    from .annotate.timex.resolve import POLICIES
+
+    parser.add_argument("--time-policy", choices=list(POLICIES), default="news",
+                        help="bare weekdays and year-less dates: news (tense of the clause, else past; default) "
+                             "or forward (the next one, as Duckling resolves them)")

@@ -7,6 +7,7 @@ import sys
 
 from ..annotate.pipeline import STAGE_NAMES
 from ..errors import MarsadError
+from ..options import add_time_policy
 
 
 def register(sub) -> None:
@@ -14,9 +15,7 @@ def register(sub) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="files or directories; - reads standard input")
     p.add_argument("--tz", metavar="ZONE", help="IANA time zone for datelines without an offset (e.g. Africa/Cairo)")
     p.add_argument("--published", metavar="ISO", help="reference time when a document has no dateline")
-    p.add_argument("--time-policy", choices=["news", "forward"], default="news",
-                   help="bare weekdays and year-less dates: news (tense of the clause, else past; default) "
-                        "or forward (the next one, as Duckling resolves them)")
+    add_time_policy(p)
     p.add_argument("--format", choices=["json", "jsonl", "text"], default=None,
                    help="json (one input), jsonl (one Article per line) or text (a readable report)")
     p.add_argument("--skip", action="append", default=[], metavar="NAME",

@@ -4,6 +4,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..options import add_time_policy
+
 
 def register(sub) -> None:
     from ..corpus.cli_util import add_common
@@ -14,6 +16,7 @@ def register(sub) -> None:
     p.add_argument("--workers", type=int, default=None, metavar="N", help="analysis processes (default: number of CPUs)")
     p.add_argument("--tz", metavar="ZONE", help="IANA time zone for datelines without an offset")
     p.add_argument("--published", metavar="ISO", help="reference time when a document has no dateline")
+    add_time_policy(p)
     p.add_argument("--batch", type=int, default=200, metavar="N", help="articles per transaction (default 200)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=run)
@@ -25,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
     from ..errors import MarsadError
     from ..options import Options
 
-    options = Options.checked(args.tz, args.published)
+    options = Options.checked(args.tz, args.published, time_policy=args.time_policy)
     workers = args.workers if args.workers is not None else cpu_count()
     if workers < 1 or workers > 64:
         raise MarsadError("--workers must be between 1 and 64")

@@ -6,6 +6,7 @@ import sys
 
 from ..annotate.pipeline import STAGE_NAMES
 from ..errors import MarsadError
+from ..options import add_time_policy
 
 
 def register(sub) -> None:
@@ -23,6 +24,7 @@ def register(sub) -> None:
     a.add_argument("--partitions", type=int, metavar="N", help="analysis partitions (default: 4 per core)")
     a.add_argument("--tz", metavar="ZONE", help="IANA time zone for datelines without an offset")
     a.add_argument("--published", metavar="ISO", help="reference time when a document has no dateline")
+    add_time_policy(a)
     a.add_argument("--skip", action="append", default=[], metavar="NAME",
                    help=f"leave out an annotation stage ({', '.join(STAGE_NAMES)})")
     a.add_argument("--dedup-threshold", type=float, default=None, metavar="J",
@@ -36,7 +38,7 @@ def run_analyze(args: argparse.Namespace) -> int:
     from ..options import Options
 
     # `layout` is no Spark stage: the job writes annotated Articles
-    options = Options.checked(args.tz, args.published, args.skip, layout_only=False)
+    options = Options.checked(args.tz, args.published, args.skip, layout_only=False, time_policy=args.time_policy)
     if args.partitions is not None and args.partitions < 1:
         raise MarsadError("--partitions must be at least 1")
     if args.dedup_threshold is not None and not 0 < args.dedup_threshold <= 1:
