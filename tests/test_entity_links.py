@@ -197,11 +197,11 @@ def test_a_name_only_geonames_knows_needs_the_tagger_a_rare_word_and_its_country
     hofuf = Candidate(0, 6, 7, 7, "الهفوف", "LOC", [("gn-109571", 0)])
     tagged = {(4, 4, "LOC"), (7, 7, "LOC")}
     here = {country}
-    assert _geonames_place_here(cannes, tagged, False, fake, {"uk"}) is None    # `كان` is "was"
-    assert _geonames_place_here(hofuf, tagged, False, fake, here) == "gn-109571"
-    assert _geonames_place_here(hofuf, set(), False, fake, here) is None         # the tagger sees no place
-    assert _geonames_place_here(hofuf, tagged, True, fake, here) is None         # a town in a match report
-    assert _geonames_place_here(hofuf, tagged, False, fake, {"uk"}) is None      # its country is not in the story
+    assert _geonames_place_here(cannes, ["gn-2653974"], tagged, False, fake, {"uk"}) is None    # `كان` is "was"
+    assert _geonames_place_here(hofuf, ["gn-109571"], tagged, False, fake, here) == "gn-109571"
+    assert _geonames_place_here(hofuf, ["gn-109571"], set(), False, fake, here) is None         # the tagger sees no place
+    assert _geonames_place_here(hofuf, ["gn-109571"], tagged, True, fake, here) is None         # a town in a match report
+    assert _geonames_place_here(hofuf, ["gn-109571"], tagged, False, fake, {"uk"}) is None      # its country is not in the story
     from marsad.entities.context import geonames_name_trusted
 
     town = type("E", (), {"code": "ID.30", "population": 20000})()

@@ -14,6 +14,9 @@ from typing import Iterable
 
 from .errors import MarsadError
 
+# How time expressions place a bare weekday or a year-less date (marsad.annotate.timex.resolve).
+TIME_POLICIES = ("news", "forward")
+
 
 @dataclass(frozen=True)
 class Options:
@@ -43,18 +46,14 @@ class Options:
         if unknown:
             raise MarsadError(f"{flag}skip: unknown stage {', '.join(sorted(unknown))} "
                               f"(stages: {', '.join(STAGE_NAMES)})")
-        from .annotate.timex.resolve import POLICIES
-
         time_policy = time_policy or "news"
-        if time_policy not in POLICIES:
-            raise MarsadError(f"{flag}time-policy: unknown policy {time_policy!r} (policies: {', '.join(POLICIES)})")
+        if time_policy not in TIME_POLICIES:
+            raise MarsadError(f"{flag}time-policy: unknown policy {time_policy!r} (policies: {', '.join(TIME_POLICIES)})")
         return cls(tz, published, names, time_policy)
 
 
 def add_time_policy(parser) -> None:
     """The `--time-policy` flag, the same on `analyze`, `ingest` and `spark analyze`."""
-    from .annotate.timex.resolve import POLICIES
-
-    parser.add_argument("--time-policy", choices=list(POLICIES), default="news",
+    parser.add_argument("--time-policy", choices=list(TIME_POLICIES), default="news",
                         help="bare weekdays and year-less dates: news (tense of the clause, else past; default) "
                              "or forward (the next one, as Duckling resolves them)")

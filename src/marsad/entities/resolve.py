@@ -116,9 +116,6 @@ def common_words_named(c: Candidate, kb: KnowledgeBase) -> bool:
     """Whether the tagger named common words: a person with a common word in it that no known
     name has (`حسن جوار` "good neighbourliness", `صلاح تغريدة`, `إدارة غرفة`), or a one-word
     place or body that is a common word (`المشهد` "the scene")."""
-    from ..text.vocabulary import docfreq
-
-    df = docfreq().words
     known = name_words(kb).get(c.type, frozenset())
     words = c.form.split()
     if c.type != "PER" and len(words) > 1:
@@ -126,7 +123,7 @@ def common_words_named(c: Candidate, kb: KnowledgeBase) -> bool:
 
     def common(w: str) -> bool:
         base = w[2:] if w.startswith("ال") and len(w) > 4 else w
-        return max(df.get(w, 0), df.get(base, 0)) >= COMMON_DF and w not in known and base not in known
+        return _doc_freq(w) >= COMMON_DF and w not in known and base not in known
 
     return any(common(w) for w in words)
 
@@ -348,22 +345,20 @@ def _assign(found: _Found, chosen: list[Candidate], tagged_at: set) -> tuple[lis
                 eid = next((x for x, w in c.ids if w != PART and (c.ti, c.tj, kb.get(x).type) in tagged_at), None)
                 if eid is None:
                     continue
-            e = kb.get(eid)
             if eid.startswith("gn-"):
-                eid = _geonames_place_here(c, tagged_at, sporty, kb, support)
+                eid = _geonames_place_here(c, [x for x, _w in c.ids], tagged_at, sporty, kb, support)
                 if eid is None:  # the names the hand-written KB gives, as without GeoNames
                     hand = [x for x in c.ids if not x[0].startswith("gn-")]
                     eid = _pick(Candidate(c.start, c.end, c.ti, c.tj, c.form, c.type, hand), kb, support,
                                 countries_of_support, sporty) if hand else None
                 if eid is None:
                     continue
+            e = kb.get(eid)
             found.add(c, eid, e.name, e.type, e)
             continue
         known = [x for x in kb.by_key(c.form) if kb.get(x).type == c.type and variant_link_ok(c.form, kb.get(x))]
         if known and known[0].startswith("gn-"):
-            c.ids = [(x, 0) for x in known]
-            place = _geonames_place_here(c, tagged_at, sporty, kb, support)
-            c.ids = []
+            place = _geonames_place_here(c, known, tagged_at, sporty, kb, support)
             known = [place] if place else []
         if known:
             e = kb.get(known[0])
@@ -463,9 +458,9 @@ def _pick(c: Candidate, kb: KnowledgeBase, support: set[str], countries: set[str
     return best
 
 
-def _geonames_place_here(c: Candidate, tagged_at: set, sporty: bool, kb: KnowledgeBase,
+def _geonames_place_here(c: Candidate, ids: list[str], tagged_at: set, sporty: bool, kb: KnowledgeBase,
                          support: set[str]) -> str | None:
-    """The place only GeoNames knows that `c` names here, or None. The tagger must see a place
+    """The place only GeoNames knows (of the entities `ids`) that `c` names here, or None. The tagger must see a place
     on that very span; a one-word name must not be a word the news uses often (GeoNames'
     Arabic names hold `كان` for Cannes and `وقف` for a village), nor a town in a sports story
     (where `نيس` is the club); and the document must name the place's country, with one
@@ -477,7 +472,7 @@ def _geonames_place_here(c: Candidate, tagged_at: set, sporty: bool, kb: Knowled
         return None
     if c.tj == c.ti and (sporty or _doc_freq(c.form) > COMMON_DF or c.form in stopwords()):
         return None
-    here = [x for x, _w in c.ids if x.startswith("gn-") and kb.get(x).country in support
+    here = [x for x in ids if x.startswith("gn-") and kb.get(x).country in support
             and geonames_name_trusted(kb.get(x))]
     return here[0] if len(here) == 1 else None
 

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from ...arabic import parse_number
+from ...options import TIME_POLICIES
 from .grammar import Grammar
 
 
@@ -118,7 +119,7 @@ class Context:
         return False
 
 
-POLICIES = ("news", "forward")
+POLICIES = TIME_POLICIES  # defined with the option that carries them
 
 
 def day_guess(c: Context, m: int, d: int, s: int, e: int, direction: str | None) -> date | None:
