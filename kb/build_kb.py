@@ -175,7 +175,7 @@ THE = re.compile(r"^(United |Netherlands|Philippines|Bahamas|Czech Republic|Demo
                  r"Central African|Dominican Republic|Maldives|Marshall|Solomon|Comoros|Gambia|Vatican)")
 
 
-# -- GeoNames (opt-in: --geonames) ----------------------------------------------
+# -- GeoNames (merged unless --no-geonames) ------------------------------------
 # Kinds of hand-written entry a GeoNames city may be the same place as.
 CITY_KINDS = {"city", "capital", "region"}
 
@@ -239,7 +239,7 @@ def merge_geonames(kb: KB, countries: dict[str, dict]) -> dict[str, int]:
     return stats
 
 
-def main(out: Path | None = None, geonames: bool = False) -> None:
+def main(out: Path | None = None, geonames: bool = True) -> None:
     global OUT
     OUT = out or OUT
     from babel import Locale
@@ -404,7 +404,7 @@ if __name__ == "__main__":
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, help="write here instead of src/marsad/knowledge (to compare)")
-    ap.add_argument("--geonames", action="store_true",
-                    help="also merge the places of kb/geonames_places.tsv (GeoNames, CC BY 4.0)")
+    ap.add_argument("--no-geonames", dest="geonames", action="store_false",
+                    help="leave out the places of kb/geonames_places.tsv (GeoNames, CC BY 4.0), merged by default")
     a = ap.parse_args()
     main(a.out, a.geonames)

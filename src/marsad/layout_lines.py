@@ -79,8 +79,8 @@ def _place_tokens() -> frozenset[str]:
     out: set[str] = set()
     text = knowledge.text("entities.jsonl")
     for line in text.splitlines():
-        if '"LOC"' not in line:
-            continue
+        if '"LOC"' not in line or line.startswith('{"id": "gn-'):
+            continue  # (GeoNames' towns are named like people: `علي`, `أحمد`; datelines name known places)
         rec = json.loads(line)
         for n in [rec.get("ar") or ""] + list(rec.get("ar_aliases") or []):
             toks = _TOKEN.findall(normalize(n))

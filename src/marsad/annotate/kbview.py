@@ -38,14 +38,18 @@ def _adjectives() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _records() -> dict[str, dict]:
+def _lines() -> dict[str, str]:
+    """id -> the record's JSON line (every line starts with its id): the 15,000 records are
+    parsed only when asked for, not at first use."""
+    head = len('{"id": "')
     text = _read("entities.jsonl") or ""
-    out = {}
-    for line in text.splitlines():
-        if line.strip():
-            r = json.loads(line)
-            out[r["id"]] = r
-    return out
+    return {line[head:line.index('"', head)]: line for line in text.splitlines() if line.strip()}
+
+
+@lru_cache(maxsize=4096)
+def _record(entity_id: str) -> dict | None:
+    line = _lines().get(entity_id)
+    return json.loads(line) if line is not None else None
 
 
 @lru_cache(maxsize=8192)
@@ -62,12 +66,12 @@ def demonym(norm: str) -> str | None:
 
 
 def metonym_of(entity_id: str) -> str | None:
-    r = _records().get(entity_id)
+    r = _record(entity_id)
     return r.get("metonym_of") if r else None
 
 
 def entity(entity_id: str) -> Entity | None:
-    r = _records().get(entity_id)
+    r = _record(entity_id)
     if r is None:
         return None
     return Entity(r["id"], r["name"], r["type"], r.get("ar"), [], list(r.get("en_aliases", [])), r.get("wikidata"), r.get("role"))

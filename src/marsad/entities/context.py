@@ -10,7 +10,8 @@ a missed link is better than a wrong one). The words are data: knowledge/link_co
   ("with zeal");
 - a country name that is an adjective after a definite noun: `الكرة السعودية`;
 - a person's name after `بن`, `بنت` or `آل`: a son's lineage or a family (`خالد بن سلمان`);
-- a hamza on و or ي that the entity's spellings lack: `المؤصل` is not `الموصل`.
+- a hamza on و or ي that the entity's spellings lack: `المؤصل` is not `الموصل`;
+- a city's name after `منطقة` or `ولاية` names the region around it (`منطقة نجران`).
 """
 from __future__ import annotations
 
@@ -37,6 +38,8 @@ def _words() -> dict:
         "adjective": norm_set("adjective_forms"),
         "sport": norm_set("sport_words"),
         "lineage": norm_set("lineage_words"),
+        "region": {normalize(k): v for k, v in raw["region_words"].items()},
+        "place_cue": norm_set("foreign_place_cues"),
         "arabic_name_countries": frozenset(raw["arabic_name_countries"]),
         "geonames_min_population": int(raw["geonames_min_population_elsewhere"]),
     }
@@ -57,14 +60,46 @@ def geonames_name_trusted(e) -> bool:
     """Whether GeoNames' Arabic name of a place is one the news uses: a place in an
     Arabic-writing region (`الهفوف`), or elsewhere a large one (`سوربون` is not Cirebon,
     `هلمند` not Helmond)."""
-    w = _words()
-    code = (e.code or "")[:2]
-    return code in w["arabic_name_countries"] or (e.population or 0) >= w["geonames_min_population"]
+    return arabic_writing(e) or (e.population or 0) >= _words()["geonames_min_population"]
+
+
+def arabic_writing(e) -> bool:
+    """Whether a GeoNames place lies in a region that writes its names in Arabic."""
+    return (e.code or "")[:2] in _words()["arabic_name_countries"]
+
+
+def placed_by_context(c: Candidate, tokens, text: str) -> bool:
+    """Whether the words around a one-place reading say it is a place: a cue right before it
+    (`في`, `مدينة`, `شمال`; clitics allowed: `بمدينة`) or the preposition ب on the name itself
+    (`بكاغوشيما`) when the name is longer than three letters (`برين` is Brin, not Rennes)."""
+    if text[c.start - 1:c.start] == "ب" and len(c.form.replace(" ", "")) > 3:
+        return True
+    k = c.ti - 1
+    if k < 0 or tokens[k].kind != "word" or tokens[k].end + 2 < tokens[c.ti].start:
+        return False
+    return bool(_readings(tokens[k].norm) & _words()["place_cue"])
 
 
 def after_lineage(tokens, k: int) -> bool:
     """Whether token `k` follows `بن`, `بنت` or `آل`: a name in someone's lineage or a family."""
     return k > 0 and tokens[k - 1].kind == "word" and tokens[k - 1].norm in _words()["lineage"]
+
+
+CITY_KINDS = frozenset(("city", "capital"))
+
+
+def region_word(c: Candidate, tokens, e) -> str | None:
+    """The English word for the region whose name a city's name `c` is here, or None:
+    right after `منطقة` or `ولاية` (clitics allowed: `بمنطقة الرياض`) the name is the region
+    or state around the city, not the city. (`محافظة الرس` is read as the town: a Saudi or
+    Yemeni governorate is named after its town and the news means either.)"""
+    if e is None or e.kind not in CITY_KINDS or c.ti == 0:
+        return None
+    prev = tokens[c.ti - 1]
+    if prev.kind != "word" or prev.end + 2 < tokens[c.ti].start:
+        return None
+    region = _words()["region"]
+    return next((region[s] for s in _readings(prev.norm) if s in region), None)
 
 
 def _readings(norm: str) -> set[str]:

@@ -22,7 +22,8 @@ from ..arabic import normalize, shared_sentences
 from ..arabic.variants import variant_key
 from ..article import Entity, Mention
 from ..errors import MarsadError
-from .context import after_lineage, geonames_name_trusted, not_this_name, sports_story
+from .context import (after_lineage, arabic_writing, geonames_name_trusted, not_this_name, placed_by_context,
+                      region_word, sports_story)
 from .kb import FAMILY_NAME_FIRST, NOT_NAMES, PART, KnowledgeBase, get_kb
 from .matcher import Candidate, fast_tokenize, match, skip_chars, stems
 from .patterns import ADJ_FIRST, Context, cues, org_spans, person_spans
@@ -269,7 +270,7 @@ def recognize(text: str, use_tagger: bool = True) -> list[Entity]:
     chosen = [c for c in _select(gaz, orgs, pers, tagged, kb)
               if not (c.source == "kb" and c.ids and not_this_name(c, tokens, kb))]
     tagged_at = {(t.ti, t.tj, t.type) for t in tagged}
-    found = _Found(text, kb)
+    found = _Found(text, kb, tokens)
     pending_people, pending_orgs = _assign(found, chosen, tagged_at)
     _merge_pending(found, pending_people, pending_orgs)
     _drop_shared_surnames(found)
@@ -290,11 +291,27 @@ def _support(chosen: list[Candidate], kb: KnowledgeBase) -> tuple[set[str], set[
     return support, {kb.get(x).country for x in support if kb.get(x)}
 
 
+def _leading_countries(chosen: list[Candidate], kb: KnowledgeBase) -> set[str]:
+    """The countries the document is about: those named (as the country, or by one of its
+    places) at least half as often as the most named one. A story from Mukalla that names
+    Egypt once in passing is not about Egypt, so Egypt's towns are not read into it."""
+    counts: dict[str, int] = {}
+    for c in chosen:
+        if c.ids and not c.weak and len(c.ids) == 1:
+            e = kb.get(c.ids[0][0])
+            if e is not None and e.type == "LOC":
+                cid = e.id if e.kind in ("country", "territory") else e.country
+                if cid:
+                    counts[cid] = counts.get(cid, 0) + 1
+    top = max(counts.values(), default=0)
+    return {cid for cid, n in counts.items() if 2 * n >= top}
+
+
 class _Found:
     """The document's entities, in order of first mention."""
 
-    def __init__(self, text: str, kb: KnowledgeBase) -> None:
-        self.text, self.kb = text, kb
+    def __init__(self, text: str, kb: KnowledgeBase, tokens=()) -> None:
+        self.text, self.kb, self.tokens = text, kb, tokens
         self.doc: dict[str, _DocEntity] = {}
         self.order: list[str] = []
 
@@ -331,6 +348,7 @@ def _assign(found: _Found, chosen: list[Candidate], tagged_at: set) -> tuple[lis
     gloss or romanised. Returns the people and bare organisation patterns left for later."""
     kb, text = found.kb, found.text
     support, countries_of_support = _support(chosen, kb)
+    leading = _leading_countries(chosen, kb)
     sporty = sports_story(fast_tokenize(text))
     pending_people: list[Candidate] = []
     pending_orgs: list[Candidate] = []  # `مجلس الشيوخ`: may shorten a fuller name in the document
@@ -346,7 +364,13 @@ def _assign(found: _Found, chosen: list[Candidate], tagged_at: set) -> tuple[lis
                 if eid is None:
                     continue
             if eid.startswith("gn-"):
-                eid = _geonames_place_here(c, [x for x, _w in c.ids], tagged_at, sporty, kb, support)
+                # a GeoNames name that is also a hand-written entity's is weak: it does not
+                # outbid that entity when the story names the entity's country (`زنجبار` in a
+                # story on Yemen is Zinjibar; in one that names Tanzania, Zanzibar)
+                hand_named = any(not x.startswith("gn-") and (kb.get(x).country in support or x in support)
+                                 for x, _w in c.ids)
+                eid = _geonames_place_here(c, [x for x, w in c.ids if not (hand_named and w)], tagged_at,
+                                           sporty, kb, leading, text, found.tokens)
                 if eid is None:  # the names the hand-written KB gives, as without GeoNames
                     hand = [x for x in c.ids if not x[0].startswith("gn-")]
                     eid = _pick(Candidate(c.start, c.end, c.ti, c.tj, c.form, c.type, hand), kb, support,
@@ -354,11 +378,15 @@ def _assign(found: _Found, chosen: list[Candidate], tagged_at: set) -> tuple[lis
                 if eid is None:
                     continue
             e = kb.get(eid)
+            region = region_word(c, found.tokens, e)
+            if region is not None:  # `منطقة نجران`: the region, not its city; a name of its own
+                found.add(c, slug(f"{e.name} {region}"), f"{e.name} {region}", "LOC")
+                continue
             found.add(c, eid, e.name, e.type, e)
             continue
         known = [x for x in kb.by_key(c.form) if kb.get(x).type == c.type and variant_link_ok(c.form, kb.get(x))]
         if known and known[0].startswith("gn-"):
-            place = _geonames_place_here(c, known, tagged_at, sporty, kb, support)
+            place = _geonames_place_here(c, known, tagged_at, sporty, kb, leading, text, found.tokens)
             known = [place] if place else []
         if known:
             e = kb.get(known[0])
@@ -458,23 +486,45 @@ def _pick(c: Candidate, kb: KnowledgeBase, support: set[str], countries: set[str
     return best
 
 
+_TANWEEN = frozenset("\u064b\u064c\u064d")
+_COMPASS_NOUNS = frozenset(normalize(w) for w in ("الشمال", "الجنوب", "الشرق", "الغرب"))
+
+
+def _compass_follows(c: Candidate, tokens) -> bool:
+    """`ظهران الجنوب` is a town of its own, not Dhahran: a compass noun after the name."""
+    k = c.tj + 1
+    return k < len(tokens) and tokens[k].kind == "word" and tokens[k].norm in _COMPASS_NOUNS
+_PROCLITIC_LETTERS = frozenset("وفبكل")
+
+
 def _geonames_place_here(c: Candidate, ids: list[str], tagged_at: set, sporty: bool, kb: KnowledgeBase,
-                         support: set[str]) -> str | None:
+                         countries: set[str], text: str, tokens) -> str | None:
     """The place only GeoNames knows (of the entities `ids`) that `c` names here, or None. The tagger must see a place
     on that very span; a one-word name must not be a word the news uses often (GeoNames'
     Arabic names hold `كان` for Cannes and `وقف` for a village), nor a town in a sports story
     (where `نيس` is the club); and the document must name the place's country, with one
     such place only (`سالزبوري` in a story on Britain is Salisbury, England, not Maryland's;
-    `سوربون` with no word of Indonesia is not Cirebon)."""
+    `سوربون` with no word of Indonesia is not Cirebon) — one of the countries the story is
+    mostly about (`countries`, from `_leading_countries`). A word written with tanween
+    (`نارًا`, "a fire": Nara) or after the clitic ك (`كرين`: Rennes) is a common word."""
     from ..text.vocabulary import stopwords
 
     if (c.ti, c.tj, "LOC") not in tagged_at:
         return None
     if c.tj == c.ti and (sporty or _doc_freq(c.form) > COMMON_DF or c.form in stopwords()):
         return None
-    here = [x for x in ids if x.startswith("gn-") and kb.get(x).country in support
+    written = text[c.start:c.end]
+    if _TANWEEN.intersection(written) or (c.tj == c.ti and text[c.start - 1:c.start] == "ك"):
+        return None
+    if c.tj == c.ti and len(c.form) <= 3 and text[c.start - 1:c.start] in _PROCLITIC_LETTERS:
+        return None  # a short name with a clitic read off is as likely a word: `برين` (Brin), `ونيس`
+    here = [x for x in ids if x.startswith("gn-") and kb.get(x).country in countries
             and geonames_name_trusted(kb.get(x))]
-    return here[0] if len(here) == 1 else None
+    if len(here) != 1 or _compass_follows(c, tokens):
+        return None
+    if not arabic_writing(kb.get(here[0])) and not placed_by_context(c, tokens, text):
+        return None
+    return here[0]
 
 
 def _surname_owners(doc: dict[str, _DocEntity]) -> dict[str, set[str]]:
