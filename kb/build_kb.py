@@ -180,6 +180,15 @@ THE = re.compile(r"^(United |Netherlands|Philippines|Bahamas|Czech Republic|Demo
 CITY_KINDS = {"city", "capital", "region"}
 
 
+def everyday(name: str) -> bool:
+    """A one-word name that the news uses as a common word (marsad.entities.resolve's test)."""
+    from marsad.entities.resolve import COMMON_DF, _doc_freq
+    from marsad.text.vocabulary import stopwords
+
+    form = normalize(name)
+    return " " not in form and (_doc_freq(form) > COMMON_DF or form in stopwords())
+
+
 def merge_geonames(kb: KB, countries: dict[str, dict]) -> dict[str, int]:
     """Add the places of kb/geonames_places.tsv (built by kb/geonames_places.py).
 
@@ -229,6 +238,10 @@ def merge_geonames(kb: KB, countries: dict[str, dict]) -> dict[str, int]:
             continue  # a second GeoNames place for an entry already matched (a country's namesake)
         strong = [a for a in ar if normalize(a) not in known_forms]
         weak = weak + [a for a in ar if normalize(a) in known_forms]
+        # a one-word name that is an everyday word of the news never links (marsad's GeoNames
+        # gate refuses it), so it is not indexed at all: matching `كان` or `الخميس` in every
+        # article only to refuse it costs time and hides the tagger's own span there
+        strong, weak = [a for a in strong if not everyday(a)], [a for a in weak if not everyday(a)]
         names = strong + ["~" + a for a in weak]
         if not names:
             continue

@@ -46,7 +46,7 @@ class KBEntity:
     metonym_of: str | None = None
     code: str | None = None
     ar_weak: list[str] = field(default_factory=list)
-    # places merged from GeoNames (kb/build_kb.py --geonames)
+    # places merged from GeoNames by kb/build_kb.py
     geonames: int | None = None
     population: int | None = None
     lat: float | None = None
@@ -100,6 +100,17 @@ class KnowledgeBase:
 
     def ids(self) -> list[str]:
         return list(self._records)
+
+    def type_of(self, entity_id: str) -> str | None:
+        """The entity's type, read off its JSON line when the record is not parsed yet."""
+        e = self._entities.get(entity_id)
+        if e is not None:
+            return e.type
+        rec = self._records.get(entity_id)
+        if isinstance(rec, str):
+            i = rec.find('"type": "') + len('"type": "')
+            return rec[i:rec.index('"', i)]
+        return rec["type"] if rec else None
 
     def rank(self, entity_id: str) -> int:
         e = self.get(entity_id)

@@ -138,9 +138,12 @@ def name_words(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
     if _NAME_WORDS is None:
         acc: dict[str, set[str]] = {}
         for form, ids in kb.forms.items():
-            e = kb.get(ids[0][0])
-            if e is not None:
-                acc.setdefault(e.type, set()).update(form.split())
+            eid = ids[0][0]
+            # GeoNames' towns are named with everyday words (`كان`): their names say nothing
+            # of whether a word is a name; and the type is read without parsing the record
+            typ = None if eid.startswith("gn-") else kb.type_of(eid)
+            if typ is not None:
+                acc.setdefault(typ, set()).update(form.split())
         from importlib import resources
 
         try:  # the tagger's gazetteer (type TAB normalised name), when this build ships one
