@@ -69,6 +69,7 @@ def _calendar_tables(g: "Grammar", cal: dict, v: dict) -> None:
         g.weekdays.setdefault(w[2:] if w.startswith("ال") else "ال" + w, d)
     g.zones = {_n(k): z for k, z in cal["zones"].items()}
     g.zones.update({_n(k): z for k, z in v["zone_words"].items()})
+    g.zones.update({k.lower(): z for k, z in list(g.zones.items()) if k.isascii()})  # gmt, utc
     d = v["direction"]
     g.dir = {}
     for kind in ("past", "future", "current", "recent", "new"):
@@ -103,6 +104,9 @@ def _word_tables(g: "Grammar", v: dict) -> None:
     g.nth_weekdays = dict(g.weekdays)
     g.nth_weekdays.update({_n(k): x for k, x in nth["weekday_spellings"].items()})
     g.month_ordinals = {_n(k): x for k, x in nth["month_ordinals"].items()}
+    g.month_numbers = {_n(k): x for k, x in v["month_numbers"]["words"].items()}
+    g.month_ord_not_before = {_n(w) for w in v["month_ordinal_not_before"]["words"]}
+    g.anaphoric_dirs = {_n(w) for w in v["anaphoric_directions"]["words"]}
     hol = v["holidays"]
     g.holidays = {_n(k): ("G", x) for k, x in hol["gregorian"].items()}
     g.holidays.update({_n(k): ("H", x) for k, x in hol["hijri"].items()})
@@ -180,7 +184,14 @@ def _fragments(g: "Grammar", v: dict) -> SimpleNamespace:
     L = r"(?<!\w)(?:[وف]?[بلك]?)"
     R = r"(?!\w)"
     ALT2 = rf"(?:\s*[/(]\s*(?:{MON})\s*\)?)?"
-    return SimpleNamespace(MON=MON, HMON=HMON, WD=WD, WDB=WDB, DIR1=DIR1, DIRALL=DIRALL, ORD=ORD, NUMW=NUMW, NUMPH=NUMPH, NUM=NUM, U_SING=U_SING, U_PL=U_PL, U_DUAL=U_DUAL, DPREP=DPREP, QUANT=QUANT, VAGUE=VAGUE, AP=AP, ZONE=ZONE, YREL=YREL, YEARPH=YEARPH, MARK=MARK, YTAIL=YTAIL, L=L, R=R, ALT2=ALT2)
+    MNUM = rf"(?:\d{{1,2}}(?![\d/:.-]\d)|{_alt(g.month_numbers)})"
+    MORD = _alt(g.month_ordinals)
+    # a month by name, by its number (شهر ثلاثة, شهر 3) or by ordinal (الشهر التاسع)
+    MONX = rf"(?:(?:شهر\s+)?(?P<mon>{MON}){ALT2}|شهر\s+(?P<mnum>{MNUM})|الشهر\s+(?P<mord>{MORD}))"
+    NTHB, NTHA = _alt(g.nth_before), _alt(g.nth_after)
+    YEAR_OF = (rf"(?:\s*(?:من\s+|في\s+)?(?:[بل]?(?:ال)?(?:عام|سنه)\s+)?(?P<y>\d{{4}})(?!\d)"
+               rf"|\s+(?:من\s+)?(?P<rel>{YREL})|\s+(?P<dir>{DIR1}))?")
+    return SimpleNamespace(MNUM=MNUM, MORD=MORD, MONX=MONX, NTHB=NTHB, NTHA=NTHA, YEAR_OF=YEAR_OF, MON=MON, HMON=HMON, WD=WD, WDB=WDB, DIR1=DIR1, DIRALL=DIRALL, ORD=ORD, NUMW=NUMW, NUMPH=NUMPH, NUM=NUM, U_SING=U_SING, U_PL=U_PL, U_DUAL=U_DUAL, DPREP=DPREP, QUANT=QUANT, VAGUE=VAGUE, AP=AP, ZONE=ZONE, YREL=YREL, YEARPH=YEARPH, MARK=MARK, YTAIL=YTAIL, L=L, R=R, ALT2=ALT2)
 
 
 def _date_patterns(g: "Grammar", f) -> list[tuple[str, str]]:
@@ -193,13 +204,13 @@ def _date_patterns(g: "Grammar", f) -> list[tuple[str, str]]:
         # a weekday or بتاريخ, then day/month: `السبت 21/09`
         ("wdnum", rf"{f.L}(?P<t>(?:(?:يوم\s+)?{f.WD}\s*[،,]?\s*(?:الموافق\s+)?|بتاريخ\s+)"
                   rf"(?P<d>\d{{1,2}})[/-](?P<m>\d{{1,2}}))(?![\d/-])"),
-        ("dmy", rf"{f.L}(?P<t>(?:(?:يوم\s+)?{f.WD}\s*[،,]?\s*(?:الموافق\s+)?)?(?P<d>\d{{1,2}}|{f.ORD})"
-                rf"(?:\s*(?P<conn>و|-|الي|حتي)\s*(?P<d_2>\d{{1,2}}))?\s*(?:من\s+)?(?:شهر\s+)?(?P<mon>{f.MON}){f.ALT2}"
+        ("dmy", rf"{f.L}(?P<t>(?:(?:يوم\s+)?{f.WD}\s*[،,]?\s*(?:الموافق\s+)?|(?:ال)?يوم\s+(?=ال))?(?P<d>\d{{1,2}}|{f.ORD}|اول)"
+                rf"(?:\s*(?P<conn>و|-|الي|حتي|وحتي)\s*(?P<d_2>\d{{1,2}}|{f.ORD}))?\s*(?:من\s+)?{f.MONX}"
                 rf"(?:{f.YTAIL}|\s+(?:من\s+)?(?P<rel>{f.YREL})|\s+(?P<dir>{f.DIR1}))?){f.R}"),
         # month first, then a range of days: `تموز 13 الى 15`, `يوليو 13-15`
         ("mdd", rf"{f.L}(?P<t>(?P<mon>{f.MON})\s+(?P<d>\d{{1,2}})\s*(?P<conn>-|الي|حتي)\s*(?P<d_2>\d{{1,2}})(?!\d)"
                 rf"(?:{f.YTAIL})?){f.R}"),
-        ("month", rf"{f.L}(?P<t>(?P<sh>شهر\s+)?(?P<mon>{f.MON}){f.ALT2}"
+        ("month", rf"{f.L}(?P<t>(?:(?P<sh>شهر\s+)?(?P<mon>{f.MON}){f.ALT2}|شهر\s+(?P<mnum>{f.MNUM})|الشهر\s+(?P<mord>{f.MORD}))"
                   rf"(?:{f.YTAIL}|\s+(?:من\s+)?(?P<rel>{f.YREL})|\s+(?P<dir>{f.DIR1}))?){f.R}"),
         ("hijri", rf"{f.L}(?P<t>(?:(?P<d>\d{{1,2}}|{f.ORD})\s*(?:من\s+)?)?(?P<sh>شهر\s+)?(?P<mon>{f.HMON})"
                   rf"(?:\s*[،,]?\s*(?:من\s+)?(?:(?:ال)?عام\s+|(?:ال)?سنه\s+)?(?P<y>1[34]\d\d)"
@@ -209,7 +220,7 @@ def _date_patterns(g: "Grammar", f) -> list[tuple[str, str]]:
                  rf"(?:\s*(?P<mk>م|ميلادي|ميلاديه|للميلاد|ه|هجري|هجريه|للهجره)(?!\w))?"
                  rf"(?:\s+و\s*(?:(?:ال)?(?:عام|سنه)\s+)?(?P<y2>\d{{4}})(?:\s*(?:م|ه)(?!\w))?)?)(?![\w%])"),
         ("rel", rf"{f.L}(?P<t>(?:(?P<this>هذا|هذه)\s+(?P<u1>(?:ال)?(?:عام|سنه|شهر|اسبوع|عقد|قرن))"
-                rf"|(?P<u2>ال(?:عام|سنه|شهر|اسبوع|عقد|قرن))\s+(?P<dir>{f.DIR1}))){f.R}"),
+                rf"|(?P<u2>ال(?:عام|سنه|شهر|اسبوع|عقد|قرن|يوم))\s+(?P<dir>{f.DIR1}))){f.R}"),
         ("weekend", rf"{f.L}(?P<t>(?:عطله\s+)?نهايه\s+(?:ال)?اسبوع(?:\s+(?P<dir>{f.DIR1}))?){f.R}"),
         ("deictic", rf"{f.L}(?P<t>(?P<w>{_alt(list(g.deictic_days) + list(g.deictic_times) + list(g.refs))})"
                     rf"(?:\s*[،,]?\s*(?P<wd>{f.WD}))?){f.R}"),
@@ -219,6 +230,11 @@ def _date_patterns(g: "Grammar", f) -> list[tuple[str, str]]:
                   rf"\s+(?:(?:من|في)\s+|ب)(?:(?:شهر\s+|ب?شهر\s+)?(?P<mon>{f.MON})|شهر\s+(?P<mnum>\d{{1,2}}|{f.NUMW})"
                   rf"|الشهر\s+(?P<mord>{_alt(g.month_ordinals)})|(?P<mrel>الشهر\s+(?:{f.DIR1})|هذا\s+الشهر))"
                   rf"(?:\s*(?:من\s+|في\s+)?(?:[بل]?(?:ال)?(?:عام|سنه)\s+)?(?P<y>\d{{4}})|\s+(?P<rel>{f.YREL}))?){f.R}"),
+        # the n-th or last day or week of a month: `ثالث يوم من شهر عشرة`, `الاسبوع الاخير في الشهر التاسع سنة 2014`
+        ("nthunit", rf"{f.L}(?P<t>(?:(?P<o1>{f.NTHB})\s+(?P<u1>يوم|اسبوع)|(?P<u2>اليوم|الاسبوع)\s+(?P<o2>{f.NTHA}))"
+                    rf"\s+(?:(?:من|في)\s+|ب){f.MONX}{f.YEAR_OF}){f.R}"),
+        # the n-th weekday after a day: `ثالث ثلاثاء بعد كريسماس 2014` (the day is matched by its own pattern)
+        ("nthafter", rf"{f.L}(?P<t>(?P<o>{f.NTHB})\s+(?:يوم\s+)?(?P<wd>{_alt(g.nth_weekdays)})\s+بعد)\s+"),
         # a weekday of a named week: `الأحد من الأسبوع الماضي`, `ثلاثاء الأسبوع الفائت`
         ("wdweek", rf"{f.L}(?P<t>(?:يوم\s+)?(?P<wd>{f.WDB})\s+(?:من\s+)?(?:(?P<this>هذا)\s+)?(?:ال)?اسبوع"
                    rf"(?:\s+(?P<dir>{f.DIR1}))?){f.R}"),
@@ -230,10 +246,10 @@ def _date_patterns(g: "Grammar", f) -> list[tuple[str, str]]:
 def _clock_patterns(g: "Grammar", f) -> list[tuple[str, str]]:
     """Clock times, in digits or words, with their zone."""
     return [
-        ("clock", rf"{f.L}(?P<t>(?:(?P<kw>(?:ال)?ساعه)\s+)?(?P<h>\d{{1,2}})(?P<sep>[:.])(?P<mi>\d{{2}})(?::(?P<sec>\d{{2}}))?(?!\d)"
+        ("clock", rf"{f.L}(?P<t>(?:(?P<kw>(?:ال)?ساعه)\s+)?(?P<h>\d{{1,2}})(?P<sep>[:.,])(?P<mi>\d{{2}})(?::(?P<sec>\d{{2}}))?(?!\d)"
                   rf"(?:\s*(?P<ap>{f.AP}))?(?:\s+{f.ZONE})?){f.R}"),
         ("clockw", rf"{f.L}(?P<t>(?:(?P<kw>(?:ال)?ساعه)\s+)?(?P<hw>{_alt(g.hours)}|\d{{1,2}})"
-                   rf"(?:\s+و\s*(?:(?P<mw>{_alt(g.minutes)})|(?P<mn>\d{{1,2}})\s+دقيقه|(?P<mnw>{f.NUMW}(?:\s+و\s*{f.NUMW})?)\s+دقيقه))?"
+                   rf"(?:\s+و\s*(?:(?P<mw>{_alt(g.minutes)})|(?P<mn>\d{{1,2}})\s+دقيقه|(?P<mnw>{f.NUMW}(?:\s+(?:و\s*)?{f.NUMW}){{0,2}})\s+(?:دقيقه|دقائق)))?"
                    rf"(?:\s+(?P<minus>{_alt(g.minus)}))?(?:\s+(?:من\s+)?(?P<ap>{f.AP}))?(?:\s+{f.ZONE})?){f.R}"),
         ("clockword", rf"{f.L}(?P<t>(?P<cw>{_alt(g.clock_words)})){f.R}"),
         ("holiday", rf"{f.L}(?P<t>(?P<hol>{_alt(g.holidays)})(?:\s*[،,]?\s*(?:(?:ال)?(?:عام|سنه)\s+)?(?P<y>\d{{4}})(?!\d)|\s+(?P<dir>{f.DIR1}))?){f.R}"),
@@ -308,6 +324,11 @@ class Grammar:
         add(self.weekdays, "wdweek")
         add(list(self.nth_before) + list(self.nth_weekdays), "nthwd")
         add(self.ordinals, "dmy", "hijri", "ordmonth")
+        add(["اول", "اليوم"], "dmy")
+        add(["الشهر"], "month")
+        add(list(self.nth_before) + ["اليوم", "الاسبوع"], "nthunit")
+        add(self.nth_before, "nthafter")
+        add(["اليوم"], "rel")
         add(list(self.deictic_days) + list(self.deictic_times) + list(self.refs), "deictic")
         add(["هذا", "هذه"], "rel", "deictic")
         add(["العام", "السنه", "الشهر", "الاسبوع", "العقد", "القرن"], "rel")

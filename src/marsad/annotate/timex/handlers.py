@@ -48,16 +48,40 @@ def _h_wdnum(c: Context, m):
 def _day_of(c: Context, tok: str) -> int | None:
     if tok.isdigit():
         return int(tok)
-    return c.g.ordinals.get(key(tok))
+    tok = key(tok)
+    return c.g.ordinals.get(tok) or (1 if tok == "اول" else None)  # أول شباط: the first of February
+
+
+def _month_of(c: Context, m) -> int | None:
+    """The month of a match: by name (`mon`), by number after شهر (`mnum`: شهر ثلاثة, شهر 3)
+    or by ordinal after الشهر (`mord`: الشهر التاسع). An ordinal month counted from an event
+    (للشهر الثالث على التوالي, الشهر الخامس من الحمل, الشهر الثالث للحرب) is no calendar month."""
+    gd = m.groupdict()
+    if gd.get("mon"):
+        return c.g.months.get(key(gd["mon"]))
+    if gd.get("mnum"):
+        raw = key(gd["mnum"])
+        x = int(raw) if raw.isdigit() else c.g.month_numbers.get(raw)
+        return x if x and 1 <= x <= 12 else None
+    if gd.get("mord"):
+        if not (gd.get("y") or gd.get("rel")):
+            nxt = c.next(m.end("mord"))
+            if nxt in c.g.month_ord_not_before or nxt.startswith("لل"):
+                return None
+        return c.g.month_ordinals.get(key(gd["mord"]))
+    return None
 
 
 def _h_dmy(c: Context, m):
     g = c.g
-    mon = g.months.get(key(m.group("mon")))
+    mon = _month_of(c, m)
     d = _day_of(c, m.group("d"))
     if not mon or not d or not 1 <= d <= 31:
         return None
-    days = [d] + ([int(m.group("d_2"))] if m.group("d_2") else [])
+    d2 = _day_of(c, m.group("d_2")) if m.group("d_2") else None
+    if m.group("d_2") and not d2:
+        return None
+    days = [d] + ([d2] if d2 else [])
     s, e = m.start("t"), m.end("t")
     vals = []
     for dd in days:
@@ -82,7 +106,8 @@ def _h_dmy(c: Context, m):
         wd = g.weekdays.get(key(wm.group())) if wm else None
         if wd is not None and date.fromisoformat(vals[0]).weekday() != wd:
             return None  # `الثلاثاء الثالث من أيلول 2014` (not a Tuesday): the third Tuesday
-    if len(vals) == 2 and m.groupdict().get("conn") in ("-", "الي", "حتي"):
+    conn = m.groupdict().get("conn")
+    if len(vals) == 2 and (conn in ("-", "الي", "حتي", "وحتي") or (conn == "و" and c.prev(s) in ("بين", "وبين"))):
         if vals[0] >= vals[1]:
             return None  # `15-13 تموز` is no range
         return Cand(s, e, "DATE", f"{vals[0]}/{vals[1]}", "I")  # a range of days: START/END
@@ -91,7 +116,7 @@ def _h_dmy(c: Context, m):
 
 def _h_month(c: Context, m):
     g = c.g
-    mon = g.months.get(key(m.group("mon")))
+    mon = _month_of(c, m)
     if not mon:
         return None
     s, e = m.start("t"), m.end("t")
@@ -100,8 +125,10 @@ def _h_month(c: Context, m):
     if m.group("rel"):
         y = rel_year(c, key(m.group("rel")))
     else:
+        if m.group("mord"):
+            return None  # `الشهر الثامن` alone is a count as often as a month: only with its year
         direction = g.dir.get(key(m.group("dir") or ""))
-        if not direction and not m.group("sh"):
+        if not direction and not (m.group("sh") or m.group("mnum")):
             prev = c.prev(m.start())
             if prev not in g.bare_month_prep and prev not in g.months:
                 return None
@@ -196,6 +223,16 @@ def _h_rel(c: Context, m):
         k = 1 if c.ref.month == 12 else 0  # العام الجديد: the coming one in December
     s, e = m.start("t"), m.end("t")
     ref = c.ref
+    if unit == "يوم":
+        # اليوم الماضي: yesterday; اليوم السابق is as often the day before the story's event,
+        # read from publication only under the forward policy; اليوم التالي is the day after
+        # an event, never tomorrow
+        dw = key(m.group("dir") or "")
+        if k >= 0 or (dw in c.g.anaphoric_dirs and c.policy != "forward"):
+            return None
+        if ref is None:
+            return Cand(s, e, "DATE", "PAST_REF", "REF")
+        return Cand(s, e, "DATE", (ref + timedelta(days=k)).isoformat(), "D")
     if ref is None:
         return Cand(s, e, "DATE", {-1: "PAST_REF", 1: "FUTURE_REF"}.get(k, "PRESENT_REF"), "REF")
     if unit in ("عام", "سنه"):
@@ -338,6 +375,55 @@ def _h_nthwd(c: Context, m):
     return Cand(s, e, "DATE", day.isoformat(), "D")
 
 
+def _h_nthunit(c: Context, m):
+    """The n-th or last day or (Monday-to-Sunday) week of a month. A week of the month is
+    one that lies in it whole: the first opens on its first Monday, the last closes on its
+    last Sunday."""
+    g = c.g
+    n = g.nth_before.get(key(m.group("o1") or "")) or g.nth_after.get(key(m.group("o2") or ""))
+    mon = _month_of(c, m)
+    if n is None or not mon:
+        return None
+    week = "اسبوع" in (m.group("u1") or m.group("u2"))
+    s, e = m.start("t"), m.end("t")
+    y = int(m.group("y")) if m.group("y") else rel_year(c, key(m.group("rel"))) if m.group("rel") else None
+    if y is None:
+        if c.ref is None:
+            return None
+        y = month_year(c, mon, s, e, g.dir.get(key(m.group("dir") or "")))
+    y2, m2 = shift_month(y, mon, 1)
+    first, last = date(y, mon, 1), date(y2, m2, 1) - timedelta(days=1)
+    if not week:
+        if n < 0:
+            return Cand(s, e, "DATE", last.isoformat(), "D")
+        return Cand(s, e, "DATE", date(y, mon, n).isoformat(), "D") if n <= last.day else None
+    if n < 0:
+        return Cand(s, e, "DATE", iso_week(last - timedelta(days=(last.weekday() + 1) % 7)), "W")
+    monday = first + timedelta(days=(-first.weekday()) % 7 + 7 * (n - 1))
+    return Cand(s, e, "DATE", iso_week(monday), "W") if monday + timedelta(days=6) <= last else None
+
+
+_AFTER_DAY = ("holiday", "dmy", "numdate")
+
+
+def _h_nthafter(c: Context, m):
+    """`ثالث ثلاثاء بعد كريسماس 2014`: the n-th such weekday after the day that follows."""
+    g = c.g
+    n = g.nth_before.get(key(m.group("o")))
+    wd = g.nth_weekdays.get(key(m.group("wd")))
+    if not n or n < 0 or wd is None:
+        return None
+    for name in _AFTER_DAY:
+        _, rx, h = g.by_name[name]
+        mm = rx.match(c.t, m.end())
+        x = h(c, mm) if mm else None
+        if x is not None and isinstance(x.value, str) and len(x.value) == 10 and x.value[0].isdigit():
+            day = date.fromisoformat(x.value)
+            got = day + timedelta(days=(wd - day.weekday() - 1) % 7 + 1 + 7 * (n - 1))
+            return Cand(m.start("t"), x.e, "DATE", got.isoformat(), "D")
+    return None
+
+
 def _zone_suffix(c: Context, m, day: date | None) -> str:
     if not m.group("z"):
         return ""
@@ -377,23 +463,26 @@ def _apply_ap(c: Context, h: int, ap: str | None) -> int | None:
 
 
 def _h_clock(c: Context, m):
-    if m.group("sep") == "." and not (m.group("kw") or m.group("ap")):
+    if m.group("sep") in ".," and not (m.group("kw") or m.group("ap")):
         return None
     h, mi = int(m.group("h")), int(m.group("mi"))
     if mi > 59:
         return None
+    bare = not m.group("ap") and h < 12 and not m.group("h").startswith("0")  # 08:00 is a 24-hour clock
     h = _apply_ap(c, h, m.group("ap"))
     if h is None:
         return None
-    return _clock_cand(c, m, h, mi)
+    return _clock_cand(c, m, h, mi, bare)
 
 
-def _clock_cand(c: Context, m, h: int, mi: int):
+def _clock_cand(c: Context, m, h: int, mi: int, bare: bool = False):
+    """A clock time waiting for its day; `bare`: an hour under 12 with no part of day, which
+    the forward policy reads as the next such time after the reference time."""
     zone = _zone_suffix(c, m, c.ref)
     sec = m.groupdict().get("sec")
     if sec and sec != "00":
         zone = f":{sec}{zone}"  # the anchor's suffix: seconds, then the zone
-    return Cand(m.start("t"), m.end("t"), "TIME", None, "T", anchor=(h, mi, zone))
+    return Cand(m.start("t"), m.end("t"), "TIME", None, "T", anchor=(h, mi, zone, bare))
 
 
 def _h_clockw(c: Context, m):
@@ -403,6 +492,8 @@ def _h_clockw(c: Context, m):
             and c.next(m.end("t")) in ("الي", "حتي", "وحتي")):
         return None  # `الخامسة` alone is an ordinal; `الخامسة مساء`, `من الثالثة حتى …` are times
     hw = key(m.group("hw"))
+    if m.group("kw") == "ساعه" and not (hw.isdigit() or hw.startswith("ال") or m.group("ap")):
+        return None  # `ساعة واحدة`, `ساعة ونصف`: a duration
     h = int(hw) if hw.isdigit() else g.hours.get(hw)
     if h is None:
         return None
@@ -419,15 +510,16 @@ def _h_clockw(c: Context, m):
     if m.group("minus"):
         mi = 60 - g.minus[key(m.group("minus"))]
         h -= 1
+    bare = not m.group("ap") and h < 12 and not hw.startswith("0")
     h = _apply_ap(c, h, m.group("ap"))
     if h is None or mi > 59:
         return None
-    return _clock_cand(c, m, h, mi)
+    return _clock_cand(c, m, h, mi, bare)
 
 
 def _h_clockword(c: Context, m):
     hh, mm = c.g.clock_words[key(m.group("cw"))].split(":")
-    return Cand(m.start("t"), m.end("t"), "TIME", None, "T", anchor=(int(hh), int(mm), ""))
+    return Cand(m.start("t"), m.end("t"), "TIME", None, "T", anchor=(int(hh), int(mm), "", False))
 
 
 _SPAN_PREPS = {"قبل", "بعد"}
@@ -715,6 +807,7 @@ def _h_holiday(c: Context, m):
 HANDLERS = {
     "numdate": _h_numdate, "wdnum": _h_wdnum, "dmy": _h_dmy, "mdd": _h_dmy, "month": _h_month, "hijri": _h_hijri, "ordmonth": _h_ordmonth,
     "year": _h_year, "rel": _h_rel, "weekend": _h_weekend, "deictic": _h_deictic, "weekday": _h_weekday, "wdweek": _h_wdweek, "nthwd": _h_nthwd,
+    "nthunit": _h_nthunit, "nthafter": _h_nthafter,
     "clock": _h_clock, "clockw": _h_clockw, "clockword": _h_clockword, "dur": _h_dur, "dual": _h_dual,
     "plural": _h_plural, "vague": _h_vague, "one": _h_one, "whole": _h_whole, "set": _h_set, "decade": _h_decade,
     "century": _h_century, "quarter": _h_quarter, "season": _h_season, "holiday": _h_holiday,

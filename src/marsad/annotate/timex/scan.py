@@ -68,7 +68,7 @@ def _attach(c: Context, xs: list[Cand]) -> list[Cand]:
         if x.anchor is None:
             out.append(x)
             continue
-        h, mi, zone = x.anchor
+        h, mi, zone, bare = x.anchor
         day = None
         if i + 1 < len(xs):
             y = xs[i + 1]
@@ -86,6 +86,8 @@ def _attach(c: Context, xs: list[Cand]) -> list[Cand]:
                 out.pop()
         if day is None:
             day = c.ref.isoformat() if c.ref else "XXXX-XX-XX"
+            if bare and not zone and c.policy == "forward" and c.now is not None and (h, mi) <= c.now < (h + 12, mi):
+                h += 12  # `الساعة 3` at 04:30: the next three o'clock, 15:00
         x.value = f"{day}T{h:02d}:{mi:02d}{zone}"
         x.anchor = None
         out.append(x)
@@ -144,15 +146,17 @@ def _ranges(c: Context, xs: list[Cand]) -> list[Cand]:
 _TRAILING = set("\u0640\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
 
 
-def find(text: str, ref: date | None, policy: str = "news") -> list[Timex]:
+def find(text: str, ref: date | None, policy: str = "news", now: tuple[int, int] | None = None) -> list[Timex]:
     """Every time expression in `text`, resolved against the date `ref` (may be None).
 
     `policy` is how a bare weekday, month or year-less date is placed: `news` (the default)
     takes the tense of its clause and otherwise the past, as news mostly reports; `forward`
-    takes the next one, as the peer suites (Duckling) resolve them."""
+    takes the next one, as the peer suites (Duckling) resolve them. `now` (hour, minute) is
+    the reference time of day, if known: under `forward` a bare clock hour already past
+    (`الساعة 3` at 04:30) is the afternoon one."""
     g = grammar()
     norm, orig = normalize_with_index(text)
-    c = Context(g, norm, ref, policy)
+    c = Context(g, norm, ref, policy, now)
     cands: list[Cand] = []
     cache, next_match = g.cache, g.next_rx.match
     for w in g.word_rx.finditer(norm):
@@ -201,7 +205,19 @@ def reference_date(published: str | None) -> date | None:
     return d if 1800 <= d.year <= 2200 else None  # keeps the date arithmetic in range
 
 
+def reference_time(published: str | None) -> tuple[int, int] | None:
+    """The (hour, minute) of an ISO 8601 publication time that has one, in its own offset."""
+    if not published or "T" not in published:
+        return None
+    try:
+        t = datetime.fromisoformat(published.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return t.hour, t.minute
+
+
 def annotate(article: Article, policy: str = "news") -> Article:
-    article.timexes = find(article.text, reference_date(article.published), policy)
+    p = article.published
+    article.timexes = find(article.text, reference_date(p), policy, reference_time(p))
     return article
 
