@@ -138,3 +138,20 @@ def test_the_past_day():
     assert values(s) == {}
     assert values(s, policy="forward") == {"اليوم السابق": "2024-06-17"}
     assert values("وفي اليوم التالي عاد الوفد.", policy="forward") == {}
+
+
+# -- news: days written without a year ---------------------------------------
+
+
+def test_a_later_day_of_this_month_is_this_month_under_news():
+    assert values("يخوض المنتخب مباراة ودية أمام البرتغال يوم 29 يونيو.") == {"29 يونيو": "2024-06-29"}
+
+
+def test_the_days_of_one_month_share_its_year():
+    assert values("يزور الوفد واشنطن بين 17 و26 يونيو لإجراء محادثات.") == {
+        "بين 17 و26 يونيو": "2024-06-17/2024-06-26"}
+
+
+def test_a_holiday_followed_by_its_day_is_named_by_that_day():
+    assert values("يحتفل الأرثوذكس بعيد الميلاد في 7 يناير 2025.") == {"7 يناير 2025": "2025-01-07"}
+    assert values("ويحتفل المسيحيون بعيد الفصح في 31 مارس 2024.") == {"31 مارس 2024": "2024-03-31"}

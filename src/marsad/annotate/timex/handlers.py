@@ -84,16 +84,16 @@ def _h_dmy(c: Context, m):
     days = [d] + ([d2] if d2 else [])
     s, e = m.start("t"), m.end("t")
     vals = []
+    if m.group("y"):
+        y = int(m.group("y"))
+    elif m.groupdict().get("rel"):
+        y = rel_year(c, key(m.group("rel")))
+    elif c.ref is None:
+        y = None
+    else:  # the days of one month share its year: the one the last day is guessed in
+        guess = day_guess(c, mon, days[-1], s, e, g.dir.get(key(m.groupdict().get("dir") or "")))
+        y = guess.year if guess else None
     for dd in days:
-        if m.group("y"):
-            y = int(m.group("y"))
-        elif m.groupdict().get("rel"):
-            y = rel_year(c, key(m.group("rel")))
-        elif c.ref is None:
-            y = None
-        else:
-            guess = day_guess(c, mon, dd, s, e, g.dir.get(key(m.groupdict().get("dir") or "")))
-            y = guess.year if guess else None
         if y is None:
             vals.append(f"XXXX-{mon:02d}-{dd:02d}")
             continue

@@ -151,8 +151,9 @@ def day_guess(c: Context, m: int, d: int, s: int, e: int, direction: str | None)
     soon = [o for o in opts if ref < o <= ref + timedelta(days=7)]
     if soon:
         return soon[0]
-    # a day of the coming month, as month_year reads the bare month: the one about to come
-    coming = [o for o in opts if o > ref and shift_month(ref.year, ref.month, 1) == (o.year, o.month)]
+    # a later day of this month or a day of the next, as month_year reads the coming month:
+    # the one about to come (a year back would have been written with its year)
+    coming = [o for o in opts if o > ref and (o.year, o.month) in ((ref.year, ref.month), shift_month(ref.year, ref.month, 1))]
     if coming:
         return coming[0]
     past = [o for o in opts if o <= ref]

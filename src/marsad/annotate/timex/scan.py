@@ -94,6 +94,24 @@ def _attach(c: Context, xs: list[Cand]) -> list[Cand]:
     return out
 
 
+_HOLIDAY_DATE_GAP = re.compile(r"\s*[،,]?\s*(?:(?:الذي|التي)\s+)?(?:يصادف\s+|يوافق\s+|الموافق\s+)?(?:في|يوم)\s+")
+
+
+def _dated_holidays(c: Context, xs: list[Cand]) -> list[Cand]:
+    """`يحتفل المسيحيون بعيد الفصح في 31 مارس`: a holiday followed by the day it falls on
+    names the occasion; the day written after it is its time (and wins where calendars
+    differ: `عيد الميلاد في 7 يناير`)."""
+    holiday = c.g.by_name["holiday"][0]
+    out = []
+    for i, x in enumerate(xs):
+        if x.rank == holiday and i + 1 < len(xs) and _is_day(xs[i + 1]):
+            gap = _HOLIDAY_DATE_GAP.match(c.t, x.e)
+            if gap and gap.end() == xs[i + 1].s:
+                continue
+        out.append(x)
+    return out
+
+
 _RANGE_GAP = re.compile(r"\s*(?:-|–|الي|حتي|وحتي|لغايه|ولغايه|و?الى\s+غايه)\s*")
 _RANGE_FROM = re.compile(r"(?:(?:خلال|في)\s+(?:ال)?فتره\s+)?(?:[وف]?(?:من|بين))\s+$")
 _HOUR = re.compile(r"T(\d\d):")
@@ -177,7 +195,7 @@ def find(text: str, ref: date | None, policy: str = "news", now: tuple[int, int]
                 if x is not None:
                     x.rank = rank
                     cands.append(x)
-    xs = _ranges(c, _attach(c, _select(cands)))
+    xs = _ranges(c, _dated_holidays(c, _attach(c, _select(cands))))
     out = []
     for x in xs:
         s, e = x.s, x.e
