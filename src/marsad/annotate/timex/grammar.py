@@ -48,8 +48,12 @@ def _trie_rx(node: dict) -> str:
     return body
 
 
+_ODD_SPACE = re.compile(r"\s{2,}|[^\S ]")  # what is not already one plain space
+
+
 def key(s: str) -> str:
-    return re.sub(r"\s+", " ", s)
+    """A matched phrase as the tables spell it: every run of spaces one space."""
+    return _ODD_SPACE.sub(" ", s)
 
 
 
