@@ -155,3 +155,8 @@ def test_the_days_of_one_month_share_its_year():
 def test_a_holiday_followed_by_its_day_is_named_by_that_day():
     assert values("يحتفل الأرثوذكس بعيد الميلاد في 7 يناير 2025.") == {"7 يناير 2025": "2025-01-07"}
     assert values("ويحتفل المسيحيون بعيد الفصح في 31 مارس 2024.") == {"31 مارس 2024": "2024-03-31"}
+
+
+def test_a_hijri_month_with_the_gregorian_year_it_falls_in():
+    assert values("في رمضان 2020 أغلقت المساجد.") == {"رمضان 2020": "2020-05"}
+    assert values("وقع الهجوم في العاشر من رمضان عام 2019.") == {"العاشر من رمضان عام 2019": "2019-05-15"}

@@ -147,6 +147,13 @@ def _h_hijri(c: Context, m):
     d = _day_of(c, m.group("d")) if m.group("d") else None
     direction = g.dir.get(key(m.group("dir") or ""))
     y = int(m.group("y")) if m.group("y") else None
+    if m.group("gy"):  # the Hijri year whose month (or day) falls in that Gregorian year
+        gy = int(m.group("gy"))
+        h0 = int((gy - 622) * 33 / 32)
+        y = next((hy for hy in range(h0 - 1, h0 + 3)
+                  if (x := hijri_date(hy, hm, d or 15)) is not None and x.year == gy), None)
+        if y is None:
+            return None
     ok = y or m.group("sh") or direction or (d and name != "صفر")
     if not ok and name in g.bare_hijri_months:
         ok = c.prev(m.start()) in g.bare_month_prep
