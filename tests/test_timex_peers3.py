@@ -160,3 +160,11 @@ def test_a_holiday_followed_by_its_day_is_named_by_that_day():
 def test_a_hijri_month_with_the_gregorian_year_it_falls_in():
     assert values("في رمضان 2020 أغلقت المساجد.") == {"رمضان 2020": "2020-05"}
     assert values("وقع الهجوم في العاشر من رمضان عام 2019.") == {"العاشر من رمضان عام 2019": "2019-05-15"}
+
+
+def test_a_week_of_last_month_named_in_that_month_is_this_years():
+    # on 19 March 2018, `الأسبوع الأول من مارس الماضي` is the first week of March 2018
+    assert values("عثر عليه في الأسبوع الأول من مارس الماضي.", ref=date(2018, 3, 19)) == {
+        "الأسبوع الأول من مارس الماضي": "2018-W10"}
+    assert values("أغلق المعبر في اليوم الأخير من فبراير الماضي.", ref=date(2018, 3, 19)) == {
+        "اليوم الأخير من فبراير الماضي": "2018-02-28"}

@@ -393,21 +393,35 @@ def _h_nthunit(c: Context, m):
         return None
     week = "اسبوع" in (m.group("u1") or m.group("u2"))
     s, e = m.start("t"), m.end("t")
-    y = int(m.group("y")) if m.group("y") else rel_year(c, key(m.group("rel"))) if m.group("rel") else None
-    if y is None:
-        if c.ref is None:
-            return None
-        y = month_year(c, mon, s, e, g.dir.get(key(m.group("dir") or "")))
-    y2, m2 = shift_month(y, mon, 1)
-    first, last = date(y, mon, 1), date(y2, m2, 1) - timedelta(days=1)
-    if not week:
+
+    def day_in(y: int) -> date | None:  # the day, or the week's Monday, in year y
+        y2, m2 = shift_month(y, mon, 1)
+        first, last = date(y, mon, 1), date(y2, m2, 1) - timedelta(days=1)
+        if not week:
+            return last if n < 0 else date(y, mon, n) if n <= last.day else None
         if n < 0:
-            return Cand(s, e, "DATE", last.isoformat(), "D")
-        return Cand(s, e, "DATE", date(y, mon, n).isoformat(), "D") if n <= last.day else None
-    if n < 0:
-        return Cand(s, e, "DATE", iso_week(last - timedelta(days=(last.weekday() + 1) % 7)), "W")
-    monday = first + timedelta(days=(-first.weekday()) % 7 + 7 * (n - 1))
-    return Cand(s, e, "DATE", iso_week(monday), "W") if monday + timedelta(days=6) <= last else None
+            return last - timedelta(days=(last.weekday() + 1) % 7 + 6)
+        monday = first + timedelta(days=(-first.weekday()) % 7 + 7 * (n - 1))
+        return monday if monday + timedelta(days=6) <= last else None
+
+    y = int(m.group("y")) if m.group("y") else rel_year(c, key(m.group("rel"))) if m.group("rel") else None
+    direction = g.dir.get(key(m.group("dir") or ""))
+    if y is not None:
+        got = day_in(y)
+    elif c.ref is None:
+        return None
+    elif direction in ("past", "future"):
+        # `الأسبوع الأول من مارس الماضي` on 19 March: the latest such week before publication
+        opts = [x for yy in (c.ref.year - 1, c.ref.year, c.ref.year + 1) if (x := day_in(yy)) is not None]
+        if direction == "past":
+            got = max((x for x in opts if x < c.ref), default=None)
+        else:
+            got = min((x for x in opts if x > c.ref), default=None)
+    else:
+        got = day_in(month_year(c, mon, s, e, direction))
+    if got is None:
+        return None
+    return Cand(s, e, "DATE", iso_week(got) if week else got.isoformat(), "W" if week else "D")
 
 
 _AFTER_DAY = ("holiday", "dmy", "numdate")
