@@ -168,3 +168,10 @@ def test_a_week_of_last_month_named_in_that_month_is_this_years():
         "الأسبوع الأول من مارس الماضي": "2018-W10"}
     assert values("أغلق المعبر في اليوم الأخير من فبراير الماضي.", ref=date(2018, 3, 19)) == {
         "اليوم الأخير من فبراير الماضي": "2018-02-28"}
+
+
+def test_half_marks_the_middle_of_a_month_only():
+    got = find("قال إن نص شهر ثلاثة موعد مناسب.", TUE)
+    assert [(t.text, t.value, t.mod) for t in got] == [("نص شهر ثلاثة", "2024-03", "MID")]
+    got = find("تراجعت الأرباح خلال نصف السنة الحالية بنسبة 31 في المائة.", TUE)
+    assert [(t.text, t.mod) for t in got] == [("السنة الحالية", None)]

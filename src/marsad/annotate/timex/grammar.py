@@ -116,6 +116,7 @@ def _word_tables(g: "Grammar", v: dict) -> None:
     g.holidays.update({_n(k): ("H", x) for k, x in hol["hijri"].items()})
     g.holidays.update({_n(k): ("E", None) for k in hol["easter"]})
     g.mods = {_n(w): m for m, ws in v["period_mods"].items() for w in ws}
+    g.month_only_mods = {_n(w) for w in v["month_only_mods"]["words"]}
     g.units, g.unit_kind = {}, {}
     for u, forms in v["units"].items():
         for kind, ws in forms.items():

@@ -52,7 +52,8 @@ def _attach(c: Context, xs: list[Cand]) -> list[Cand]:
                 x.value = f"{day}T{g.pod[key(pm.group('w'))]}"
         if x.type == "DATE" and x.gran in ("M", "Y", "W", "DE", "CE", "D", "Q", "H"):
             mm = g.mod_before.search(t, max(lo, x.s - 15), x.s)
-            if mm and not (x.gran == "D" and key(mm.group("w")) == "اول"):
+            mw = key(mm.group("w")) if mm else ""
+            if mm and not (x.gran == "D" and mw == "اول") and not (x.gran != "M" and mw in g.month_only_mods):
                 x.s = mm.start("w")
                 x.mod = g.mods[key(mm.group("w"))]
         if x.type in ("DATE", "TIME"):
