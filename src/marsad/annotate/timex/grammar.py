@@ -209,7 +209,7 @@ def _date_patterns(g: "Grammar", f) -> list[tuple[str, str]]:
         # a weekday or بتاريخ, then day/month: `السبت 21/09`
         ("wdnum", rf"{f.L}(?P<t>(?:(?:يوم\s+)?{f.WD}\s*[،,]?\s*(?:الموافق\s+)?|بتاريخ\s+)"
                   rf"(?P<d>\d{{1,2}})[/-](?P<m>\d{{1,2}}))(?![\d/-])"),
-        ("dmy", rf"{f.L}(?P<t>(?:(?:يوم\s+)?{f.WD}\s*[،,]?\s*(?:الموافق\s+)?|(?:ال)?يوم\s+(?=ال))?(?P<d>\d{{1,2}}|{f.ORD}|اول)"
+        ("dmy", rf"{f.L}(?P<t>(?:(?:يوم\s+)?{f.WD}\s*[،,]?\s*(?:الموافق\s+)?|يوم\s+(?=ال))?(?P<d>\d{{1,2}}|{f.ORD}|اول)"
                 rf"(?:\s*(?P<conn>و|-|الي|حتي|وحتي)\s*(?P<d_2>\d{{1,2}}|{f.ORD}))?\s*(?:من\s+)?{f.MONX}"
                 rf"(?:{f.YTAIL}|\s+(?:من\s+)?(?P<rel>{f.YREL})|\s+(?P<dir>{f.DIR1}))?){f.R}"),
         # month first, then a range of days: `تموز 13 الى 15`, `يوليو 13-15`
@@ -227,7 +227,7 @@ def _date_patterns(g: "Grammar", f) -> list[tuple[str, str]]:
                  rf"(?:\s*(?P<mk>م|ميلادي|ميلاديه|للميلاد|ه|هجري|هجريه|للهجره)(?!\w))?"
                  rf"(?:\s+و\s*(?:(?:ال)?(?:عام|سنه)\s+)?(?P<y2>\d{{4}})(?:\s*(?:م|ه)(?!\w))?)?)(?![\w%])"),
         ("rel", rf"{f.L}(?P<t>(?:(?P<this>هذا|هذه)\s+(?P<u1>(?:ال)?(?:عام|سنه|شهر|اسبوع|عقد|قرن))"
-                rf"|(?P<u2>ال(?:عام|سنه|شهر|اسبوع|عقد|قرن|يوم))\s+(?P<dir>{f.DIR1}))){f.R}"),
+                rf"|(?P<u2>ال(?:عام|سنه|شهر|اسبوع|عقد|قرن))\s+(?P<dir>{f.DIR1}))){f.R}"),
         ("weekend", rf"{f.L}(?P<t>(?:عطله\s+)?نهايه\s+(?:ال)?اسبوع(?:\s+(?P<dir>{f.DIR1}))?){f.R}"),
         ("deictic", rf"{f.L}(?P<t>(?P<w>{_alt(list(g.deictic_days) + list(g.deictic_times) + list(g.refs))})"
                     rf"(?:\s*[،,]?\s*(?P<wd>{f.WD}))?){f.R}"),
@@ -331,11 +331,10 @@ class Grammar:
         add(self.weekdays, "wdweek")
         add(list(self.nth_before) + list(self.nth_weekdays), "nthwd")
         add(self.ordinals, "dmy", "hijri", "ordmonth")
-        add(["اول", "اليوم"], "dmy")
+        add(["اول"], "dmy")
         add(["الشهر"], "month")
         add(list(self.nth_before) + ["اليوم", "الاسبوع"], "nthunit")
         add(self.nth_before, "nthafter")
-        add(["اليوم"], "rel")
         add(list(self.deictic_days) + list(self.deictic_times) + list(self.refs), "deictic")
         add(["هذا", "هذه"], "rel", "deictic")
         add(["العام", "السنه", "الشهر", "الاسبوع", "العقد", "القرن"], "rel")

@@ -230,16 +230,6 @@ def _h_rel(c: Context, m):
         k = 1 if c.ref.month == 12 else 0  # العام الجديد: the coming one in December
     s, e = m.start("t"), m.end("t")
     ref = c.ref
-    if unit == "يوم":
-        # اليوم الماضي: yesterday; اليوم السابق is as often the day before the story's event,
-        # read from publication only under the forward policy; اليوم التالي is the day after
-        # an event, never tomorrow
-        dw = key(m.group("dir") or "")
-        if k >= 0 or (dw in c.g.anaphoric_dirs and c.policy != "forward"):
-            return None
-        if ref is None:
-            return Cand(s, e, "DATE", "PAST_REF", "REF")
-        return Cand(s, e, "DATE", (ref + timedelta(days=k)).isoformat(), "D")
     if ref is None:
         return Cand(s, e, "DATE", {-1: "PAST_REF", 1: "FUTURE_REF"}.get(k, "PRESENT_REF"), "REF")
     if unit in ("عام", "سنه"):
@@ -264,12 +254,31 @@ def _h_weekend(c: Context, m):
     return Cand(s, e, "DATE", iso_week(c.ref + timedelta(days=7 * k)) + "-WE", "W")
 
 
+_NEXT_WORD = re.compile(r"\s+([^\s،,.:؛\"'«»()]+)")
+
+
+def _past_day(c: Context, e: int) -> int | None:
+    """`اليوم الماضي`: yesterday (the end of the phrase). `اليوم السابق` is as often the day
+    before the story's event: read from publication only under the forward policy; `اليوم
+    التالي` is the day after an event, never tomorrow."""
+    nm = _NEXT_WORD.match(c.t, e)
+    if nm is None or c.g.dir.get(nm.group(1)) != "past":
+        return None
+    if nm.group(1) in c.g.anaphoric_dirs and c.policy != "forward":
+        return None
+    return nm.end(1)
+
+
 def _h_deictic(c: Context, m):
     g = c.g
     w = key(m.group("w"))
     s, e = m.start("t"), m.end("t")
     if w in g.refs:
         return Cand(s, e, "DATE", g.refs[w], "REF")
+    if w == "اليوم" and not m.group("wd"):
+        past = _past_day(c, m.end("w"))
+        if past is not None:
+            return Cand(s, past, "DATE", (c.ref - timedelta(days=1)).isoformat() if c.ref else "PAST_REF", "D")
     if w in g.ambiguous_deictics:
         nxt, prev = c.next(m.end("w")), c.prev(m.start())
         if not m.group("wd") and (nxt in g.not_after or prev in g.not_before):
