@@ -175,3 +175,12 @@ def test_half_marks_the_middle_of_a_month_only():
     assert [(t.text, t.value, t.mod) for t in got] == [("نص شهر ثلاثة", "2024-03", "MID")]
     got = find("تراجعت الأرباح خلال نصف السنة الحالية بنسبة 31 في المائة.", TUE)
     assert [(t.text, t.mod) for t in got] == [("السنة الحالية", None)]
+
+
+def test_a_weekday_and_an_ordinal_day_without_a_month():
+    # 18 June 2024 is a Tuesday: Saturday the 22nd is 2024-06-22 under both policies
+    s = "تنطلق البطولة السبت الثاني والعشرين بمشاركة ثمانية فرق."
+    assert values(s) == {"السبت الثاني والعشرين": "2024-06-22"}
+    assert values(s, policy="forward") == {"السبت الثاني والعشرين": "2024-06-22"}
+    # the first to fifth are left to the n-th weekday reading
+    assert values("أقيمت الصلاة الجمعة الأولى.") == {"الجمعة": "2024-06-14"}

@@ -242,6 +242,9 @@ def _date_patterns(g: "Grammar", f) -> list[tuple[str, str]]:
                     rf"\s+(?:(?:من|في)\s+|ب){f.MONX}{f.YEAR_OF}){f.R}"),
         # the n-th weekday after a day: `ثالث ثلاثاء بعد كريسماس 2014` (the day is matched by its own pattern)
         ("nthafter", rf"{f.L}(?P<t>(?P<o>{f.NTHB})\s+(?:يوم\s+)?(?P<wd>{_alt(g.nth_weekdays)})\s+بعد)\s+"),
+        # a weekday and an ordinal day with no month: `السبت السادس عشر` (the Saturday that is a 16th)
+        ("wdord", rf"{f.L}(?P<t>(?:يوم\s+)?(?P<wd>{f.WD})\s*[،,]?\s*(?:الموافق\s+)?(?P<d>{f.ORD})){f.R}"
+                  rf"(?!\s*(?:من|في)?\s*(?:شهر|الشهر|{f.MON}|{f.HMON}))"),
         # a weekday of a named week: `الأحد من الأسبوع الماضي`, `ثلاثاء الأسبوع الفائت`
         ("wdweek", rf"{f.L}(?P<t>(?:يوم\s+)?(?P<wd>{f.WDB})\s+(?:من\s+)?(?:(?P<this>هذا)\s+)?(?:ال)?اسبوع"
                    rf"(?:\s+(?P<dir>{f.DIR1}))?){f.R}"),
@@ -335,6 +338,7 @@ class Grammar:
         add(["الشهر"], "month")
         add(list(self.nth_before) + ["اليوم", "الاسبوع"], "nthunit")
         add(self.nth_before, "nthafter")
+        add([w for w in self.weekdays if w.startswith("ال")] + ["يوم"], "wdord")
         add(list(self.deictic_days) + list(self.deictic_times) + list(self.refs), "deictic")
         add(["هذا", "هذه"], "rel", "deictic")
         add(["العام", "السنه", "الشهر", "الاسبوع", "العقد", "القرن"], "rel")

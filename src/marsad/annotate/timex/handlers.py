@@ -335,6 +335,30 @@ def _h_weekday(c: Context, m):
     return Cand(s, e, "DATE", vals[0] if len(vals) == 1 else vals, "D")
 
 
+def _h_wdord(c: Context, m):
+    """`السبت السادس عشر`: the weekday and the day of the month pin the date to the month,
+    around publication, where that day is that weekday (the nearest one). Days up to the fifth
+    are left to the n-th weekday reading (`الجمعة الأولى`: the first Friday)."""
+    d = c.g.ordinals.get(key(m.group("d")))
+    wd = c.g.weekdays.get(key(m.group("wd")))
+    if not d or d <= 5 or wd is None or c.ref is None:
+        return None
+    ref = c.ref
+    opts = []
+    for k in (-1, 0, 1):
+        y, mo = shift_month(ref.year, ref.month, k)
+        try:
+            x = date(y, mo, d)
+        except ValueError:
+            continue
+        if x.weekday() == wd:
+            opts.append(x)
+    if not opts:
+        return None
+    got = min(opts, key=lambda x: abs((x - ref).days))
+    return Cand(m.start("t"), m.end("t"), "DATE", got.isoformat(), "D")
+
+
 def _h_wdweek(c: Context, m):
     direction = "current" if m.group("this") else c.g.dir.get(key(m.group("dir") or ""))
     if direction not in ("past", "future", "current"):
@@ -837,7 +861,7 @@ def _h_holiday(c: Context, m):
 HANDLERS = {
     "numdate": _h_numdate, "wdnum": _h_wdnum, "dmy": _h_dmy, "mdd": _h_dmy, "month": _h_month, "hijri": _h_hijri, "ordmonth": _h_ordmonth,
     "year": _h_year, "rel": _h_rel, "weekend": _h_weekend, "deictic": _h_deictic, "weekday": _h_weekday, "wdweek": _h_wdweek, "nthwd": _h_nthwd,
-    "nthunit": _h_nthunit, "nthafter": _h_nthafter,
+    "nthunit": _h_nthunit, "nthafter": _h_nthafter, "wdord": _h_wdord,
     "clock": _h_clock, "clockw": _h_clockw, "clockword": _h_clockword, "dur": _h_dur, "dual": _h_dual,
     "plural": _h_plural, "vague": _h_vague, "one": _h_one, "whole": _h_whole, "set": _h_set, "decade": _h_decade,
     "century": _h_century, "quarter": _h_quarter, "season": _h_season, "holiday": _h_holiday,
