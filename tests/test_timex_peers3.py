@@ -37,6 +37,8 @@ def test_month_by_ordinal_with_its_year_or_a_day():
     "تراجعت المبيعات في الشهر الخامس.",
     "استمر الاجتماع ساعة واحدة.",
     "انتظر المرضى ساعة ونصف.",
+    "تقاضى راتب شهر 3 آلاف ريال.",
+    "دفع إيجار شهر 5 ملايين ليرة.",
 ])
 def test_counted_months_and_hours_are_no_dates(sentence):
     assert [t for t in find(sentence, TUE) if t.type in ("DATE", "TIME")] == []

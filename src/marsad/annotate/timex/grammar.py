@@ -109,6 +109,7 @@ def _word_tables(g: "Grammar", v: dict) -> None:
     g.nth_weekdays.update({_n(k): x for k, x in nth["weekday_spellings"].items()})
     g.month_ordinals = {_n(k): x for k, x in nth["month_ordinals"].items()}
     g.month_numbers = {_n(k): x for k, x in v["month_numbers"]["words"].items()}
+    g.month_number_not_before = {_n(w) for w in v["month_numbers"]["not_before"]}
     g.month_ord_not_before = {_n(w) for w in v["month_ordinal_not_before"]["words"]}
     g.anaphoric_dirs = {_n(w) for w in v["anaphoric_directions"]["words"]}
     hol = v["holidays"]

@@ -61,6 +61,8 @@ def _month_of(c: Context, m) -> int | None:
         return c.g.months.get(key(gd["mon"]))
     if gd.get("mnum"):
         raw = key(gd["mnum"])
+        if c.next(m.end("mnum")) in c.g.month_number_not_before:
+            return None  # راتب شهر 3 آلاف ريال: a count
         x = int(raw) if raw.isdigit() else c.g.month_numbers.get(raw)
         return x if x and 1 <= x <= 12 else None
     if gd.get("mord"):
