@@ -131,6 +131,7 @@ def _word_tables(g: "Grammar", v: dict) -> None:
     g.qord = {_n(k): x for k, x in v["quarter_ordinals"].items()}
     g.seasons = {_n(k): x for k, x in v["seasons"].items()}
     g.ordinals = ordinal_phrases(31)
+    g.ordinal_heads = {w.split(" ")[0] for w in g.ordinals}
     g.not_future = {_n(w) for w in v["not_future_verbs"]}
     g.cardinals = set(knowledge.data("numbers.json")["cardinal"])
     g.fractions = {_n(k): x for k, x in knowledge.data("numbers.json")["fraction"].items()}
@@ -339,7 +340,7 @@ class Grammar:
         add(["الشهر"], "month")
         add(list(self.nth_before) + ["اليوم", "الاسبوع"], "nthunit")
         add(self.nth_before, "nthafter")
-        add([w for w in self.weekdays if w.startswith("ال")] + ["يوم"], "wdord")
+        # wdord opens no search of its own: the weekday handler tries it before an ordinal
         add(list(self.deictic_days) + list(self.deictic_times) + list(self.refs), "deictic")
         add(["هذا", "هذه"], "rel", "deictic")
         add(["العام", "السنه", "الشهر", "الاسبوع", "العقد", "القرن"], "rel")
@@ -374,6 +375,14 @@ class Grammar:
             words = _n(phrase).split(" ")
             if len(words) > 1 and words[0] in ("في", "علي", "ما", "لا"):
                 self.connectors.setdefault(words[0], set()).add(words[1])
+        # The indefinite ordinals (أول, ثالث, آخر) open patterns only before a weekday, a month,
+        # يوم/أسبوع/شهر, or in أول (من) أمس; elsewhere (أول مرة, ثاني أكبر) they are skipped.
+        nth_next = ({w.split(" ")[0] for w in list(self.nth_weekdays) + list(self.months)}
+                    | {"يوم", "اسبوع", "شهر", "الشهر", "من"}
+                    | {w.split(" ")[1] for w in self.deictic_days if " " in w})
+        for w in self.nth_before:
+            if set(self.starters.get(w, ())) <= {"nthwd", "nthunit", "nthafter", "dmy", "deictic"}:
+                self.connectors[w] = nth_next
         self.cache: dict[str, tuple | None] = {}  # word → (((rank, pattern.match, handler), ...), next words)
 
     def starters_for(self, w: str) -> tuple:

@@ -311,6 +311,12 @@ def _h_weekday(c: Context, m):
     prev, nxt = c.prev(m.start()), c.next(m.end())
     if prev in g.not_weekday_before:
         return None  # سوق الثلاثاء: a name
+    if len(days) == 1 and not m.group("dir") and nxt in g.ordinal_heads:
+        _, rx, _ = g.by_name["wdord"]  # `السبت السادس عشر`: tried only where an ordinal follows
+        om = rx.match(c.t, m.start())
+        x = _h_wdord(c, om) if om else None
+        if x is not None:
+            return x
     if not m.group("yom") and len(days) == 1:
         first = key(m.group("wds"))
         if first.startswith("الاحد") and nxt in g.ten_words:
