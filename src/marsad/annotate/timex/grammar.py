@@ -367,6 +367,11 @@ class Grammar:
                                            key=lambda n: self.by_name[n][0]))
         self.word_rx = re.compile(r"\w+")
         self.next_rx = re.compile(r"\s+(\w+)")
+        self._build_connectors(v)
+        self.cache: dict[str, tuple | None] = {}  # word → (((rank, pattern.match, handler), ...), next words)
+
+    def _build_connectors(self, v: dict) -> None:
+        """Starter words tried only when the next word fits (`connectors`: word → next words)."""
         # Frequent function words open patterns only in a few phrases (في غضون, على مدى,
         # ما يزيد على, لا يقل عن): try them only when the next word fits.
         self.connectors: dict[str, set[str]] = {}
@@ -383,7 +388,6 @@ class Grammar:
         for w in self.nth_before:
             if set(self.starters.get(w, ())) <= {"nthwd", "nthunit", "nthafter", "dmy", "deictic"}:
                 self.connectors[w] = nth_next
-        self.cache: dict[str, tuple | None] = {}  # word → (((rank, pattern.match, handler), ...), next words)
 
     def starters_for(self, w: str) -> tuple:
         got = self.cache.get(w)
