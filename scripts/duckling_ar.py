@@ -62,7 +62,8 @@ _STEP = {"Day": timedelta(days=1), "Hour": timedelta(hours=1), "Week": timedelta
 def _alternatives(fn: str, grain: str, groups: tuple, value: str) -> list[str]:
     """The TIMEX3 spellings of the same interval: a month's first or last ten days are the
     month with mod START/END, the night 18:00-24:00 is TNI, `within N weeks` from the
-    reference is the duration PnW."""
+    reference is the duration PnW, and so are the N weeks that follow the reference's week
+    (`the next three weeks`, as marsad writes `الأسابيع الثلاثة المقبلة`)."""
     if "Interval" not in fn:
         return []
     a, b = _dt(groups[1:7]), _dt(groups[7:13])
@@ -74,6 +75,9 @@ def _alternatives(fn: str, grain: str, groups: tuple, value: str) -> list[str]:
         return [f"{a.date().isoformat()}TNI"]
     if grain == "Second" and a == REF and b.time() == datetime.min.time() and (b.date() - a.date()).days % 7 == 0:
         return [f"P{(b.date() - a.date()).days // 7}W"]
+    next_monday = (REF - timedelta(days=REF.weekday()) + timedelta(weeks=1)).replace(hour=0, minute=0)
+    if grain == "Week" and a == next_monday and (b - a).days % 7 == 0:
+        return [f"P{(b - a).days // 7}W"]
     return []
 
 

@@ -230,3 +230,21 @@ def test_cli_ingest_time_policy(tmp_path):
         (art,) = [c.get(h.id) for h in c.search("")]
         values[policy] = [t.value for t in art.timexes]
     assert values == {"news": ["2024-06-13"], "forward": ["2024-06-20"]}
+
+
+# -- the scorer's other readings --------------------------------------------
+
+
+def test_scorer_reads_a_zoned_time_in_the_publication_offset_and_mid_month_as_the_15th():
+    pub = "2013-02-12T04:30:00-02:00"
+    rows = [{"text": "الخميس الساعة 8 بتوقيت GMT", "published": pub,
+             "timexes": [{"text": "الخميس الساعة 8 بتوقيت GMT", "start": 0, "end": 26, "type": "TIME",
+                          "value": "2013-02-14T06:00"}]},
+            {"text": "منتصف اذار", "published": pub,
+             "timexes": [{"text": "منتصف اذار", "start": 0, "end": 10, "type": "DATE", "value": "2013-03-15"}]}]
+    preds = {"الخميس الساعة 8 بتوقيت GMT": [(0, 26, "TIME", "2013-02-14T08:00Z", None)],
+             "منتصف اذار": [(0, 10, "DATE", "2013-03", "MID")]}
+    assert score(rows, lambda text, _: preds[text])["value"] == 1.0
+    # a month without MID is not its 15th
+    preds["منتصف اذار"] = [(0, 10, "DATE", "2013-03", None)]
+    assert score(rows, lambda text, _: preds[text])["value"] == 0.5

@@ -4,7 +4,8 @@
 reference time of a document with no dateline; `skip` names annotation stages to leave
 out ("layout" stops after layout); `time_policy` is how time expressions place a bare
 weekday or a year-less date: "news" (the clause's tense, else the past) or "forward"
-(the next one, as Duckling's suite reads them). An `Options` is immutable and picklable, so it travels
+(the next one, as Duckling's suite reads them; also a bare clock hour already past at the
+publication time is the afternoon one). An `Options` is immutable and picklable, so it travels
 whole to ingest workers and Spark executors.
 """
 from __future__ import annotations
@@ -56,4 +57,4 @@ def add_time_policy(parser) -> None:
     """The `--time-policy` flag, the same on `analyze`, `ingest` and `spark analyze`."""
     parser.add_argument("--time-policy", choices=list(TIME_POLICIES), default="news",
                         help="bare weekdays and year-less dates: news (tense of the clause, else past; default) "
-                             "or forward (the next one, as Duckling resolves them)")
+                             "or forward (the next one, and a bare clock hour already past is the afternoon one, as Duckling resolves them)")

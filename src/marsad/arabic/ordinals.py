@@ -31,6 +31,7 @@ def ordinal_phrases(top: int = 31) -> dict[str, int]:
         elif n < 20:
             first = "حادي" if u == 1 else units[u]
             out[f"ال{first} عشر"] = n
+            out[f"ال{first} عشرة"] = n  # `الثالث عشرة`: the feminine ten, as often written
         elif u == 0:
             out["ال" + _TENS[t]] = n
             out["ال" + _TENS[t][:-2] + "ون"] = n  # العشرون

@@ -15,6 +15,6 @@ weekday takes its direction from the tense of its clause (future cues such as
 - `scan`: the pass (`find`, `annotate`: the pipeline stage).
 """
 from .grammar import vocabulary
-from .scan import annotate, find, grammar, reference_date
+from .scan import annotate, find, grammar, reference_date, reference_time
 
-__all__ = ["annotate", "find", "grammar", "reference_date", "vocabulary"]
+__all__ = ["annotate", "find", "grammar", "reference_date", "reference_time", "vocabulary"]

@@ -48,8 +48,12 @@ def _trie_rx(node: dict) -> str:
     return body
 
 
+_ODD_SPACE = re.compile(r"\s{2,}|[^\S ]")  # what is not already one plain space
+
+
 def key(s: str) -> str:
-    return re.sub(r"\s+", " ", s)
+    """A matched phrase as the tables spell it: every run of spaces one space."""
+    return _ODD_SPACE.sub(" ", s)
 
 
 
@@ -69,6 +73,7 @@ def _calendar_tables(g: "Grammar", cal: dict, v: dict) -> None:
         g.weekdays.setdefault(w[2:] if w.startswith("ال") else "ال" + w, d)
     g.zones = {_n(k): z for k, z in cal["zones"].items()}
     g.zones.update({_n(k): z for k, z in v["zone_words"].items()})
+    g.zones.update({k.lower(): z for k, z in list(g.zones.items()) if k.isascii()})  # gmt, utc
     d = v["direction"]
     g.dir = {}
     for kind in ("past", "future", "current", "recent", "new"):
@@ -103,11 +108,16 @@ def _word_tables(g: "Grammar", v: dict) -> None:
     g.nth_weekdays = dict(g.weekdays)
     g.nth_weekdays.update({_n(k): x for k, x in nth["weekday_spellings"].items()})
     g.month_ordinals = {_n(k): x for k, x in nth["month_ordinals"].items()}
+    g.month_numbers = {_n(k): x for k, x in v["month_numbers"]["words"].items()}
+    g.month_number_not_before = {_n(w) for w in v["month_numbers"]["not_before"]}
+    g.month_ord_not_before = {_n(w) for w in v["month_ordinal_not_before"]["words"]}
+    g.anaphoric_dirs = {_n(w) for w in v["anaphoric_directions"]["words"]}
     hol = v["holidays"]
     g.holidays = {_n(k): ("G", x) for k, x in hol["gregorian"].items()}
     g.holidays.update({_n(k): ("H", x) for k, x in hol["hijri"].items()})
     g.holidays.update({_n(k): ("E", None) for k in hol["easter"]})
     g.mods = {_n(w): m for m, ws in v["period_mods"].items() for w in ws}
+    g.month_only_mods = {_n(w) for w in v["month_only_mods"]["words"]}
     g.units, g.unit_kind = {}, {}
     for u, forms in v["units"].items():
         for kind, ws in forms.items():
@@ -121,6 +131,7 @@ def _word_tables(g: "Grammar", v: dict) -> None:
     g.qord = {_n(k): x for k, x in v["quarter_ordinals"].items()}
     g.seasons = {_n(k): x for k, x in v["seasons"].items()}
     g.ordinals = ordinal_phrases(31)
+    g.ordinal_heads = {w.split(" ")[0] for w in g.ordinals}
     g.not_future = {_n(w) for w in v["not_future_verbs"]}
     g.cardinals = set(knowledge.data("numbers.json")["cardinal"])
     g.fractions = {_n(k): x for k, x in knowledge.data("numbers.json")["fraction"].items()}
@@ -180,7 +191,14 @@ def _fragments(g: "Grammar", v: dict) -> SimpleNamespace:
     L = r"(?<!\w)(?:[وف]?[بلك]?)"
     R = r"(?!\w)"
     ALT2 = rf"(?:\s*[/(]\s*(?:{MON})\s*\)?)?"
-    return SimpleNamespace(MON=MON, HMON=HMON, WD=WD, WDB=WDB, DIR1=DIR1, DIRALL=DIRALL, ORD=ORD, NUMW=NUMW, NUMPH=NUMPH, NUM=NUM, U_SING=U_SING, U_PL=U_PL, U_DUAL=U_DUAL, DPREP=DPREP, QUANT=QUANT, VAGUE=VAGUE, AP=AP, ZONE=ZONE, YREL=YREL, YEARPH=YEARPH, MARK=MARK, YTAIL=YTAIL, L=L, R=R, ALT2=ALT2)
+    MNUM = rf"(?:\d{{1,2}}(?![\d/:.-]\d)|{_alt(g.month_numbers)})"
+    MORD = _alt(g.month_ordinals)
+    # a month by name, by its number (شهر ثلاثة, شهر 3) or by ordinal (الشهر التاسع)
+    MONX = rf"(?:(?:شهر\s+)?(?P<mon>{MON}){ALT2}|شهر\s+(?P<mnum>{MNUM})|الشهر\s+(?P<mord>{MORD}))"
+    NTHB, NTHA = _alt(g.nth_before), _alt(g.nth_after)
+    YEAR_OF = (rf"(?:\s*(?:من\s+|في\s+)?(?:[بل]?(?:ال)?(?:عام|سنه)\s+)?(?P<y>\d{{4}})(?!\d)"
+               rf"|\s+(?:من\s+)?(?P<rel>{YREL})|\s+(?P<dir>{DIR1}))?")
+    return SimpleNamespace(MNUM=MNUM, MORD=MORD, MONX=MONX, NTHB=NTHB, NTHA=NTHA, YEAR_OF=YEAR_OF, MON=MON, HMON=HMON, WD=WD, WDB=WDB, DIR1=DIR1, DIRALL=DIRALL, ORD=ORD, NUMW=NUMW, NUMPH=NUMPH, NUM=NUM, U_SING=U_SING, U_PL=U_PL, U_DUAL=U_DUAL, DPREP=DPREP, QUANT=QUANT, VAGUE=VAGUE, AP=AP, ZONE=ZONE, YREL=YREL, YEARPH=YEARPH, MARK=MARK, YTAIL=YTAIL, L=L, R=R, ALT2=ALT2)
 
 
 def _date_patterns(g: "Grammar", f) -> list[tuple[str, str]]:
@@ -193,17 +211,19 @@ def _date_patterns(g: "Grammar", f) -> list[tuple[str, str]]:
         # a weekday or بتاريخ, then day/month: `السبت 21/09`
         ("wdnum", rf"{f.L}(?P<t>(?:(?:يوم\s+)?{f.WD}\s*[،,]?\s*(?:الموافق\s+)?|بتاريخ\s+)"
                   rf"(?P<d>\d{{1,2}})[/-](?P<m>\d{{1,2}}))(?![\d/-])"),
-        ("dmy", rf"{f.L}(?P<t>(?:(?:يوم\s+)?{f.WD}\s*[،,]?\s*(?:الموافق\s+)?)?(?P<d>\d{{1,2}}|{f.ORD})"
-                rf"(?:\s*(?P<conn>و|-|الي|حتي)\s*(?P<d_2>\d{{1,2}}))?\s*(?:من\s+)?(?:شهر\s+)?(?P<mon>{f.MON}){f.ALT2}"
+        ("dmy", rf"{f.L}(?P<t>(?:(?:يوم\s+)?{f.WD}\s*[،,]?\s*(?:الموافق\s+)?|يوم\s+(?=ال))?(?P<d>\d{{1,2}}|{f.ORD}|اول)"
+                rf"(?:\s*(?P<conn>و|-|الي|حتي|وحتي)\s*(?P<d_2>\d{{1,2}}|{f.ORD}))?\s*(?:من\s+)?{f.MONX}"
                 rf"(?:{f.YTAIL}|\s+(?:من\s+)?(?P<rel>{f.YREL})|\s+(?P<dir>{f.DIR1}))?){f.R}"),
         # month first, then a range of days: `تموز 13 الى 15`, `يوليو 13-15`
         ("mdd", rf"{f.L}(?P<t>(?P<mon>{f.MON})\s+(?P<d>\d{{1,2}})\s*(?P<conn>-|الي|حتي)\s*(?P<d_2>\d{{1,2}})(?!\d)"
                 rf"(?:{f.YTAIL})?){f.R}"),
-        ("month", rf"{f.L}(?P<t>(?P<sh>شهر\s+)?(?P<mon>{f.MON}){f.ALT2}"
+        ("month", rf"{f.L}(?P<t>(?:(?P<sh>شهر\s+)?(?P<mon>{f.MON}){f.ALT2}|شهر\s+(?P<mnum>{f.MNUM})|الشهر\s+(?P<mord>{f.MORD}))"
                   rf"(?:{f.YTAIL}|\s+(?:من\s+)?(?P<rel>{f.YREL})|\s+(?P<dir>{f.DIR1}))?){f.R}"),
         ("hijri", rf"{f.L}(?P<t>(?:(?P<d>\d{{1,2}}|{f.ORD})\s*(?:من\s+)?)?(?P<sh>شهر\s+)?(?P<mon>{f.HMON})"
                   rf"(?:\s*[،,]?\s*(?:من\s+)?(?:(?:ال)?عام\s+|(?:ال)?سنه\s+)?(?P<y>1[34]\d\d)"
-                  rf"(?:\s*(?:ه|هجري|هجريه|هجريا|للهجره)(?!\w))?|\s+(?P<dir>{f.DIR1}))?){f.R}"),
+                  rf"(?:\s*(?:ه|هجري|هجريه|هجريا|للهجره)(?!\w))?|\s+(?P<dir>{f.DIR1})"
+                  # or the Gregorian year it falls in: `رمضان 2019`
+                  rf"|\s*[،,]?\s*(?:من\s+)?(?:(?:ال)?عام\s+|(?:ال)?سنه\s+)?(?P<gy>(?:19|20)\d\d)(?!\d){f.MARK})?){f.R}"),
         ("ordmonth", rf"{f.L}(?P<t>(?P<d>{f.ORD}|\d{{1,2}})\s+من\s+(?:(?P<this>هذا)\s+)?(?:ال)?شهر(?:\s+(?P<dir>{f.DIR1}))?){f.R}"),
         ("year", rf"{f.L}(?P<t>(?:(?P<kw>(?:ال)?(?:عام|سنه)|عامي)\s+)?(?P<y>\d{{4}})"
                  rf"(?:\s*(?P<mk>م|ميلادي|ميلاديه|للميلاد|ه|هجري|هجريه|للهجره)(?!\w))?"
@@ -219,6 +239,14 @@ def _date_patterns(g: "Grammar", f) -> list[tuple[str, str]]:
                   rf"\s+(?:(?:من|في)\s+|ب)(?:(?:شهر\s+|ب?شهر\s+)?(?P<mon>{f.MON})|شهر\s+(?P<mnum>\d{{1,2}}|{f.NUMW})"
                   rf"|الشهر\s+(?P<mord>{_alt(g.month_ordinals)})|(?P<mrel>الشهر\s+(?:{f.DIR1})|هذا\s+الشهر))"
                   rf"(?:\s*(?:من\s+|في\s+)?(?:[بل]?(?:ال)?(?:عام|سنه)\s+)?(?P<y>\d{{4}})|\s+(?P<rel>{f.YREL}))?){f.R}"),
+        # the n-th or last day or week of a month: `ثالث يوم من شهر عشرة`, `الاسبوع الاخير في الشهر التاسع سنة 2014`
+        ("nthunit", rf"{f.L}(?P<t>(?:(?P<o1>{f.NTHB})\s+(?P<u1>يوم|اسبوع)|(?P<u2>اليوم|الاسبوع)\s+(?P<o2>{f.NTHA}))"
+                    rf"\s+(?:(?:من|في)\s+|ب){f.MONX}{f.YEAR_OF}){f.R}"),
+        # the n-th weekday after a day: `ثالث ثلاثاء بعد كريسماس 2014` (the day is matched by its own pattern)
+        ("nthafter", rf"{f.L}(?P<t>(?P<o>{f.NTHB})\s+(?:يوم\s+)?(?P<wd>{_alt(g.nth_weekdays)})\s+بعد)\s+"),
+        # a weekday and an ordinal day with no month: `السبت السادس عشر` (the Saturday that is a 16th)
+        ("wdord", rf"{f.L}(?P<t>(?:يوم\s+)?(?P<wd>{f.WD})\s*[،,]?\s*(?:الموافق\s+)?(?P<d>{f.ORD})){f.R}"
+                  rf"(?!\s*(?:من|في)?\s*(?:شهر|الشهر|{f.MON}|{f.HMON}))"),
         # a weekday of a named week: `الأحد من الأسبوع الماضي`, `ثلاثاء الأسبوع الفائت`
         ("wdweek", rf"{f.L}(?P<t>(?:يوم\s+)?(?P<wd>{f.WDB})\s+(?:من\s+)?(?:(?P<this>هذا)\s+)?(?:ال)?اسبوع"
                    rf"(?:\s+(?P<dir>{f.DIR1}))?){f.R}"),
@@ -230,10 +258,10 @@ def _date_patterns(g: "Grammar", f) -> list[tuple[str, str]]:
 def _clock_patterns(g: "Grammar", f) -> list[tuple[str, str]]:
     """Clock times, in digits or words, with their zone."""
     return [
-        ("clock", rf"{f.L}(?P<t>(?:(?P<kw>(?:ال)?ساعه)\s+)?(?P<h>\d{{1,2}})(?P<sep>[:.])(?P<mi>\d{{2}})(?::(?P<sec>\d{{2}}))?(?!\d)"
+        ("clock", rf"{f.L}(?P<t>(?:(?P<kw>(?:ال)?ساعه)\s+)?(?P<h>\d{{1,2}})(?P<sep>[:.,])(?P<mi>\d{{2}})(?::(?P<sec>\d{{2}}))?(?!\d)"
                   rf"(?:\s*(?P<ap>{f.AP}))?(?:\s+{f.ZONE})?){f.R}"),
         ("clockw", rf"{f.L}(?P<t>(?:(?P<kw>(?:ال)?ساعه)\s+)?(?P<hw>{_alt(g.hours)}|\d{{1,2}})"
-                   rf"(?:\s+و\s*(?:(?P<mw>{_alt(g.minutes)})|(?P<mn>\d{{1,2}})\s+دقيقه|(?P<mnw>{f.NUMW}(?:\s+و\s*{f.NUMW})?)\s+دقيقه))?"
+                   rf"(?:\s+و\s*(?:(?P<mw>{_alt(g.minutes)})|(?P<mn>\d{{1,2}})\s+دقيقه|(?P<mnw>{f.NUMW}(?:\s+(?:و\s*)?{f.NUMW}){{0,2}})\s+(?:دقيقه|دقائق)))?"
                    rf"(?:\s+(?P<minus>{_alt(g.minus)}))?(?:\s+(?:من\s+)?(?P<ap>{f.AP}))?(?:\s+{f.ZONE})?){f.R}"),
         ("clockword", rf"{f.L}(?P<t>(?P<cw>{_alt(g.clock_words)})){f.R}"),
         ("holiday", rf"{f.L}(?P<t>(?P<hol>{_alt(g.holidays)})(?:\s*[،,]?\s*(?:(?:ال)?(?:عام|سنه)\s+)?(?P<y>\d{{4}})(?!\d)|\s+(?P<dir>{f.DIR1}))?){f.R}"),
@@ -308,6 +336,11 @@ class Grammar:
         add(self.weekdays, "wdweek")
         add(list(self.nth_before) + list(self.nth_weekdays), "nthwd")
         add(self.ordinals, "dmy", "hijri", "ordmonth")
+        add(["اول"], "dmy")
+        add(["الشهر"], "month")
+        add(list(self.nth_before) + ["اليوم", "الاسبوع"], "nthunit")
+        add(self.nth_before, "nthafter")
+        # wdord opens no search of its own: the weekday handler tries it before an ordinal
         add(list(self.deictic_days) + list(self.deictic_times) + list(self.refs), "deictic")
         add(["هذا", "هذه"], "rel", "deictic")
         add(["العام", "السنه", "الشهر", "الاسبوع", "العقد", "القرن"], "rel")
@@ -334,6 +367,11 @@ class Grammar:
                                            key=lambda n: self.by_name[n][0]))
         self.word_rx = re.compile(r"\w+")
         self.next_rx = re.compile(r"\s+(\w+)")
+        self._build_connectors(v)
+        self.cache: dict[str, tuple | None] = {}  # word → (((rank, pattern.match, handler), ...), next words)
+
+    def _build_connectors(self, v: dict) -> None:
+        """Starter words tried only when the next word fits (`connectors`: word → next words)."""
         # Frequent function words open patterns only in a few phrases (في غضون, على مدى,
         # ما يزيد على, لا يقل عن): try them only when the next word fits.
         self.connectors: dict[str, set[str]] = {}
@@ -342,7 +380,14 @@ class Grammar:
             words = _n(phrase).split(" ")
             if len(words) > 1 and words[0] in ("في", "علي", "ما", "لا"):
                 self.connectors.setdefault(words[0], set()).add(words[1])
-        self.cache: dict[str, tuple | None] = {}  # word → (((rank, pattern.match, handler), ...), next words)
+        # The indefinite ordinals (أول, ثالث, آخر) open patterns only before a weekday, a month,
+        # يوم/أسبوع/شهر, or in أول (من) أمس; elsewhere (أول مرة, ثاني أكبر) they are skipped.
+        nth_next = ({w.split(" ")[0] for w in list(self.nth_weekdays) + list(self.months)}
+                    | {"يوم", "اسبوع", "شهر", "الشهر", "من"}
+                    | {w.split(" ")[1] for w in self.deictic_days if " " in w})
+        for w in self.nth_before:
+            if set(self.starters.get(w, ())) <= {"nthwd", "nthunit", "nthafter", "dmy", "deictic"}:
+                self.connectors[w] = nth_next
 
     def starters_for(self, w: str) -> tuple:
         got = self.cache.get(w)

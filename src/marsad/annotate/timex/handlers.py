@@ -48,28 +48,54 @@ def _h_wdnum(c: Context, m):
 def _day_of(c: Context, tok: str) -> int | None:
     if tok.isdigit():
         return int(tok)
-    return c.g.ordinals.get(key(tok))
+    tok = key(tok)
+    return c.g.ordinals.get(tok) or (1 if tok == "اول" else None)  # أول شباط: the first of February
+
+
+def _month_of(c: Context, m) -> int | None:
+    """The month of a match: by name (`mon`), by number after شهر (`mnum`: شهر ثلاثة, شهر 3)
+    or by ordinal after الشهر (`mord`: الشهر التاسع). An ordinal month counted from an event
+    (للشهر الثالث على التوالي, الشهر الخامس من الحمل, الشهر الثالث للحرب) is no calendar month."""
+    gd = m.groupdict()
+    if gd.get("mon"):
+        return c.g.months.get(key(gd["mon"]))
+    if gd.get("mnum"):
+        raw = key(gd["mnum"])
+        if c.next(m.end("mnum")) in c.g.month_number_not_before:
+            return None  # راتب شهر 3 آلاف ريال: a count
+        x = int(raw) if raw.isdigit() else c.g.month_numbers.get(raw)
+        return x if x and 1 <= x <= 12 else None
+    if gd.get("mord"):
+        if not (gd.get("y") or gd.get("rel")):
+            nxt = c.next(m.end("mord"))
+            if nxt in c.g.month_ord_not_before or nxt.startswith("لل"):
+                return None
+        return c.g.month_ordinals.get(key(gd["mord"]))
+    return None
 
 
 def _h_dmy(c: Context, m):
     g = c.g
-    mon = g.months.get(key(m.group("mon")))
+    mon = _month_of(c, m)
     d = _day_of(c, m.group("d"))
     if not mon or not d or not 1 <= d <= 31:
         return None
-    days = [d] + ([int(m.group("d_2"))] if m.group("d_2") else [])
+    d2 = _day_of(c, m.group("d_2")) if m.group("d_2") else None
+    if m.group("d_2") and not d2:
+        return None
+    days = [d] + ([d2] if d2 else [])
     s, e = m.start("t"), m.end("t")
     vals = []
+    if m.group("y"):
+        y = int(m.group("y"))
+    elif m.groupdict().get("rel"):
+        y = rel_year(c, key(m.group("rel")))
+    elif c.ref is None:
+        y = None
+    else:  # the days of one month share its year: the one the last day is guessed in
+        guess = day_guess(c, mon, days[-1], s, e, g.dir.get(key(m.groupdict().get("dir") or "")))
+        y = guess.year if guess else None
     for dd in days:
-        if m.group("y"):
-            y = int(m.group("y"))
-        elif m.groupdict().get("rel"):
-            y = rel_year(c, key(m.group("rel")))
-        elif c.ref is None:
-            y = None
-        else:
-            guess = day_guess(c, mon, dd, s, e, g.dir.get(key(m.groupdict().get("dir") or "")))
-            y = guess.year if guess else None
         if y is None:
             vals.append(f"XXXX-{mon:02d}-{dd:02d}")
             continue
@@ -82,7 +108,8 @@ def _h_dmy(c: Context, m):
         wd = g.weekdays.get(key(wm.group())) if wm else None
         if wd is not None and date.fromisoformat(vals[0]).weekday() != wd:
             return None  # `الثلاثاء الثالث من أيلول 2014` (not a Tuesday): the third Tuesday
-    if len(vals) == 2 and m.groupdict().get("conn") in ("-", "الي", "حتي"):
+    conn = m.groupdict().get("conn")
+    if len(vals) == 2 and (conn in ("-", "الي", "حتي", "وحتي") or (conn == "و" and c.prev(s) in ("بين", "وبين"))):
         if vals[0] >= vals[1]:
             return None  # `15-13 تموز` is no range
         return Cand(s, e, "DATE", f"{vals[0]}/{vals[1]}", "I")  # a range of days: START/END
@@ -91,7 +118,7 @@ def _h_dmy(c: Context, m):
 
 def _h_month(c: Context, m):
     g = c.g
-    mon = g.months.get(key(m.group("mon")))
+    mon = _month_of(c, m)
     if not mon:
         return None
     s, e = m.start("t"), m.end("t")
@@ -100,8 +127,10 @@ def _h_month(c: Context, m):
     if m.group("rel"):
         y = rel_year(c, key(m.group("rel")))
     else:
+        if m.group("mord"):
+            return None  # `الشهر الثامن` alone is a count as often as a month: only with its year
         direction = g.dir.get(key(m.group("dir") or ""))
-        if not direction and not m.group("sh"):
+        if not direction and not (m.group("sh") or m.group("mnum")):
             prev = c.prev(m.start())
             if prev not in g.bare_month_prep and prev not in g.months:
                 return None
@@ -120,6 +149,13 @@ def _h_hijri(c: Context, m):
     d = _day_of(c, m.group("d")) if m.group("d") else None
     direction = g.dir.get(key(m.group("dir") or ""))
     y = int(m.group("y")) if m.group("y") else None
+    if m.group("gy"):  # the Hijri year whose month (or day) falls in that Gregorian year
+        gy = int(m.group("gy"))
+        h0 = int((gy - 622) * 33 / 32)
+        y = next((hy for hy in range(h0 - 1, h0 + 3)
+                  if (x := hijri_date(hy, hm, d or 15)) is not None and x.year == gy), None)
+        if y is None:
+            return None
     ok = y or m.group("sh") or direction or (d and name != "صفر")
     if not ok and name in g.bare_hijri_months:
         ok = c.prev(m.start()) in g.bare_month_prep
@@ -220,12 +256,31 @@ def _h_weekend(c: Context, m):
     return Cand(s, e, "DATE", iso_week(c.ref + timedelta(days=7 * k)) + "-WE", "W")
 
 
+_NEXT_WORD = re.compile(r"\s+([^\s،,.:؛\"'«»()]+)")
+
+
+def _past_day(c: Context, e: int) -> int | None:
+    """`اليوم الماضي`: yesterday (the end of the phrase). `اليوم السابق` is as often the day
+    before the story's event: read from publication only under the forward policy; `اليوم
+    التالي` is the day after an event, never tomorrow."""
+    nm = _NEXT_WORD.match(c.t, e)
+    if nm is None or c.g.dir.get(nm.group(1)) != "past":
+        return None
+    if nm.group(1) in c.g.anaphoric_dirs and c.policy != "forward":
+        return None
+    return nm.end(1)
+
+
 def _h_deictic(c: Context, m):
     g = c.g
     w = key(m.group("w"))
     s, e = m.start("t"), m.end("t")
     if w in g.refs:
         return Cand(s, e, "DATE", g.refs[w], "REF")
+    if w == "اليوم" and not m.group("wd"):
+        past = _past_day(c, m.end("w"))
+        if past is not None:
+            return Cand(s, past, "DATE", (c.ref - timedelta(days=1)).isoformat() if c.ref else "PAST_REF", "D")
     if w in g.ambiguous_deictics:
         nxt, prev = c.next(m.end("w")), c.prev(m.start())
         if not m.group("wd") and (nxt in g.not_after or prev in g.not_before):
@@ -256,6 +311,12 @@ def _h_weekday(c: Context, m):
     prev, nxt = c.prev(m.start()), c.next(m.end())
     if prev in g.not_weekday_before:
         return None  # سوق الثلاثاء: a name
+    if len(days) == 1 and not m.group("dir") and nxt in g.ordinal_heads:
+        _, rx, _ = g.by_name["wdord"]  # `السبت السادس عشر`: tried only where an ordinal follows
+        om = rx.match(c.t, m.start())
+        x = _h_wdord(c, om) if om else None
+        if x is not None:
+            return x
     if not m.group("yom") and len(days) == 1:
         first = key(m.group("wds"))
         if first.startswith("الاحد") and nxt in g.ten_words:
@@ -280,6 +341,30 @@ def _h_weekday(c: Context, m):
             first = date.fromisoformat(vals[0])
             vals = [(first + timedelta(days=(d - days[0]) % 7)).isoformat() for d in days]
     return Cand(s, e, "DATE", vals[0] if len(vals) == 1 else vals, "D")
+
+
+def _h_wdord(c: Context, m):
+    """`السبت السادس عشر`: the weekday and the day of the month pin the date to the month,
+    around publication, where that day is that weekday (the nearest one). Days up to the fifth
+    are left to the n-th weekday reading (`الجمعة الأولى`: the first Friday)."""
+    d = c.g.ordinals.get(key(m.group("d")))
+    wd = c.g.weekdays.get(key(m.group("wd")))
+    if not d or d <= 5 or wd is None or c.ref is None:
+        return None
+    ref = c.ref
+    opts = []
+    for k in (-1, 0, 1):
+        y, mo = shift_month(ref.year, ref.month, k)
+        try:
+            x = date(y, mo, d)
+        except ValueError:
+            continue
+        if x.weekday() == wd:
+            opts.append(x)
+    if not opts:
+        return None
+    got = min(opts, key=lambda x: abs((x - ref).days))
+    return Cand(m.start("t"), m.end("t"), "DATE", got.isoformat(), "D")
 
 
 def _h_wdweek(c: Context, m):
@@ -338,6 +423,69 @@ def _h_nthwd(c: Context, m):
     return Cand(s, e, "DATE", day.isoformat(), "D")
 
 
+def _h_nthunit(c: Context, m):
+    """The n-th or last day or (Monday-to-Sunday) week of a month. A week of the month is
+    one that lies in it whole: the first opens on its first Monday, the last closes on its
+    last Sunday."""
+    g = c.g
+    n = g.nth_before.get(key(m.group("o1") or "")) or g.nth_after.get(key(m.group("o2") or ""))
+    mon = _month_of(c, m)
+    if n is None or not mon:
+        return None
+    week = "اسبوع" in (m.group("u1") or m.group("u2"))
+    s, e = m.start("t"), m.end("t")
+
+    def day_in(y: int) -> date | None:  # the day, or the week's Monday, in year y
+        y2, m2 = shift_month(y, mon, 1)
+        first, last = date(y, mon, 1), date(y2, m2, 1) - timedelta(days=1)
+        if not week:
+            return last if n < 0 else date(y, mon, n) if n <= last.day else None
+        if n < 0:
+            return last - timedelta(days=(last.weekday() + 1) % 7 + 6)
+        monday = first + timedelta(days=(-first.weekday()) % 7 + 7 * (n - 1))
+        return monday if monday + timedelta(days=6) <= last else None
+
+    y = int(m.group("y")) if m.group("y") else rel_year(c, key(m.group("rel"))) if m.group("rel") else None
+    direction = g.dir.get(key(m.group("dir") or ""))
+    if y is not None:
+        got = day_in(y)
+    elif c.ref is None:
+        return None
+    elif direction in ("past", "future"):
+        # `الأسبوع الأول من مارس الماضي` on 19 March: the latest such week before publication
+        opts = [x for yy in (c.ref.year - 1, c.ref.year, c.ref.year + 1) if (x := day_in(yy)) is not None]
+        if direction == "past":
+            got = max((x for x in opts if x < c.ref), default=None)
+        else:
+            got = min((x for x in opts if x > c.ref), default=None)
+    else:
+        got = day_in(month_year(c, mon, s, e, direction))
+    if got is None:
+        return None
+    return Cand(s, e, "DATE", iso_week(got) if week else got.isoformat(), "W" if week else "D")
+
+
+_AFTER_DAY = ("holiday", "dmy", "numdate")
+
+
+def _h_nthafter(c: Context, m):
+    """`ثالث ثلاثاء بعد كريسماس 2014`: the n-th such weekday after the day that follows."""
+    g = c.g
+    n = g.nth_before.get(key(m.group("o")))
+    wd = g.nth_weekdays.get(key(m.group("wd")))
+    if not n or n < 0 or wd is None:
+        return None
+    for name in _AFTER_DAY:
+        _, rx, h = g.by_name[name]
+        mm = rx.match(c.t, m.end())
+        x = h(c, mm) if mm else None
+        if x is not None and isinstance(x.value, str) and len(x.value) == 10 and x.value[0].isdigit():
+            day = date.fromisoformat(x.value)
+            got = day + timedelta(days=(wd - day.weekday() - 1) % 7 + 1 + 7 * (n - 1))
+            return Cand(m.start("t"), x.e, "DATE", got.isoformat(), "D")
+    return None
+
+
 def _zone_suffix(c: Context, m, day: date | None) -> str:
     if not m.group("z"):
         return ""
@@ -377,23 +525,26 @@ def _apply_ap(c: Context, h: int, ap: str | None) -> int | None:
 
 
 def _h_clock(c: Context, m):
-    if m.group("sep") == "." and not (m.group("kw") or m.group("ap")):
+    if m.group("sep") in ".," and not (m.group("kw") or m.group("ap")):
         return None
     h, mi = int(m.group("h")), int(m.group("mi"))
     if mi > 59:
         return None
+    bare = not m.group("ap") and h < 12 and not m.group("h").startswith("0")  # 08:00 is a 24-hour clock
     h = _apply_ap(c, h, m.group("ap"))
     if h is None:
         return None
-    return _clock_cand(c, m, h, mi)
+    return _clock_cand(c, m, h, mi, bare)
 
 
-def _clock_cand(c: Context, m, h: int, mi: int):
+def _clock_cand(c: Context, m, h: int, mi: int, bare: bool = False):
+    """A clock time waiting for its day; `bare`: an hour under 12 with no part of day, which
+    the forward policy reads as the next such time after the reference time."""
     zone = _zone_suffix(c, m, c.ref)
     sec = m.groupdict().get("sec")
     if sec and sec != "00":
         zone = f":{sec}{zone}"  # the anchor's suffix: seconds, then the zone
-    return Cand(m.start("t"), m.end("t"), "TIME", None, "T", anchor=(h, mi, zone))
+    return Cand(m.start("t"), m.end("t"), "TIME", None, "T", anchor=(h, mi, zone, bare))
 
 
 def _h_clockw(c: Context, m):
@@ -403,6 +554,8 @@ def _h_clockw(c: Context, m):
             and c.next(m.end("t")) in ("الي", "حتي", "وحتي")):
         return None  # `الخامسة` alone is an ordinal; `الخامسة مساء`, `من الثالثة حتى …` are times
     hw = key(m.group("hw"))
+    if m.group("kw") == "ساعه" and not (hw.isdigit() or hw.startswith("ال") or m.group("ap")):
+        return None  # `ساعة واحدة`, `ساعة ونصف`: a duration
     h = int(hw) if hw.isdigit() else g.hours.get(hw)
     if h is None:
         return None
@@ -419,15 +572,16 @@ def _h_clockw(c: Context, m):
     if m.group("minus"):
         mi = 60 - g.minus[key(m.group("minus"))]
         h -= 1
+    bare = not m.group("ap") and h < 12 and not hw.startswith("0")
     h = _apply_ap(c, h, m.group("ap"))
     if h is None or mi > 59:
         return None
-    return _clock_cand(c, m, h, mi)
+    return _clock_cand(c, m, h, mi, bare)
 
 
 def _h_clockword(c: Context, m):
     hh, mm = c.g.clock_words[key(m.group("cw"))].split(":")
-    return Cand(m.start("t"), m.end("t"), "TIME", None, "T", anchor=(int(hh), int(mm), ""))
+    return Cand(m.start("t"), m.end("t"), "TIME", None, "T", anchor=(int(hh), int(mm), "", False))
 
 
 _SPAN_PREPS = {"قبل", "بعد"}
@@ -715,6 +869,7 @@ def _h_holiday(c: Context, m):
 HANDLERS = {
     "numdate": _h_numdate, "wdnum": _h_wdnum, "dmy": _h_dmy, "mdd": _h_dmy, "month": _h_month, "hijri": _h_hijri, "ordmonth": _h_ordmonth,
     "year": _h_year, "rel": _h_rel, "weekend": _h_weekend, "deictic": _h_deictic, "weekday": _h_weekday, "wdweek": _h_wdweek, "nthwd": _h_nthwd,
+    "nthunit": _h_nthunit, "nthafter": _h_nthafter, "wdord": _h_wdord,
     "clock": _h_clock, "clockw": _h_clockw, "clockword": _h_clockword, "dur": _h_dur, "dual": _h_dual,
     "plural": _h_plural, "vague": _h_vague, "one": _h_one, "whole": _h_whole, "set": _h_set, "decade": _h_decade,
     "century": _h_century, "quarter": _h_quarter, "season": _h_season, "holiday": _h_holiday,

@@ -74,12 +74,13 @@ class Cand:
     def __init__(self, s, e, type_, value, gran, mod=None, anchor=None):
         self.s, self.e, self.type, self.value, self.gran, self.mod = s, e, type_, value, gran, mod
         self.rank = 0
-        self.anchor = anchor  # for clock times: (h, m, zone-suffix) waiting for a day
+        self.anchor = anchor  # for clock times: (h, m, zone-suffix, bare hour) waiting for a day
 
 
 class Context:
-    def __init__(self, g: Grammar, t: str, ref: date | None, policy: str = "news") -> None:
-        self.g, self.t, self.ref, self.policy = g, t, ref, policy
+    def __init__(self, g: Grammar, t: str, ref: date | None, policy: str = "news",
+                 now: tuple[int, int] | None = None) -> None:
+        self.g, self.t, self.ref, self.policy, self.now = g, t, ref, policy, now
 
     def prev(self, s: int) -> str:
         t = self.t
@@ -150,6 +151,11 @@ def day_guess(c: Context, m: int, d: int, s: int, e: int, direction: str | None)
     soon = [o for o in opts if ref < o <= ref + timedelta(days=7)]
     if soon:
         return soon[0]
+    # a later day of this month or a day of the next, as month_year reads the coming month:
+    # the one about to come (a year back would have been written with its year)
+    coming = [o for o in opts if o > ref and (o.year, o.month) in ((ref.year, ref.month), shift_month(ref.year, ref.month, 1))]
+    if coming:
+        return coming[0]
     past = [o for o in opts if o <= ref]
     return past[-1] if past else opts[0]
 

@@ -52,7 +52,8 @@ def _attach(c: Context, xs: list[Cand]) -> list[Cand]:
                 x.value = f"{day}T{g.pod[key(pm.group('w'))]}"
         if x.type == "DATE" and x.gran in ("M", "Y", "W", "DE", "CE", "D", "Q", "H"):
             mm = g.mod_before.search(t, max(lo, x.s - 15), x.s)
-            if mm and not (x.gran == "D" and key(mm.group("w")) == "اول"):
+            mw = key(mm.group("w")) if mm else ""
+            if mm and not (x.gran == "D" and mw == "اول") and not (x.gran != "M" and mw in g.month_only_mods):
                 x.s = mm.start("w")
                 x.mod = g.mods[key(mm.group("w"))]
         if x.type in ("DATE", "TIME"):
@@ -68,7 +69,7 @@ def _attach(c: Context, xs: list[Cand]) -> list[Cand]:
         if x.anchor is None:
             out.append(x)
             continue
-        h, mi, zone = x.anchor
+        h, mi, zone, bare = x.anchor
         day = None
         if i + 1 < len(xs):
             y = xs[i + 1]
@@ -86,8 +87,28 @@ def _attach(c: Context, xs: list[Cand]) -> list[Cand]:
                 out.pop()
         if day is None:
             day = c.ref.isoformat() if c.ref else "XXXX-XX-XX"
+            if bare and not zone and c.policy == "forward" and c.now is not None and (h, mi) <= c.now < (h + 12, mi):
+                h += 12  # `الساعة 3` at 04:30: the next three o'clock, 15:00
         x.value = f"{day}T{h:02d}:{mi:02d}{zone}"
         x.anchor = None
+        out.append(x)
+    return out
+
+
+_HOLIDAY_DATE_GAP = re.compile(r"\s*[،,]?\s*(?:(?:الذي|التي)\s+)?(?:يصادف\s+|يوافق\s+|الموافق\s+)?(?:في|يوم)\s+")
+
+
+def _dated_holidays(c: Context, xs: list[Cand]) -> list[Cand]:
+    """`يحتفل المسيحيون بعيد الفصح في 31 مارس`: a holiday followed by the day it falls on
+    names the occasion; the day written after it is its time (and wins where calendars
+    differ: `عيد الميلاد في 7 يناير`)."""
+    holiday = c.g.by_name["holiday"][0]
+    out = []
+    for i, x in enumerate(xs):
+        if x.rank == holiday and i + 1 < len(xs) and _is_day(xs[i + 1]):
+            gap = _HOLIDAY_DATE_GAP.match(c.t, x.e)
+            if gap and gap.end() == xs[i + 1].s:
+                continue
         out.append(x)
     return out
 
@@ -144,15 +165,17 @@ def _ranges(c: Context, xs: list[Cand]) -> list[Cand]:
 _TRAILING = set("\u0640\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
 
 
-def find(text: str, ref: date | None, policy: str = "news") -> list[Timex]:
+def find(text: str, ref: date | None, policy: str = "news", now: tuple[int, int] | None = None) -> list[Timex]:
     """Every time expression in `text`, resolved against the date `ref` (may be None).
 
     `policy` is how a bare weekday, month or year-less date is placed: `news` (the default)
     takes the tense of its clause and otherwise the past, as news mostly reports; `forward`
-    takes the next one, as the peer suites (Duckling) resolve them."""
+    takes the next one, as the peer suites (Duckling) resolve them. `now` (hour, minute) is
+    the reference time of day, if known: under `forward` a bare clock hour already past
+    (`الساعة 3` at 04:30) is the afternoon one."""
     g = grammar()
     norm, orig = normalize_with_index(text)
-    c = Context(g, norm, ref, policy)
+    c = Context(g, norm, ref, policy, now)
     cands: list[Cand] = []
     cache, next_match = g.cache, g.next_rx.match
     for w in g.word_rx.finditer(norm):
@@ -173,7 +196,7 @@ def find(text: str, ref: date | None, policy: str = "news") -> list[Timex]:
                 if x is not None:
                     x.rank = rank
                     cands.append(x)
-    xs = _ranges(c, _attach(c, _select(cands)))
+    xs = _ranges(c, _dated_holidays(c, _attach(c, _select(cands))))
     out = []
     for x in xs:
         s, e = x.s, x.e
@@ -201,7 +224,19 @@ def reference_date(published: str | None) -> date | None:
     return d if 1800 <= d.year <= 2200 else None  # keeps the date arithmetic in range
 
 
+def reference_time(published: str | None) -> tuple[int, int] | None:
+    """The (hour, minute) of an ISO 8601 publication time that has one, in its own offset."""
+    if not published or "T" not in published:
+        return None
+    try:
+        t = datetime.fromisoformat(published.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return t.hour, t.minute
+
+
 def annotate(article: Article, policy: str = "news") -> Article:
-    article.timexes = find(article.text, reference_date(article.published), policy)
+    p = article.published
+    article.timexes = find(article.text, reference_date(p), policy, reference_time(p))
     return article
 
