@@ -295,11 +295,22 @@ def _h_deictic(c: Context, m):
         k = g.deictic_days[w]
         if c.ref is None:
             return Cand(s, e, "DATE", {0: "PRESENT_REF"}.get(k, "PAST_REF" if k < 0 else "FUTURE_REF"), "REF")
-        return Cand(s, e, "DATE", (c.ref + timedelta(days=k)).isoformat(), "D")
+        return Cand(s, e, "DATE", _named_day(c, m, c.ref + timedelta(days=k)).isoformat(), "D")
     k, part = g.deictic_times[w]
     if c.ref is None:
         return Cand(s, e, "TIME", f"XXXX-XX-XXT{part}", "T")
-    return Cand(s, e, "TIME", f"{(c.ref + timedelta(days=k)).isoformat()}T{part}", "T")
+    return Cand(s, e, "TIME", f"{_named_day(c, m, c.ref + timedelta(days=k)).isoformat()}T{part}", "T")
+
+
+def _named_day(c: Context, m, day: date) -> date:
+    """The day `اليوم`/`أمس` names, moved to the weekday written with it when the two disagree
+    (`مساء اليوم الثلاثاء` in a record dated Thursday: the reference is a crawl date or a
+    print day late, and the weekday is what the writer saw): the nearest such day."""
+    wd = c.g.weekdays.get(key(m.group("wd"))) if m.group("wd") else None
+    if wd is None or day.weekday() == wd:
+        return day
+    back = (day.weekday() - wd) % 7
+    return day - timedelta(days=back) if back <= 3 else day + timedelta(days=7 - back)
 
 
 def _h_weekday(c: Context, m):
@@ -608,11 +619,16 @@ def _event_year(c: Context, s: int) -> int | None:
     return years[-1] if years and (c.ref is None or years[-1] < c.ref.year) else None
 
 
+_PERCENT_WORDS = ("الميه", "المايه")  # المئة, المائة as the scanned text spells them
+
+
 def _duration_cand(c: Context, m, n: float | None, unit: str):
     g = c.g
     prep = key(m.group("prep") or "")
     q = g.quant.get(key(m.group("q") or "")) if m.group("q") else None
     s, e = m.start("t"), m.end("t")
+    if c.t.startswith(_PERCENT_WORDS, s) and c.t[max(0, s - 3):s] == "في ":
+        return None  # `71 في المئة عام 2004`: a percentage, then a year; not a hundred years
     has_dir = "dir" in m.re.groupindex and m.group("dir")
     if unit in g.ambiguous_units and not (prep or q or has_dir) and not c.t.startswith(" من الزمن", e):
         return None

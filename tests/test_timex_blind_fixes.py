@@ -1,0 +1,23 @@
+"""Two errors the blind time set (tests/data/timex_blind.jsonl) showed at its first run."""
+from datetime import date
+
+from marsad.annotate.timex import find
+
+
+def values(text, ref):
+    return [(t.text, t.value) for t in find(text, ref)]
+
+
+def test_a_percentage_before_a_year_is_not_a_hundred_years():
+    got = values("فقد حصل على 53 في المئة من الأصوات عام 2000، وحصد 71 في المئة عام 2004.", date(2018, 3, 19))
+    assert ("عام 2004", "2004") in got and all(v != "P100Y" for _t, v in got)
+    assert values("ومرت مئة عام على الحرب.", date(2018, 3, 19)) == [("مئة عام", "P100Y")]
+
+
+def test_the_weekday_written_with_today_or_yesterday_wins_over_a_late_reference():
+    # SaudiNewsNet dates a record by its crawl: Thursday 6 August 2015 for a Tuesday story
+    thursday = date(2015, 8, 6)
+    assert values("أنقذت العناية الإلهية مساء اليوم الثلاثاء طبيبا من الموت.", thursday) == [
+        ("مساء اليوم الثلاثاء", "2015-08-04TEV")]
+    assert values("وافتتح الأمير أمس الثلاثاء القسم الجديد.", thursday) == [("أمس الثلاثاء", "2015-08-04")]
+    assert values("وقال الوزير اليوم الخميس إن العمل بدأ.", thursday) == [("اليوم الخميس", "2015-08-06")]
