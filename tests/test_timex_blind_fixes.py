@@ -21,3 +21,11 @@ def test_the_weekday_written_with_today_or_yesterday_wins_over_a_late_reference(
         ("مساء اليوم الثلاثاء", "2015-08-04TEV")]
     assert values("وافتتح الأمير أمس الثلاثاء القسم الجديد.", thursday) == [("أمس الثلاثاء", "2015-08-04")]
     assert values("وقال الوزير اليوم الخميس إن العمل بدأ.", thursday) == [("اليوم الخميس", "2015-08-06")]
+
+
+def test_throughout_the_day_is_a_duration_not_today():
+    ref = date(2018, 3, 20)
+    assert values("واستمر القصف طيلة اليوم على الأحياء الشرقية.", ref) == [("طيلة اليوم", "P1D")]
+    assert values("وبقيت المحال مغلقة طوال الأسبوع.", ref) == [("طوال الأسبوع", "P1W")]
+    assert values("وتواصلت الاحتجاجات طوال الأسبوع الماضي.", ref) == [("الأسبوع الماضي", "2018-W11")]
+

@@ -127,6 +127,7 @@ def _word_tables(g: "Grammar", v: dict) -> None:
     g.ambiguous_units = set(v["ambiguous_units"])
     g.quant = {_n(w): m for m, ws in v["quantifiers"].items() for w in ws}
     g.sets = {_n(k): x for k, x in v["sets_adverbs"].items()}
+    g.throughout = [_n(w) for w in v["throughout_words"]]
     g.decades = {_n(k): x for k, x in v["decades"].items()}
     g.qord = {_n(k): x for k, x in v["quarter_ordinals"].items()}
     g.seasons = {_n(k): x for k, x in v["seasons"].items()}
@@ -281,6 +282,9 @@ def _duration_patterns(g: "Grammar", f) -> list[tuple[str, str]]:
         ("one", rf"{f.L}(?P<t>(?P<prep>{f.DPREP})\s+(?:(?P<q>{f.QUANT})\s+)?(?P<unit>{f.U_SING})(?:\s+(?:واحد|كامل))?){f.R}"
                 rf"(?!\s*(?:\d|{f.MON}|{f.HMON}|{f.WD}|ال))"),
         ("whole", rf"{f.L}(?P<t>(?P<unit>{f.U_SING})\s+(?:كاملا|كامله|واحدا|واحده|بكامله|باكمله)){f.R}"),
+        # `طيلة اليوم`, `طوال الأسبوع`: all of one day or week, not the date of today
+        ("throughout", rf"{f.L}(?P<t>(?:{_alt(g.throughout)})\s+ال(?P<unit>{f.U_SING})){f.R}"
+                       rf"(?!\s+(?:{f.WD}|ال\w+ي(?:ه)?\b))"),
         ("set", rf"{f.L}(?P<t>(?P<adv>{_alt(g.sets)})|كل\s+(?:يوم\s+)?(?P<wd>{f.WDB})(?!\w)"
                 rf"|كل\s+(?:(?P<num>\d+|{f.NUMPH})\s+)?(?P<unit>{f.U_SING}|{f.U_PL}|{f.U_DUAL})){f.R}"),
     ]
@@ -351,6 +355,7 @@ class Grammar:
         add(self.holidays, "holiday")
         add(self.hours, "clockw")
         add([w for w, k in self.unit_kind.items() if k == "singular"], "whole")
+        add(self.throughout, "throughout")
         add(list(v["duration_preps"]) + list(self.quant), *dur)
         add(v["vague_counts"], "vague")
         add(list(self.cardinals) + list(self.fractions) + list(v["compound_number_heads"]), "dur")

@@ -887,7 +887,7 @@ HANDLERS = {
     "year": _h_year, "rel": _h_rel, "weekend": _h_weekend, "deictic": _h_deictic, "weekday": _h_weekday, "wdweek": _h_wdweek, "nthwd": _h_nthwd,
     "nthunit": _h_nthunit, "nthafter": _h_nthafter, "wdord": _h_wdord,
     "clock": _h_clock, "clockw": _h_clockw, "clockword": _h_clockword, "dur": _h_dur, "dual": _h_dual,
-    "plural": _h_plural, "vague": _h_vague, "one": _h_one, "whole": _h_whole, "set": _h_set, "decade": _h_decade,
+    "plural": _h_plural, "vague": _h_vague, "one": _h_one, "whole": _h_whole, "throughout": _h_whole, "set": _h_set, "decade": _h_decade,
     "century": _h_century, "quarter": _h_quarter, "season": _h_season, "holiday": _h_holiday,
 }
 
