@@ -29,3 +29,9 @@ def test_throughout_the_day_is_a_duration_not_today():
     assert values("وبقيت المحال مغلقة طوال الأسبوع.", ref) == [("طوال الأسبوع", "P1W")]
     assert values("وتواصلت الاحتجاجات طوال الأسبوع الماضي.", ref) == [("الأسبوع الماضي", "2018-W11")]
 
+
+
+def test_a_coming_day_of_the_month_is_not_read_into_a_past_perfect_clause():
+    ref = date(2018, 3, 20)
+    assert values("وكانت القمة العربية قد عقدت في 29 آذار في عمان.", ref) == [("29 آذار", "2017-03-29")]
+    assert values("وتعقد القمة العربية في 29 آذار في الظهران.", ref) == [("29 آذار", "2018-03-29")]

@@ -158,6 +158,7 @@ def _cue_patterns(g: "Grammar", v: dict) -> None:
     g.future = re.compile(rf"(?<!\w)[وف]?(?:(?P<sv>س[يتن]\w{{3,}})|{_alt(v['future_cues'])})(?!\w)")
     # a clause after the expression that opens with إن/أن/الذي is reported speech or a
     # relative clause: its tense is not the expression's
+    g.past_perfect = re.compile(rf"(?<!\w)[وف]?(?:{_alt([_n(w) for w in v['past_perfect_cues']])})(?!\w)")
     g.subordinator = re.compile(rf"(?<!\w)[وف]?(?:{_alt(v['subordinators'])})(?!\w)")
     g.prev_word = re.compile(r"(\S+)\s*$")
     g.next_word = re.compile(r"^\s*(\S+)")

@@ -96,6 +96,16 @@ class Context:
         m = self.g.next_word.match(self.t[e:e + 30])
         return m.group(1).strip("،,.:؛\"'«»()") if m else ""
 
+    def past_perfect(self, s: int) -> bool:
+        """Does the clause before `s` tell of what had happened (`وكانت القمة قد عقدت في`)?"""
+        t = self.t
+        a = max(0, s - 120)
+        for ch in ".!؟?\n؛،":
+            k = t.rfind(ch, a, s)
+            if k >= 0:
+                a = max(a, k + 1)
+        return self.g.past_perfect.search(t, a, s) is not None
+
     def future(self, s: int, e: int) -> bool:
         """Does the clause around [s, e) speak of the future?"""
         t = self.t
@@ -154,7 +164,7 @@ def day_guess(c: Context, m: int, d: int, s: int, e: int, direction: str | None)
     # a later day of this month or a day of the next, as month_year reads the coming month:
     # the one about to come (a year back would have been written with its year)
     coming = [o for o in opts if o > ref and (o.year, o.month) in ((ref.year, ref.month), shift_month(ref.year, ref.month, 1))]
-    if coming:
+    if coming and not c.past_perfect(s):
         return coming[0]
     past = [o for o in opts if o <= ref]
     return past[-1] if past else opts[0]
