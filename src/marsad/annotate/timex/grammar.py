@@ -127,7 +127,6 @@ def _word_tables(g: "Grammar", v: dict) -> None:
     g.ambiguous_units = set(v["ambiguous_units"])
     g.quant = {_n(w): m for m, ws in v["quantifiers"].items() for w in ws}
     g.sets = {_n(k): x for k, x in v["sets_adverbs"].items()}
-    g.throughout = [_n(w) for w in v["throughout_words"]]
     g.decades = {_n(k): x for k, x in v["decades"].items()}
     g.qord = {_n(k): x for k, x in v["quarter_ordinals"].items()}
     g.seasons = {_n(k): x for k, x in v["seasons"].items()}
@@ -156,9 +155,9 @@ def _cue_patterns(g: "Grammar", v: dict) -> None:
     g.pod_before = re.compile(rf"(?<!\w)(?:[وف]?[بل]?)(?P<w>{_alt(g.pod)})\s+(?:من\s+)?$")
     g.earlier_before = re.compile(rf"(?<!\w)(?:[وف]?)(?P<w>{_alt(v['earlier_later'])})\s+$")
     g.future = re.compile(rf"(?<!\w)[وف]?(?:(?P<sv>س[يتن]\w{{3,}})|{_alt(v['future_cues'])})(?!\w)")
+    g.past_perfect = re.compile(rf"(?<!\w)[وف]?(?:{_alt([_n(w) for w in v['past_perfect_cues']])})(?!\w)")
     # a clause after the expression that opens with إن/أن/الذي is reported speech or a
     # relative clause: its tense is not the expression's
-    g.past_perfect = re.compile(rf"(?<!\w)[وف]?(?:{_alt([_n(w) for w in v['past_perfect_cues']])})(?!\w)")
     g.subordinator = re.compile(rf"(?<!\w)[وف]?(?:{_alt(v['subordinators'])})(?!\w)")
     g.prev_word = re.compile(r"(\S+)\s*$")
     g.next_word = re.compile(r"^\s*(\S+)")
@@ -313,6 +312,7 @@ class Grammar:
         cal, v = calendar(), vocabulary()
         _calendar_tables(self, cal, v)
         _word_tables(self, v)
+        self.throughout = [_n(w) for w in v["throughout_words"]]  # `طيلة اليوم`: a whole unit
         f = _fragments(self, v)
         pats = _date_patterns(self, f) + _clock_patterns(self, f) + _duration_patterns(self, f) + _period_patterns(self, f)
         self.patterns = [(name, re.compile(p)) for name, p in pats]
