@@ -2,7 +2,7 @@
 
     python scripts/realnews_gold_apply.py ANNOTATION.py [...]
 
-An annotation file is Python that sets ID (the record's id) and calls Q(...) for each
+An annotation file is Python that sets ID (the record's id, or its annotation order number) and calls Q(...) for each
 quotation and E(...) for each event, in text order. The annotator writes the quoted
 content and the trigger as they stand in the text; this script finds their character
 offsets, so no offset is typed by hand. A string that occurs more than once needs
@@ -56,13 +56,13 @@ def apply(path: str) -> None:
     for part in ("dev", "test"):
         f = OUT / f"{part}.jsonl"
         recs = [json.loads(x) for x in f.read_text(encoding="utf-8").splitlines() if x.strip()]
-        hit = [r for r in recs if r["id"] == rid]
+        hit = [r for r in recs if r["id"] == rid or (isinstance(rid, int) and r["order"] == rid)]
         if hit:
             break
     else:
         raise SystemExit(f"{path}: no record {rid}")
     rec = hit[0]
-    text = rec["text"]
+    rid, text = rec["id"], rec["text"]
 
     def SPAN(first: str, last: str) -> str:
         """The text from `first` (occurring once) through the next `last`."""
