@@ -11,7 +11,8 @@ string inside ctx is taken). SPAN(first, last) gives the text from `first` throu
 next `last`, for long quotations. Anything not found, or found twice, stops the script.
 
     Q(quote, cue, direct, speaker_text, speaker, kind, anon=None, ctx=None, note=None)
-    E(type, trigger, actor, target, when=None, where=None, polarity="positive", ctx=None, note=None)
+    E(type, trigger, actor, target, when=None, where=None, polarity="positive", ctx=None, note=None, planned=None)
+      (planned: an announced or future event; by default, when the note says "planned")
 """
 from __future__ import annotations
 
@@ -44,9 +45,12 @@ def apply(path: str) -> None:
         quotes.append(dict(quote=quote, cue=cue, direct=direct, speaker_text=speaker_text, speaker=speaker,
                            speaker_kind=kind, anonymous_type=anon, ctx=ctx, note=note))
 
-    def E(type, trigger, actor, target, when=None, where=None, polarity="positive", ctx=None, note=None):
+    def E(type, trigger, actor, target, when=None, where=None, polarity="positive", ctx=None, note=None,
+          planned=None):
+        if planned is None:  # "planned" in the note marks an announced, future event
+            planned = bool(note and "planned" in note)
         events.append(dict(type=type, trigger=trigger, actor=actor, target=target, when=when, where=where,
-                           polarity=polarity, ctx=ctx, note=note))
+                           polarity=polarity, planned=planned, ctx=ctx, note=note))
 
     src = Path(path).read_text(encoding="utf-8")
     m = re.search(r"^ID = (.+)$", src, re.M)
@@ -94,6 +98,8 @@ def apply(path: str) -> None:
                 raise SystemExit(f"{rid}: {field} {e[field]!r} is not in the text")
         r = {"type": e["type"], "trigger": e["trigger"], "start": a, "end": b, "actor": e["actor"],
              "target": e["target"], "when": e["when"], "where": e["where"], "polarity": e["polarity"]}
+        if e["planned"]:
+            r["planned"] = True
         if e["note"]:
             r["note"] = e["note"]
         es.append(r)

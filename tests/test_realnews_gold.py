@@ -16,7 +16,7 @@ TYPES = set(json.loads((Path(__file__).resolve().parents[1] / "src" / "marsad" /
 KINDS = {"person", "organisation", "document", "anonymous"}
 AGENTS = {"MIL", "CVL", "COP", "REB", "GOV", "MED", "PTS", "NGO", "BUS", "JUD"}
 QUOTE_KEYS = {"start", "end", "text", "cue", "direct", "speaker_text", "speaker", "speaker_kind", "anonymous_type", "note"}
-EVENT_KEYS = {"type", "trigger", "start", "end", "actor", "target", "when", "where", "polarity", "note"}
+EVENT_KEYS = {"type", "trigger", "start", "end", "actor", "target", "when", "where", "polarity", "planned", "note"}
 
 
 def _records(part: str) -> list[dict]:
@@ -89,6 +89,8 @@ def record_errors(r: dict) -> list[str]:
             errs.append(f"{w}: trigger {e.get('trigger')!r} is not the text at {a}:{b}")
         if e.get("polarity") not in ("positive", "negative"):
             errs.append(f"{w}: polarity {e.get('polarity')!r}")
+        if "planned" in e and e["planned"] is not True:
+            errs.append(f"{w}: planned is true or absent")
         for k in ("when", "where"):
             if e.get(k) is not None and (not isinstance(e[k], str) or e[k] not in text):
                 errs.append(f"{w}: {k} {e[k]!r} not in the text")
@@ -150,7 +152,7 @@ def test_the_checker_catches_broken_records():
 def test_scorers_read_the_new_files(tmp_path):
     recs = _records("test")
     done = next(r for r in recs if r["annotated"] and r["quotes"] and r["events"])
-    todo = next(r for r in recs if not r["annotated"])
+    todo = next((r for r in recs if not r["annotated"]), None) or dict(recs[1], annotated=False, quotes=[], events=[])
     f = tmp_path / "g.jsonl"
     f.write_text(json.dumps(done, ensure_ascii=False) + "\n" + json.dumps(todo, ensure_ascii=False) + "\n", encoding="utf-8")
     docs = read_gold(str(f), "quotes")
@@ -158,7 +160,7 @@ def test_scorers_read_the_new_files(tmp_path):
     q = docs[0]["quotes"][0]
     assert q["starts"] == docs[0]["text"][q["start"]:q["end"]]
     ev = read_gold(str(f), "events")[0]["events"]
-    assert all(e.get("polarity") in (None, "denied") for e in ev)
+    assert all(e.get("polarity") in (None, "denied", "planned") for e in ev)
     assert all("when" not in e and "where" not in e for e in ev)
 
 

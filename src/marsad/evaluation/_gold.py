@@ -127,7 +127,8 @@ def from_realnews(d: dict) -> dict:
     alternatives (see _participant); its `when` and `where` are written as in the text
     (a time expression, not its value; a place with its preposition), which the scorer
     cannot compare, so they move to `when_text` / `where_text`; polarity negative
-    is the older `denied`, positive is not scored. Older records pass unchanged."""
+    is the older `denied`, a positive event marked `planned` is `planned`, any other
+    positive one is not scored. Older records pass unchanged."""
     text = d["text"]
     for q in d.get("quotes") or []:
         if "starts" not in q and isinstance(q.get("start"), int) and isinstance(q.get("end"), int):
@@ -140,9 +141,11 @@ def from_realnews(d: dict) -> dict:
             v = e.pop(k, None)
             if isinstance(v, str):
                 e[f"{k}_text"] = v
-        pol = e.pop("polarity", None)
+        pol, planned = e.pop("polarity", None), e.pop("planned", False)
         if pol == "negative":
             e["polarity"] = "denied"
+        elif planned:
+            e["polarity"] = "planned"
     return d
 
 
