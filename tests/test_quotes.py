@@ -169,3 +169,13 @@ def test_time_words_between_cue_and_content_leave_the_subject_before():
 def test_an_unnamed_spokesman_is_a_new_speaker():
     qs = run("قال بلينكن إن واشنطن تدعم الحوار. وقال المتحدث باسم الحكومة الروسية إن موسكو ترفض ذلك.")
     assert find(qs, "موسكو ترفض").speaker_id != "antony-blinken"
+
+
+def test_a_bare_surname_the_entities_left_unmarked_is_the_person_who_has_it():
+    ents = {"بشار الجعفري": ("bashar-jaafari", "Bashar Jaafari", "PER"), "سوريا": ("syria", "Syria", "LOC")}
+    qs = run("وقال مندوب سوريا بشار الجعفري إن الحكومة فتحت المعابر. وأكد الجعفري أن القوافل ستمر.", ents)
+    assert find(qs, "القوافل ستمر").speaker_id == "bashar-jaafari"
+    # two people share the surname: no guess
+    ents["عمر الجعفري"] = ("omar-jaafari", "Omar Jaafari", "PER")
+    qs = run("وقال بشار الجعفري إن المعابر فتحت، ورد عمر الجعفري بأن ذلك غير صحيح. وأكد الجعفري أن القوافل ستمر.", ents)
+    assert find(qs, "القوافل ستمر").speaker_id not in ("bashar-jaafari", "omar-jaafari")

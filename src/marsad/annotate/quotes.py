@@ -317,7 +317,20 @@ def _speaker(article: Article, v: View, lex: dict, a: int, b: int, state: _State
         sid = _continued_speaker(article, v, state, first, s)
         if sid is not None:
             return sid, phrase, None
+    if len(words) == 1:
+        sid = _surname_owner(v, words[0].norm)
+        if sid is not None:
+            return sid, phrase, None
     return None, phrase, None
+
+
+def _surname_owner(v: View, norm: str) -> str | None:
+    """The one person of the article whose full name ends with the bare word `norm`
+    (`وتابع الجعفري` after `بشار الجعفري`), where the entity annotator left it unmarked."""
+    word = norm[1:] if norm[:1] in "وف" and len(norm) > 4 else norm
+    owners = {eid for eid, e in v.entities.items() if e.type == "PER"
+              for n in v.names_of(eid) if " " in n and n.rsplit(" ", 1)[1] == word}
+    return owners.pop() if len(owners) == 1 else None
 
 
 def _named_speaker(text: str, spans: list[Span], role_first: bool, s: int, e: int) -> tuple[str, str, str | None]:
