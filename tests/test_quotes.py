@@ -179,3 +179,17 @@ def test_a_bare_surname_the_entities_left_unmarked_is_the_person_who_has_it():
     ents["عمر الجعفري"] = ("omar-jaafari", "Omar Jaafari", "PER")
     qs = run("وقال بشار الجعفري إن المعابر فتحت، ورد عمر الجعفري بأن ذلك غير صحيح. وأكد الجعفري أن القوافل ستمر.", ents)
     assert find(qs, "القوافل ستمر").speaker_id not in ("bashar-jaafari", "omar-jaafari")
+
+
+def test_a_preposition_with_a_pronoun_is_never_the_speaker():
+    qs = run('ونشرت ماريا زاخاروفا تدوينة على صفحتها، وكتبت فيها: "كفوا عن سؤالي عن هذا الأمر كل يوم".')
+    q = find(qs, "كفوا عن سؤالي")
+    assert q.speaker_text != "فيها" and q.speaker_id == "maria-zakharova"
+    qs = run('وقال لافروف إن الغرب يصعد التوتر. وأصدرت الوزارة بيانا قال فيه: "لن نقبل بهذه الشروط أبدا".')
+    assert find(qs, "لن نقبل").speaker_text != "فيه"
+
+
+def test_a_definite_body_noun_continues_the_body_named_before():
+    ents = {"صندوق النقد الدولي": ("imf", "International Monetary Fund", "ORG"), "مصر": ("egypt", "Egypt", "LOC")}
+    qs = run("وقال صندوق النقد الدولي إن اقتصاد مصر سينمو هذا العام. وأضاف الصندوق أن التضخم سيتراجع ببطء.", ents)
+    assert find(qs, "التضخم سيتراجع").speaker_id == "imf"

@@ -45,6 +45,7 @@ _RELATIVE = {normalize(w) for w in _words("relatives")}
 _TIME_WORDS = {normalize(w) for w in _words("after_cue_words")}
 _ADDRESSEE = {normalize(w) for w in _words("addressee_preps")}
 _STATEMENT_PREPS = {normalize(w) for w in _words("statement_preps")}
+_PRONOUN_OBJECTS = {normalize(w) for w in _words("pronoun_objects")}
 _MAX_SPEAKER = 16  # tokens between a cue and its content
 _MIN_QUOTE_WORDS = 3  # a shorter quoted span without a cue is a title or a scare quote
 _NAME_DF = 40  # a word in more news articles than this is a common word, not a name
@@ -305,6 +306,13 @@ def _speaker(article: Article, v: View, lex: dict, a: int, b: int, state: _State
         return pid, phrase, None
     # `كما قالت لشركة اليانصيب "…"`: only the one spoken to; the speaker continues
     words_ab = [t for t in toks[a:b] if t.kind == "word"]
+    if len(words_ab) == 1 and words_ab[0].norm in _PRONOUN_OBJECTS:
+        # `وقال فيه`, `وكتب فيها`: the statement or page, not a speaker; the one who wrote
+        # it is the speaker going on, else the person the sentence has named before it
+        if state.speaker_id:
+            return state.speaker_id, state.speaker_text, state.role
+        sp = _person_before(v, s)
+        return (sp.entity_id, text[sp.start:sp.end], None) if sp is not None else (None, None, None)
     if words_ab and (words_ab[0].norm in _ADDRESSEE or (_word(words_ab[0].norm) or ("",))[0] == "ل"
                      or words_ab[0].norm.startswith("لل")):
         if state.speaker_id:
@@ -322,6 +330,13 @@ def _speaker(article: Article, v: View, lex: dict, a: int, b: int, state: _State
         if sid is not None:
             return sid, phrase, None
     return None, phrase, None
+
+
+def _person_before(v: View, s: int) -> Span | None:
+    """The last person mentioned before `s` in the same sentence."""
+    start = max(v.text.rfind(".", 0, s), v.text.rfind("\n", 0, s)) + 1
+    pers = [sp for sp in v.spans if sp.type == "PER" and start <= sp.start and sp.end <= s]
+    return pers[-1] if pers else None
 
 
 def _surname_owner(v: View, norm: str) -> str | None:
