@@ -32,7 +32,8 @@ WORD_FILES = {
         ["annotate/events.py"],
     ),
     "quote_words.json": (
-        {"clause_links", "prepositions", "relatives", "after_cue_words", "addressee_preps", "statement_preps"},
+        {"clause_links", "prepositions", "relatives", "after_cue_words", "addressee_preps", "statement_preps",
+         "pronoun_objects"},
         set(),
         ["annotate/quotes.py"],
     ),
