@@ -75,9 +75,21 @@ class LinearChainCRF:
     def row_sum(self, names) -> np.ndarray:
         return self.state[self.ids(names)].sum(axis=0)
 
-    def viterbi(self, scores: list[np.ndarray]) -> list[list[str]]:
+    def reference_scores(self, items: list[dict[str, float]]) -> np.ndarray:
+        """State scores (tokens x labels) of one sentence's features (name -> value), each
+        feature's weight row read and summed alone: the reference for `FastTagger`."""
+        S = np.zeros((len(items), len(self.labels)))
+        for i, x in enumerate(items):
+            for name, v in x.items():
+                a = self.attr_index.get(name)
+                if a is not None:
+                    S[i] += v * self.state[a]
+        return S
+
+    def viterbi(self, scores: list[np.ndarray], trans: np.ndarray | None = None) -> list[list[str]]:
         """Best label path of each sentence from its state scores (tokens x labels): CRFsuite's
-        recursion (first best on ties), run over all the sentences at once."""
+        recursion (first best on ties), run over all the sentences at once; `trans`: other
+        transition weights than the model's (a mix of two models)."""
         B = len(scores)
         lens = [len(S) for S in scores]
         T = max(lens)
@@ -87,7 +99,7 @@ class LinearChainCRF:
         pad = np.zeros((T, B, L))
         for k, S in enumerate(scores):
             pad[:len(S), k] = S
-        trans = self.trans[None]
+        trans = (self.trans if trans is None else trans)[None]
         curs = np.empty((T, B, L))
         curs[0] = pad[0]
         # every step's (sentence, from, to) scores are kept, so that the back pointers
@@ -231,20 +243,43 @@ class FastTagger:
     def tag(self, tokens: list[str]) -> list[str]:
         return self.tag_sentences([tokens])[0]
 
-    def tag_sentences(self, sentences: list[list[str]]) -> list[list[str]]:
+    def tag_sentences(self, sentences: list[list[str]], extra: list[list[list[str]]] | None = None) -> list[list[str]]:
+        """Tags of each sentence; `extra`: more feature names per token of each sentence (the
+        second stage's, `marsad.ner.stack`), each worth 1."""
         out: list[list[str]] = [[] for _ in sentences]
         todo = [k for k, s in enumerate(sentences) if s]
         if todo:
-            for k, tags in zip(todo, self.crf.viterbi(self._scores([sentences[k] for k in todo]))):
+            more = [extra[k] for k in todo] if extra is not None else None
+            for k, tags in zip(todo, self.crf.viterbi(self._scores([sentences[k] for k in todo], more))):
                 out[k] = tags
         return out
 
-    def _scores(self, sentences: list[list[str]]) -> list[np.ndarray]:
+    def stems(self, sentences: list[list[str]]) -> list[list[tuple[str, str]]]:
+        """(normalised form, stem) of each token (from the word cache)."""
+        words, _rows = self._lookup([t for s in sentences for t in s])
+        out, base = [], 0
+        for s in sentences:
+            out.append(words[base:base + len(s)])
+            base += len(s)
+        return out
+
+    def _scores(self, sentences: list[list[str]], extra: list[list[list[str]]] | None = None) -> list[np.ndarray]:
         """State scores (tokens x labels) of each (non-empty) sentence, computed over all
         their tokens at once; a token's neighbours stop at its sentence's edges."""
         words, rows = self._lookup([t for s in sentences for t in s])
         S = self._window_scores(sentences, rows)
         at, ids = self._token_features(sentences, words)
+        if extra is not None:
+            get = self.crf.attr_index.get
+            base = 0
+            for sent, names in zip(sentences, extra):
+                for i, fs in enumerate(names):
+                    for nm in fs:
+                        a = get(nm)
+                        if a is not None:
+                            at.append(base + i)
+                            ids.append(a)
+                base += len(sent)
         if ids:
             np.add.at(S, at, self.crf.state[ids])
         out = []
