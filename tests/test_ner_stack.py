@@ -101,6 +101,15 @@ def test_a_stacked_model_trains_and_the_fast_path_agrees_with_crfsuite(tmp_path)
     assert want[0] == ["O", "O", "B-PER", "O", "B-LOC", "O"]
     assert want[2][1] == "B-ORG"
     assert t.tag(sents[0]) == t.tag_crfsuite(sents[0])
+    # new words are featurized once for both stages (the second tagger is fed by the first)
+    calls = []
+    reads = t.featurizer.reads
+    t.featurizer.reads = lambda toks: calls.append(list(toks)) or reads(toks)
+    fresh = [["وقالت", "لوك", "أويل", "إن", "الإنتاج", "تراجع"]]
+    got = t.tag_sentences(fresh, consistent=False)
+    assert len(calls) == 1 and "أويل" in calls[0]
+    t.featurizer.reads = reads
+    assert got == t.tag_sentences_crfsuite(fresh)
     # the second stage alone (no mix): CRFsuite itself is the reference
     t.stack_mix = 1.0
     assert t.tag_sentences(sents, consistent=False) == t.tag_sentences_crfsuite(sents)

@@ -155,6 +155,7 @@ class FastTagger:
         self._edge = {d: crf.row_sum(["%+d=BOS" % d if d < 0 else "%+d=EOS" % d]) for d in _OFFSETS}
         self._L = L
         self._pairs: dict[tuple[str, str], tuple[int | None, int | None]] = {}
+        self.partner: FastTagger | None = None  # a tagger over the same Featurizer fed by this one
 
     def _lookup(self, toks: list[str]) -> tuple[list[tuple], list[int]]:
         """Featurizer reading and score-row index of each token; the rows of words not seen
@@ -184,14 +185,43 @@ class FastTagger:
         if todo:
             fresh = list(todo)
             readings = self.fz.reads(fresh)
-            slots = self._slots(len(fresh))
-            self._rows[slots] = self._word_rows(readings)
-            # once its score rows exist, a word is only needed as (normalised form, stem)
-            # for the gazetteer phrases and bigrams: its feature names (kilobytes) go
-            for t, w, k in zip(fresh, readings, slots):
-                cache[t] = (w[:2], k)
+            self._store(fresh, readings)
+            if self.partner is not None:
+                # a second CRF over the same features (marsad.ner.stack) gets its rows from the
+                # same readings: each new word is featurized once for both
+                self.partner._feed(fresh, readings)
         hits = [cache[t] for t in toks]
         return [h[0] for h in hits], [h[1] for h in hits]
+
+    def _store(self, fresh: list[str], readings: list[tuple]) -> None:
+        """Score rows of the new words `fresh` from their Featurizer readings."""
+        slots = self._slots(len(fresh))
+        self._rows[slots] = self._word_rows(readings)
+        # once its score rows exist, a word is only needed as (normalised form, stem)
+        # for the gazetteer phrases and bigrams: its feature names (kilobytes) go
+        cache = self._words
+        for t, w, k in zip(fresh, readings, slots):
+            cache[t] = (w[:2], k)
+
+    def _feed(self, words: list[str], readings: list[tuple]) -> None:
+        """Words another tagger over the same Featurizer has just read (the partner's side of
+        `_lookup`): the new ones get their rows here, those of the old generation move back."""
+        if len(self._words) + len(words) > _MAX_WORDS:
+            self._free.extend(k for _w, k in self._old.values())
+            self._old, self._words = self._words, {}
+        cache, old = self._words, self._old
+        todo, rs = [], []
+        for t, r in zip(words, readings):
+            if t in cache:
+                continue
+            back = old.pop(t, None)
+            if back is not None:
+                cache[t] = back
+            else:
+                todo.append(t)
+                rs.append(r)
+        if todo:
+            self._store(todo, rs)
 
     def _slots(self, n: int) -> list[int]:
         """`n` free rows of `_rows`: given-back rows first, then new ones (growing the array)."""

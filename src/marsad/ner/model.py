@@ -66,6 +66,7 @@ class Tagger:
             self._crf2 = pycrfsuite.Tagger()
             self._crf2.open(str(crf2))
             self._fast2 = FastTagger(LinearChainCRF(crf2), featurizer)
+            self._fast.partner = self._fast2
         self.stack_window = int(self.meta.get("stack", {}).get("window", 20))
         # what the second stage reads: the first CRF's tags ("crf") or those after the pass ("pass")
         self.stack_input = self.meta.get("stack", {}).get("input", "crf")
