@@ -40,7 +40,7 @@ def main() -> int:
         from marsad.ner import model
 
         model.Tagger.tag = model.Tagger.tag_crfsuite
-        model.Tagger.tag_sentences = lambda self, ss: [self.tag_crfsuite(s) for s in ss]
+        model.Tagger.tag_sentences = lambda self, ss, consistent=True: self.tag_sentences_crfsuite(ss)
     root = Path(args.data) / "ant-corpus-multisource-2018-03"
     if not root.exists():
         print(f"no ANT corpus at {root}", file=sys.stderr)

@@ -75,9 +75,21 @@ class LinearChainCRF:
     def row_sum(self, names) -> np.ndarray:
         return self.state[self.ids(names)].sum(axis=0)
 
-    def viterbi(self, scores: list[np.ndarray]) -> list[list[str]]:
+    def reference_scores(self, items: list[dict[str, float]]) -> np.ndarray:
+        """State scores (tokens x labels) of one sentence's features (name -> value), each
+        feature's weight row read and summed alone: the reference for `FastTagger`."""
+        S = np.zeros((len(items), len(self.labels)))
+        for i, x in enumerate(items):
+            for name, v in x.items():
+                a = self.attr_index.get(name)
+                if a is not None:
+                    S[i] += v * self.state[a]
+        return S
+
+    def viterbi(self, scores: list[np.ndarray], trans: np.ndarray | None = None) -> list[list[str]]:
         """Best label path of each sentence from its state scores (tokens x labels): CRFsuite's
-        recursion (first best on ties), run over all the sentences at once."""
+        recursion (first best on ties), run over all the sentences at once; `trans`: other
+        transition weights than the model's (a mix of two models)."""
         B = len(scores)
         lens = [len(S) for S in scores]
         T = max(lens)
@@ -87,7 +99,7 @@ class LinearChainCRF:
         pad = np.zeros((T, B, L))
         for k, S in enumerate(scores):
             pad[:len(S), k] = S
-        trans = self.trans[None]
+        trans = (self.trans if trans is None else trans)[None]
         curs = np.empty((T, B, L))
         curs[0] = pad[0]
         # every step's (sentence, from, to) scores are kept, so that the back pointers
@@ -143,6 +155,7 @@ class FastTagger:
         self._edge = {d: crf.row_sum(["%+d=BOS" % d if d < 0 else "%+d=EOS" % d]) for d in _OFFSETS}
         self._L = L
         self._pairs: dict[tuple[str, str], tuple[int | None, int | None]] = {}
+        self.partner: FastTagger | None = None  # a tagger over the same Featurizer fed by this one
 
     def _lookup(self, toks: list[str]) -> tuple[list[tuple], list[int]]:
         """Featurizer reading and score-row index of each token; the rows of words not seen
@@ -172,14 +185,43 @@ class FastTagger:
         if todo:
             fresh = list(todo)
             readings = self.fz.reads(fresh)
-            slots = self._slots(len(fresh))
-            self._rows[slots] = self._word_rows(readings)
-            # once its score rows exist, a word is only needed as (normalised form, stem)
-            # for the gazetteer phrases and bigrams: its feature names (kilobytes) go
-            for t, w, k in zip(fresh, readings, slots):
-                cache[t] = (w[:2], k)
+            self._store(fresh, readings)
+            if self.partner is not None:
+                # a second CRF over the same features (marsad.ner.stack) gets its rows from the
+                # same readings: each new word is featurized once for both
+                self.partner._feed(fresh, readings)
         hits = [cache[t] for t in toks]
         return [h[0] for h in hits], [h[1] for h in hits]
+
+    def _store(self, fresh: list[str], readings: list[tuple]) -> None:
+        """Score rows of the new words `fresh` from their Featurizer readings."""
+        slots = self._slots(len(fresh))
+        self._rows[slots] = self._word_rows(readings)
+        # once its score rows exist, a word is only needed as (normalised form, stem)
+        # for the gazetteer phrases and bigrams: its feature names (kilobytes) go
+        cache = self._words
+        for t, w, k in zip(fresh, readings, slots):
+            cache[t] = (w[:2], k)
+
+    def _feed(self, words: list[str], readings: list[tuple]) -> None:
+        """Words another tagger over the same Featurizer has just read (the partner's side of
+        `_lookup`): the new ones get their rows here, those of the old generation move back."""
+        if len(self._words) + len(words) > _MAX_WORDS:
+            self._free.extend(k for _w, k in self._old.values())
+            self._old, self._words = self._words, {}
+        cache, old = self._words, self._old
+        todo, rs = [], []
+        for t, r in zip(words, readings):
+            if t in cache:
+                continue
+            back = old.pop(t, None)
+            if back is not None:
+                cache[t] = back
+            else:
+                todo.append(t)
+                rs.append(r)
+        if todo:
+            self._store(todo, rs)
 
     def _slots(self, n: int) -> list[int]:
         """`n` free rows of `_rows`: given-back rows first, then new ones (growing the array)."""
@@ -231,20 +273,43 @@ class FastTagger:
     def tag(self, tokens: list[str]) -> list[str]:
         return self.tag_sentences([tokens])[0]
 
-    def tag_sentences(self, sentences: list[list[str]]) -> list[list[str]]:
+    def tag_sentences(self, sentences: list[list[str]], extra: list[list[list[str]]] | None = None) -> list[list[str]]:
+        """Tags of each sentence; `extra`: more feature names per token of each sentence (the
+        second stage's, `marsad.ner.stack`), each worth 1."""
         out: list[list[str]] = [[] for _ in sentences]
         todo = [k for k, s in enumerate(sentences) if s]
         if todo:
-            for k, tags in zip(todo, self.crf.viterbi(self._scores([sentences[k] for k in todo]))):
+            more = [extra[k] for k in todo] if extra is not None else None
+            for k, tags in zip(todo, self.crf.viterbi(self._scores([sentences[k] for k in todo], more))):
                 out[k] = tags
         return out
 
-    def _scores(self, sentences: list[list[str]]) -> list[np.ndarray]:
+    def stems(self, sentences: list[list[str]]) -> list[list[tuple[str, str]]]:
+        """(normalised form, stem) of each token (from the word cache)."""
+        words, _rows = self._lookup([t for s in sentences for t in s])
+        out, base = [], 0
+        for s in sentences:
+            out.append(words[base:base + len(s)])
+            base += len(s)
+        return out
+
+    def _scores(self, sentences: list[list[str]], extra: list[list[list[str]]] | None = None) -> list[np.ndarray]:
         """State scores (tokens x labels) of each (non-empty) sentence, computed over all
         their tokens at once; a token's neighbours stop at its sentence's edges."""
         words, rows = self._lookup([t for s in sentences for t in s])
         S = self._window_scores(sentences, rows)
         at, ids = self._token_features(sentences, words)
+        if extra is not None:
+            get = self.crf.attr_index.get
+            base = 0
+            for sent, names in zip(sentences, extra):
+                for i, fs in enumerate(names):
+                    for nm in fs:
+                        a = get(nm)
+                        if a is not None:
+                            at.append(base + i)
+                            ids.append(a)
+                base += len(sent)
         if ids:
             np.add.at(S, at, self.crf.state[ids])
         out = []

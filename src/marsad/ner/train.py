@@ -135,6 +135,92 @@ def fit(train: list[Sentence], featurizer: Featurizer, out_model: Path, params: 
     log(f"trained on {len(train)} sentences in {time.time() - t:.0f} s")
 
 
+def stage1_tags(model: Path, featurizer: Featurizer, sentences: list[list[str]]) -> list[list[str]]:
+    """What the CRF in `model` tags each sentence (alone, no post-processing), in IOB2."""
+    from .data import to_bio
+    from .fastcrf import FastTagger, LinearChainCRF
+
+    fast = FastTagger(LinearChainCRF(model), featurizer)
+    return [to_bio(t) for t in fast.tag_sentences([list(s) for s in sentences])]
+
+
+def stack_training_names(train: list[Sentence], featurizer: Featurizer, tags: list[list[str]],
+                         window: int, groups=None) -> list[list[list[str]]]:
+    """The second stage's extra feature names of the training sentences, from their
+    (cross-fitted) first-stage tags."""
+    from .stack import GROUPS, stack_names, token_stem
+
+    stems = [[token_stem(w[0], w[1]) for w in featurizer.words(toks)] for toks, _ in train]
+    return stack_names(stems, tags, window, groups or GROUPS)
+
+
+def fit_second(train: list[Sentence], featurizer: Featurizer, tags: list[list[str]], out_model: Path,
+               params: dict | None = None, window: int = 20, log: Callable[[str], None] = print,
+               groups=None) -> None:
+    """Fit the second-stage CRF on the training sentences with their first-stage tags."""
+    import pycrfsuite
+
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for (toks, gold), names in zip(train, stack_training_names(train, featurizer, tags, window, groups)):
+        xs = featurizer.sentence(toks)
+        xs = [dict(x) if isinstance(x, dict) else dict.fromkeys(x, 1.0) for x in xs]
+        for x, nm in zip(xs, names):
+            x.update(dict.fromkeys(nm, 1.0))
+        trainer.append(xs, to_bioes(gold) if TAG_SCHEME == "bioes" else gold)
+    trainer.set_params({**CRF_PARAMS, **(params or {})})
+    t = time.time()
+    trainer.train(str(out_model))
+    log(f"second stage trained on {len(train)} sentences in {time.time() - t:.0f} s")
+
+
+def cross_fit_tags(train: list[Sentence], featurizer: Featurizer, workdir: Path, params: dict | None = None,
+                   folds: int = 4, log: Callable[[str], None] = print) -> list[list[str]]:
+    """First-stage tags of the training sentences by cross-fitting (`marsad.ner.stack.cross_fit`)."""
+    from .stack import cross_fit
+
+    def fit_fn(rest, k):
+        path = Path(workdir) / f"fold{k}.crf"
+        fit(rest, featurizer, path, params, log)
+        return path
+
+    def tag_fn(path, sents):
+        tags = stage1_tags(path, featurizer, sents)
+        path.unlink()
+        return tags
+
+    return cross_fit(train, featurizer, fit_fn, tag_fn, folds, log)
+
+
+def fit_stacked(train: list[Sentence], featurizer: Featurizer, out: Path, params: dict | None = None,
+                folds: int = 4, window: int = 20, log: Callable[[str], None] = print,
+                params2: dict | None = None) -> None:
+    """crf.model (first stage, all the training data) and crf2.model (second stage, fitted on
+    the cross-fitted first-stage tags, with `params2` or else `params`) in `out`."""
+    tags = cross_fit_tags(train, featurizer, out, params, folds, log)
+    fit(train, featurizer, out / "crf.model", params, log)
+    fit_second(train, featurizer, tags, out / "crf2.model", params2 if params2 is not None else params, window, log)
+
+
+def _gazetteer(gazetteers: dict[str, list[str]] | None, use_kb: bool, snapshot: str | None):
+    """The gazetteer from the lists (and the knowledge base), or a model's gazetteer.tsv as it
+    is (the names that model was trained with; the knowledge base may have changed since)."""
+    if snapshot:
+        from .model import load_gazetteer
+
+        return load_gazetteer(snapshot)
+    return build_gazetteer(gazetteers or {}, use_sources=use_kb)
+
+
+def _fit_stages(train, featurizer, out: Path, params, stack: dict | None, log) -> None:
+    """crf.model, and with `stack` (meta.json's) crf2.model too; without, an old one goes."""
+    if stack:
+        fit_stacked(train, featurizer, out, params, stack["folds"], stack["window"], log, stack["crf"])
+        return
+    fit(train, featurizer, out / "crf.model", params, log)
+    if (out / "crf2.model").exists():
+        (out / "crf2.model").unlink()
+
+
 def _word_representations(out: Path, train, unlabeled, clusters_file: str | None, subword: bool,
                           log: Callable[[str], None]) -> None:
     """clusters.tsv, vectors.npy and subword.npz in `out`: copied from beside `clusters_file`,
@@ -183,15 +269,15 @@ def _self_train(out: Path, train, dev, unlabeled, self_train: int, featurizer, p
 def train_model(data: list[str], out: str | Path, dev_from: str | None = None, unlabeled: list[str] = (),
                 clusters_file: str | None = None, gazetteers: dict[str, list[str]] | None = None,
                 use_kb: bool = True, params: dict | None = None, self_train: int = 0, subword: bool = True,
-                scale: dict | None = None, options: dict | None = None,
+                scale: dict | None = None, options: dict | None = None, stack_folds: int = 0,
+                stack_mix: float = 1.0, stack_params: dict | None = None, gazetteer_snapshot: str | None = None,
                 log: Callable[[str], None] = print) -> dict:
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     train, dev = prepare_data(data, dev_from)
     log(f"{len(train)} training sentences ({sum(len(t) for t, _ in train)} tokens), {len(dev)} dev sentences")
     _word_representations(out, train, unlabeled, clusters_file, subword, log)
-    gaz = build_gazetteer(gazetteers or {}, use_sources=use_kb)
-    save_gazetteer(gaz, out / "gazetteer.tsv")
+    save_gazetteer(_gazetteer(gazetteers, use_kb, gazetteer_snapshot), out / "gazetteer.tsv")
     scale = {k: v for k, v in (scale or {}).items() if v != 1.0}
     options = {k: v for k, v in (options or {}).items() if v}
     if options.get("word_prior"):
@@ -209,9 +295,16 @@ def train_model(data: list[str], out: str | Path, dev_from: str | None = None, u
     meta = {"feature_version": FEATURE_VERSION, "crf": {**CRF_PARAMS, **(params or {})}, "tag_scheme": TAG_SCHEME,
             "data": ["/".join(Path(d).parts[-2:]) for d in data],
             "vector_scale": scale, "feature_options": options}
+    if stack_folds:
+        if self_train:
+            raise ValueError("self-training and a second stage do not go together")
+        from .stack import WINDOW
+
+        meta["stack"] = {"folds": stack_folds, "window": WINDOW, "mix": stack_mix,
+                         "crf": {**CRF_PARAMS, **(params or {}), **(stack_params or {})}}
     # written before any load_tagger(out): it reads the scale and options from here
     (out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
-    fit(train, featurizer, out / "crf.model", params, log)
+    _fit_stages(train, featurizer, out, params, meta.get("stack"), log)
     if featurizer.lexicon:
         save_gazetteer(featurizer.lexicon, out / "lexicon.tsv")
     elif (out / "lexicon.tsv").exists():
@@ -224,7 +317,8 @@ def train_model(data: list[str], out: str | Path, dev_from: str | None = None, u
     (out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
     if dev:
         tagger = load_tagger(out)
-        result = score([g for _, g in dev], [tagger.tag(t) for t, _ in dev])
+        # the dev split tagged as one text (the second stage reads the sentences around), CRF alone
+        result = score([g for _, g in dev], tagger.tag_sentences([t for t, _ in dev], consistent=False))
         meta["dev"] = {k: {m: round(v[m], 4) if isinstance(v[m], float) else v[m] for m in v} for k, v in result.items()}
         meta["dev_from"] = Path(dev_from).name
         if first:

@@ -20,6 +20,9 @@ def add_arguments(p) -> None:
     p.add_argument("--clusters", metavar="FILE", help="reuse a clusters.tsv instead of learning one")
     p.add_argument("--gazetteer", action="append", default=[], metavar="TYPE=FILE",
                    help="name list, one a line, for gazetteer features (repeatable)")
+    p.add_argument("--gazetteer-snapshot", metavar="FILE",
+                   help="reuse a model's gazetteer.tsv as it is instead of building one from --gazetteer "
+                        "lists and the knowledge base (which may have changed since that model)")
     p.add_argument("--no-kb", action="store_true", help="do not use the entities knowledge base as gazetteer")
     p.add_argument("--self-train", type=int, default=0, metavar="N",
                    help="after a first fit, add the N most confident sentences the tagger labels in the "
@@ -31,6 +34,14 @@ def add_arguments(p) -> None:
                    help="multiply the word-vector features by X (regularisation acts on the scaled values)")
     p.add_argument("--subword-scale", type=float, default=1.0, metavar="X",
                    help="multiply the subword-vector features by X")
+    p.add_argument("--stack-folds", type=int, default=0, metavar="K",
+                   help="also fit a second-stage CRF that sees the first one's labels around each token "
+                        "(marsad.ner.stack), its training labels cross-fitted over K blocks (0: one stage)")
+    p.add_argument("--stack-mix", type=float, default=1.0, metavar="A",
+                   help="with --stack-folds: decode A x the second stage's scores + (1 - A) x the first's "
+                        "(1: the second stage alone)")
+    p.add_argument("--stack-c2", type=float, default=None, metavar="X",
+                   help="with --stack-folds: the second stage's L2 regularisation (default: --c2)")
     p.add_argument("--feature", action="append", default=[], choices=sorted(OPTIONS), metavar="NAME",
                    help="turn on an optional feature: " + ", ".join(sorted(OPTIONS)) + " (repeatable)")
 
@@ -58,7 +69,9 @@ def run(args) -> int:
                            clusters_file=args.clusters, gazetteers=gaz, use_kb=not args.no_kb, params=params,
                            self_train=args.self_train,
                            scale={"word": args.word_scale, "subword": args.subword_scale},
-                           options={name: True for name in args.feature})
+                           options={name: True for name in args.feature}, stack_folds=args.stack_folds,
+                           stack_mix=args.stack_mix, gazetteer_snapshot=args.gazetteer_snapshot,
+                           stack_params={"c2": args.stack_c2} if args.stack_c2 is not None else None)
     except (ValueError, UnicodeDecodeError) as e:
         raise MarsadError(f"cannot read training data: {e}") from None
     if "dev" in meta:
