@@ -193,3 +193,11 @@ def test_a_definite_body_noun_continues_the_body_named_before():
     ents = {"صندوق النقد الدولي": ("imf", "International Monetary Fund", "ORG"), "مصر": ("egypt", "Egypt", "LOC")}
     qs = run("وقال صندوق النقد الدولي إن اقتصاد مصر سينمو هذا العام. وأضاف الصندوق أن التضخم سيتراجع ببطء.", ents)
     assert find(qs, "التضخم سيتراجع").speaker_id == "imf"
+
+
+def test_a_dateline_place_is_not_the_subject_a_bare_cue_goes_back_to():
+    ents = {"دبي": ("dubai", "Dubai", "LOC"), "الإمارات العربية المتحدة": ("uae", "United Arab Emirates", "LOC"),
+            "وزارة الداخلية المصرية": ("moi-egypt", "Ministry of Interior (Egypt)", "ORG")}
+    qs = run("دبي، الإمارات العربية المتحدة (CNN)-- أعلنت وزارة الداخلية المصرية، الأحد، أن قوات الأمن قتلت "
+             "ستة أشخاص من خلية، قالت إنها تابعة لجماعة محظورة.", ents)
+    assert find(qs, "تابعة لجماعة").speaker_id == "moi-egypt"

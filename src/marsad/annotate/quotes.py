@@ -529,7 +529,11 @@ def _left_subject(article: Article, v: View, lex: dict, i: int, state: _State) -
 
 
 def _sentence_subject(v: View, sa: int, pos: int, not_speakers=frozenset()) -> Span | None:
-    """The first person named before `pos` in the sentence, else the first body no preposition governs."""
+    """The first person named before `pos` in the sentence, else the first body no preposition
+    governs; a dateline's places (`دبي، الإمارات العربية المتحدة (CNN)-- أعلنت الوزارة`) are not it."""
+    m_dl = _DATELINE.match(v.text, sa, pos)
+    if m_dl:
+        sa = m_dl.end()
     cands = [sp for sp in v.spans_in(sa, pos) if not sp.demonym and not _addressee(v, sp) and sp.entity_id not in not_speakers]
     pers = [sp for sp in cands if sp.type == "PER"]
     if pers:
