@@ -59,11 +59,7 @@ def session(master: str | None = None, app: str = "marsad", conf: dict | None = 
         from pyspark.sql import SparkSession
     except ImportError:
         raise MarsadError("marsad spark needs pyspark: pip install 'marsad[spark]' (and Java 17+)") from None
-    java_home = os.environ.get("JAVA_HOME")
-    java = os.path.join(java_home, "bin", "java") if java_home else shutil.which("java")
-    if not java or not os.path.exists(java):
-        where = f"JAVA_HOME={java_home} has no bin/java" if java_home else "no `java` on PATH"
-        raise MarsadError(f"Spark needs Java 17+ ({where}): install a JRE, e.g. Debian's default-jre-headless")
+    _check_java()
     local = is_local(master)
     python = None  # the executors' Python, when this session chooses it
     if local:
@@ -82,15 +78,8 @@ def session(master: str | None = None, app: str = "marsad", conf: dict | None = 
         # a laptop has a few cores: 200 shuffle partitions would be 200 tiny tasks per aggregate
         settings["spark.sql.shuffle.partitions"] = str(max(4, (os.cpu_count() or 2) * 2))
         settings["spark.ui.enabled"] = "false"
-    elif archive:
-        from .package import ENV_DIR, EXECUTOR_PYTHON
-
-        settings["spark.archives"] = f"{os.path.abspath(archive) if '://' not in archive else archive}#{ENV_DIR}"
-        python = EXECUTOR_PYTHON
-    elif executor_python:
-        python = executor_python
-    if python and not local:
-        settings["spark.pyspark.python"] = python
+    else:
+        python = _ship(settings, archive, executor_python)
     for k, v in {**settings, **(conf or {})}.items():
         b = b.config(k, v)
     saved = os.environ.get("PYSPARK_PYTHON")
@@ -117,6 +106,27 @@ def session(master: str | None = None, app: str = "marsad", conf: dict | None = 
             spark.stop()
             raise
     return spark
+
+
+def _check_java() -> None:
+    java_home = os.environ.get("JAVA_HOME")
+    java = os.path.join(java_home, "bin", "java") if java_home else shutil.which("java")
+    if not java or not os.path.exists(java):
+        where = f"JAVA_HOME={java_home} has no bin/java" if java_home else "no `java` on PATH"
+        raise MarsadError(f"Spark needs Java 17+ ({where}): install a JRE, e.g. Debian's default-jre-headless")
+
+
+def _ship(settings: dict, archive: str | None, executor_python: str | None) -> str | None:
+    """Settings that give the executors marsad; returns their Python (None: Spark's default)."""
+    python = executor_python
+    if archive:
+        from .package import ENV_DIR, EXECUTOR_PYTHON
+
+        settings["spark.archives"] = f"{os.path.abspath(archive) if '://' not in archive else archive}#{ENV_DIR}"
+        python = EXECUTOR_PYTHON
+    if python:
+        settings["spark.pyspark.python"] = python
+    return python
 
 
 def is_local(master: str | None) -> bool:

@@ -30,6 +30,7 @@ from ..errors import MarsadError
 ENV_DIR = "marsad_env"  # the directory the archive is unpacked to in each executor's work dir
 EXECUTOR_PYTHON = f"./{ENV_DIR}/bin/python"
 VENV_PACK = "venv-pack==0.2.0"
+HASH_FILE = "marsad-package.sha256"  # in the environment: package_hash() of the source it was built from
 BUILDER = "1"  # changes when the way the environment is built changes
 _SKIP_DIRS = {"__pycache__"}
 _SKIP_SUFFIXES = (".pyc", ".pyo")
@@ -115,7 +116,18 @@ def ensure_archive(log=None) -> Path:
         fcntl.flock(lock, fcntl.LOCK_EX)  # two jobs starting at once build it once
         if not path.is_file():
             build(path, log)
+            prune(path.parent, keep=path)
     return path
+
+
+def prune(folder: Path, keep: Path, count: int = 2) -> None:
+    """Remove all but the `count` newest archives (one per package version; 150 MB each)."""
+    old = sorted((p for p in folder.glob("marsad-env-*.tar.gz") if p != keep), key=lambda p: p.stat().st_mtime)
+    for p in old[: max(0, len(old) - (count - 1))]:
+        try:
+            p.unlink()
+        except OSError:
+            pass  # another process uses or removed it
 
 
 def _run(cmd: list[str], what: str, cwd: str | None = None) -> None:
@@ -143,6 +155,7 @@ def build(out: Path, log=None) -> Path:
         pip = [py, "-m", "pip", "install", "-q", "--no-input", "--disable-pip-version-check"]
         _run(pip + ["-c", str(tmp / "constraints.txt"), target, VENV_PACK], "pip install marsad")
         _check_no_pyspark(py)
+        (env / HASH_FILE).write_text(package_hash() + "\n", encoding="ascii")  # what the probe compares
         part = tmp / "env.tar.gz"
         _run([str(env / "bin" / "venv-pack"), "-p", str(env), "-o", str(part), "-q"], "venv-pack")
         os.chmod(part, 0o644)

@@ -6,6 +6,7 @@ task of the job failing with a ModuleNotFoundError traceback.
 """
 from __future__ import annotations
 
+import os
 import sys
 
 
@@ -16,15 +17,16 @@ def executor_report(_rows):
     out = {"python": sys.executable, "version": "%d.%d.%d" % sys.version_info[:3], "host": socket.gethostname()}
     try:
         import marsad
-        from marsad.spark.package import package_hash
+        from marsad.spark.package import HASH_FILE
     except Exception as e:  # noqa: BLE001 - reported to the driver, which explains it
         out["error"] = f"{type(e).__name__}: {e}"
         return [out]
     out["marsad"] = marsad.__version__
-    try:
-        out["hash"] = package_hash()
-    except OSError as e:
-        out["hash_error"] = str(e)
+    try:  # the hash of the source the packed environment was built from (none outside an archive)
+        with open(os.path.join(sys.prefix, HASH_FILE), encoding="ascii") as fh:
+            out["hash"] = fh.read().strip()
+    except OSError:
+        pass
     return [out]
 
 
@@ -37,6 +39,7 @@ def problem(report: dict, driver_version: str, driver_hash: str | None, python: 
         return (f"{where} is Python {report['version']}, this driver is Python {driver_version}: "
                 f"the archive's Python must be the driver's; {fix}")
     if driver_hash and report.get("hash") and report["hash"] != driver_hash:
-        return (f"{where} has another marsad than this driver (package hash {report['hash'][:12]} ≠ "
-                f"{driver_hash[:12]}): rebuild the archive with `marsad spark package` or drop --archive")
+        return (f"{where} has another marsad than this driver (the archive was built from package "
+                f"{report['hash'][:12]}, this driver's is {driver_hash[:12]}): rebuild it with "
+                "`marsad spark package`, or leave out --archive")
     return None
