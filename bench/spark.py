@@ -160,4 +160,10 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from marsad.errors import MarsadError
+
+    try:
+        sys.exit(main())
+    except MarsadError as e:
+        print(f"bench/spark.py: {e}", file=sys.stderr)
+        sys.exit(1)

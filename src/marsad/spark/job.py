@@ -146,7 +146,6 @@ def check_executors(spark, *, archive: str | None = None, executor_python: str |
     the executors, a Python that cannot start, another Python version, another marsad."""
     import threading
 
-    import marsad
     from pyspark import cloudpickle
 
     from . import probe
@@ -154,16 +153,7 @@ def check_executors(spark, *, archive: str | None = None, executor_python: str |
 
     sc = spark.sparkContext
     python = sc.pythonExec
-    if archive:
-        fix = (f"the archive {archive} must unpack to a working {python}: venv-pack links it to "
-               f"{sys._base_executable}, which every node needs at that path (or install marsad on the nodes "
-               "and pass --executor-python)")
-    elif executor_python:
-        fix = (f"install marsad {marsad.__version__} into {executor_python} on every node, or leave out "
-               "--executor-python so that marsad ships itself as a packed environment")
-    else:
-        fix = ("ship marsad with the job: `marsad spark analyze --master URL` does it, or spark-submit "
-               "--archives \"$(marsad spark package)#marsad_env\" --conf spark.pyspark.python=./marsad_env/bin/python")
+    fix = _fix_hint(python, archive, executor_python)
     cloudpickle.register_pickle_by_value(probe)  # the probe must run where marsad is missing
     group = "marsad-probe"
     box: dict = {}
@@ -189,6 +179,9 @@ def check_executors(spark, *, archive: str | None = None, executor_python: str |
                           "that workers are registered and free, with the cores and memory the job asks "
                           "(spark.executor.cores, spark.executor.memory)")
     if "error" in box:
+        if sc._jsc.sc().isStopped():
+            raise MarsadError(f"Spark gave up on the master {sc.master}: it did not answer or refused the "
+                              "application (check the URL and that the master is up)") from None
         raise MarsadError(_probe_failure(box["error"], python, fix)) from None
     report = box["reports"][0]
     why = probe.problem(report, "%d.%d.%d" % sys.version_info[:3], package_hash() if archive else None,
@@ -196,6 +189,21 @@ def check_executors(spark, *, archive: str | None = None, executor_python: str |
     if why:
         raise MarsadError(why)
     return report
+
+
+def _fix_hint(python: str, archive: str | None, executor_python: str | None) -> str:
+    """How to give the executors marsad, for the way this session tried to."""
+    import marsad
+
+    if archive:
+        return (f"the archive {archive} must unpack to a working {python}: venv-pack links it to "
+                f"{sys._base_executable}, which every node needs at that path (or install marsad on the nodes "
+                "and pass --executor-python)")
+    if executor_python:
+        return (f"install marsad {marsad.__version__} into {executor_python} on every node, or leave out "
+                "--executor-python so that marsad ships itself as a packed environment")
+    return ("ship marsad with the job: `marsad spark analyze --master URL` does it, or spark-submit "
+            "--archives \"$(marsad spark package)#marsad_env\" --conf spark.pyspark.python=./marsad_env/bin/python")
 
 
 def _probe_failure(e: BaseException, python: str, fix: str) -> str:

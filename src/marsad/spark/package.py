@@ -31,7 +31,7 @@ ENV_DIR = "marsad_env"  # the directory the archive is unpacked to in each execu
 EXECUTOR_PYTHON = f"./{ENV_DIR}/bin/python"
 VENV_PACK = "venv-pack==0.2.0"
 HASH_FILE = "marsad-package.sha256"  # in the environment: package_hash() of the source it was built from
-BUILDER = "1"  # changes when the way the environment is built changes
+BUILDER = "2"  # changes when the way the environment is built changes
 _SKIP_DIRS = {"__pycache__"}
 _SKIP_SUFFIXES = (".pyc", ".pyo")
 
@@ -130,8 +130,16 @@ def prune(folder: Path, keep: Path, count: int = 2) -> None:
             pass  # another process uses or removed it
 
 
+def _clean_env() -> dict:
+    """This process's environment without what would make pip or Python see another marsad
+    (PYTHONPATH=src in a checkout makes pip think marsad is installed already)."""
+    return {k: v for k, v in os.environ.items()
+            if k not in ("PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP", "VIRTUAL_ENV", "PYTHONUSERBASE",
+                         "PIP_TARGET", "PIP_PREFIX", "PIP_USER", "PYSPARK_PYTHON")}
+
+
 def _run(cmd: list[str], what: str, cwd: str | None = None) -> None:
-    r = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
+    r = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True, env=_clean_env())
     if r.returncode != 0:
         lines = [ln for ln in (r.stderr or r.stdout).splitlines() if ln.strip()]
         raise MarsadError(f"cannot build the executors' environment: {what} failed "
@@ -154,7 +162,7 @@ def build(out: Path, log=None) -> Path:
         py = str(env / "bin" / "python")
         pip = [py, "-m", "pip", "install", "-q", "--no-input", "--disable-pip-version-check"]
         _run(pip + ["-c", str(tmp / "constraints.txt"), target, VENV_PACK], "pip install marsad")
-        _check_no_pyspark(py)
+        _check_env(py, env)
         (env / HASH_FILE).write_text(package_hash() + "\n", encoding="ascii")  # what the probe compares
         part = tmp / "env.tar.gz"
         _run([str(env / "bin" / "venv-pack"), "-p", str(env), "-o", str(part), "-q"], "venv-pack")
@@ -190,10 +198,16 @@ def _marsad_target(tmp: Path) -> str:
     return str(found[0])
 
 
-def _check_no_pyspark(py: str) -> None:
-    """pyspark must come from the cluster's Spark, never a second copy in the archive."""
-    r = subprocess.run([py, "-c", "import importlib.util as u; print(u.find_spec('pyspark') is None)"],
-                       capture_output=True, text=True)
-    if r.stdout.strip() != "True":
+def _check_env(py: str, env: Path) -> None:
+    """marsad imports from inside the environment; pyspark does not import at all: executors
+    must use the cluster's own, never a second copy in the archive."""
+    code = ("import importlib.util as u, marsad; "
+            "print(marsad.__file__); print(u.find_spec('pyspark') is None)")
+    r = subprocess.run([py, "-I", "-c", code], capture_output=True, text=True, env=_clean_env())
+    lines = r.stdout.split("\n")
+    if r.returncode != 0 or not lines[0].startswith(str(env)):
+        why = (r.stderr.strip().splitlines() or [lines[0]])[-1]
+        raise MarsadError(f"cannot build the executors' environment: marsad is not installed in it ({why[:200]})")
+    if lines[1].strip() != "True":
         raise MarsadError("cannot build the executors' environment: pyspark ended up inside it "
                           "(a dependency pulled it in); the executors must use the cluster's own")
