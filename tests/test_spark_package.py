@@ -111,3 +111,32 @@ def test_the_build_sees_no_marsad_but_the_one_it_installs(monkeypatch):
     monkeypatch.setenv("PYSPARK_PYTHON", "./marsad_env/bin/python")
     env = package._clean_env()
     assert "PYTHONPATH" not in env and "PYSPARK_PYTHON" not in env and env["PATH"] == __import__("os").environ["PATH"]
+
+
+def test_a_standalone_master_nobody_answers_for_is_one_line_before_anything_is_built(monkeypatch, capsys, tmp_path):
+    import socket
+
+    import pytest
+
+    from marsad.cli import main
+    from marsad.errors import MarsadError
+
+    with socket.socket() as s:  # a port that was free a moment ago: nothing listens there now
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with socket.socket() as listening:
+        listening.bind(("127.0.0.1", 0))
+        listening.listen()
+        job.check_master(f"spark://127.0.0.1:{port},127.0.0.1:{listening.getsockname()[1]}")  # one answers
+    with pytest.raises(MarsadError, match="cannot reach the Spark master"):
+        job.check_master(f"spark://127.0.0.1:{port}")
+
+    def no_build(*a, **k):
+        raise AssertionError("no archive is built for a master nobody answers for")
+
+    monkeypatch.setattr(package, "ensure_archive", no_build)
+    (tmp_path / "in.jsonl").write_text('{"text": "نص"}\n')
+    assert main(["spark", "analyze", "-i", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "o"),
+                 "--master", f"spark://127.0.0.1:{port}"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("marsad: cannot reach the Spark master") and err.count("\n") == 1

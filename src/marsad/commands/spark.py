@@ -63,6 +63,7 @@ def run_analyze(args: argparse.Namespace) -> int:
     archive = args.archive
     if args.archive is not None and not (os.path.isfile(args.archive) or "://" in args.archive):
         raise MarsadError(f"--archive {args.archive}: no such file")
+    job.check_master(args.master)  # before building an archive for it
     if archive is None and not args.executor_python and not job.is_local(args.master) \
             and "PYSPARK_GATEWAY_PORT" not in os.environ:
         from ..spark import package

@@ -60,6 +60,7 @@ def session(master: str | None = None, app: str = "marsad", conf: dict | None = 
     except ImportError:
         raise MarsadError("marsad spark needs pyspark: pip install 'marsad[spark]' (and Java 17+)") from None
     _check_java()
+    check_master(master)
     local = is_local(master)
     python = None  # the executors' Python, when this session chooses it
     if local:
@@ -88,10 +89,7 @@ def session(master: str | None = None, app: str = "marsad", conf: dict | None = 
     try:
         spark = b.getOrCreate()
     except Exception as e:  # no Java, wrong Java, port trouble: one line, not a JVM trace
-        msg = str(e).splitlines()[0] if str(e) else type(e).__name__
-        if "JAVA" in msg.upper():
-            msg += " (Spark needs Java 17+: install a JRE, e.g. Debian's default-jre-headless, or set JAVA_HOME)"
-        raise MarsadError(f"cannot start Spark: {msg}") from None
+        raise MarsadError(_start_failure(e)) from None
     finally:
         if python and not local:  # a later local session in this process runs this Python again
             if saved is None:
@@ -106,6 +104,30 @@ def session(master: str | None = None, app: str = "marsad", conf: dict | None = 
             spark.stop()
             raise
     return spark
+
+
+def _start_failure(e: BaseException) -> str:
+    msg = str(e).splitlines()[0] if str(e) else type(e).__name__
+    if "JAVA" in msg.upper():
+        msg += " (Spark needs Java 17+: install a JRE, e.g. Debian's default-jre-headless, or set JAVA_HOME)"
+    return f"cannot start Spark: {msg}"
+
+
+def check_master(master: str | None) -> None:
+    """A standalone master that nothing answers for fails in a second, not after a minute of JVM traces."""
+    if not master or not master.startswith("spark://"):
+        return
+    import socket
+
+    for hostport in master[len("spark://"):].split(","):  # several masters with ZooKeeper
+        host, _, port = hostport.rpartition(":")
+        try:
+            socket.create_connection((host, int(port)), timeout=5).close()
+            return
+        except (OSError, ValueError):
+            continue
+    raise MarsadError(f"cannot reach the Spark master {master}: nothing answers there "
+                      "(check the URL and that the master is up)")
 
 
 def _check_java() -> None:
