@@ -1,6 +1,12 @@
-"""Benchmark of `marsad spark analyze`: articles/s for one process, local[1] and local[2].
+"""Benchmark of `marsad spark analyze`: articles/s for one process, local[1] and local[2],
+or one and two one-core workers of a standalone cluster.
 
     nice python bench/spark.py [--articles 10000] [--shared ../shared] [--masters local[1],local[2]]
+    python bench/spark.py --master spark://HOST:PORT   # a cluster with >= 2 one-core workers
+    python bench/spark.py --standalone                 # starts its own: a master and 2 one-core workers
+
+On a cluster the job ships marsad's packed environment (`marsad.spark.package`) and runs
+twice: `spark.cores.max=1` (one executor, one worker) and `spark.cores.max=2` (two workers).
 
 Input: the ANT corpus (4,922 articles) then SaudiNewsNet records (benchmark use only,
 CC BY-NC-SA) up to --articles, written as JSON Lines in a temporary directory.
@@ -74,11 +80,16 @@ def single_process(d: Path) -> tuple[int, float]:
     return n, time.perf_counter() - t
 
 
-def spark_run(master: str, d: Path, out: Path) -> tuple[int, dict, float]:
-    from marsad.spark import job
+def spark_run(master: str, d: Path, out: Path, cores: int | None = None) -> tuple[int, dict, float]:
+    from marsad.spark import job, package
 
-    cores = int(re.search(r"\[(\d+)\]", master).group(1)) if "[" in master else 2
-    spark = job.session(master, app=f"marsad-bench-{master}")
+    conf, archive = {}, None
+    if master.startswith("local"):
+        cores = int(re.search(r"\[(\d+)\]", master).group(1)) if "[" in master else 2
+    else:  # one executor of one core per worker, `cores` of them
+        conf = {"spark.cores.max": str(cores), "spark.executor.cores": "1", "spark.executor.memory": "1g"}
+        archive = str(package.ensure_archive())
+    spark = job.session(master, app=f"marsad-bench-{master}-{cores}", conf=conf, archive=archive)
     try:
         t = time.perf_counter()
         s = job.run(spark, [str(d)], str(out), partitions=cores * 4, overwrite=True)
@@ -93,25 +104,42 @@ def main() -> int:
     ap.add_argument("--articles", type=int, default=10_000)
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
     ap.add_argument("--masters", default="local[1],local[2]")
+    ap.add_argument("--master", help="a standalone cluster (spark://...): 1 then 2 one-core workers")
+    ap.add_argument("--standalone", action="store_true", help="start a master and 2 one-core workers here")
+    ap.add_argument("--no-single", action="store_true", help="skip the single-process run")
     args = ap.parse_args()
     shared = Path(args.shared)
     if not (shared / "data").is_dir():
         print(f"bench/spark.py: {shared}/data not found (give --shared)", file=sys.stderr)
         return 1
     tmp = Path(tempfile.mkdtemp(prefix="marsad-bench-spark-"))
+    cluster = None
     try:
+        runs = [(m, None) for m in args.masters.split(",")]
+        if args.standalone:
+            from marsad.spark.standalone import LocalCluster
+
+            os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
+            cluster = LocalCluster(workers=2, cores=1, memory="2g", workdir=str(tmp / "cluster")).start()
+            args.master = cluster.url
+        if args.master:
+            runs = [(args.master, 1), (args.master, 2)]
         inp = tmp / "in"
         inp.mkdir()
         n = write_input(shared, args.articles, inp)
         print(f"{n} records in {inp} (load average {os.getloadavg()[0]:.1f}, {os.cpu_count()} cores)", file=sys.stderr)
         rows = []
-        done, secs = single_process(inp)
-        rows.append(("single process (marsad.analyze loop)", done, secs, secs,
-                     f"peak RSS {peak_rss_mb():.0f} MB (≈ one Spark Python worker)"))
-        for master in args.masters.split(","):
-            arts, steps, total = spark_run(master, inp, tmp / ("out-" + re.sub(r"\W", "", master)))
+        if not args.no_single:
+            done, secs = single_process(inp)
+            rows.append(("single process (marsad.analyze loop)", done, secs, secs,
+                         f"peak RSS {peak_rss_mb():.0f} MB (≈ one Spark Python worker)"))
+        for master, cores in runs:
+            out = tmp / ("out-" + re.sub(r"\W", "", master) + str(cores or ""))
+            arts, steps, total = spark_run(master, inp, out, cores)
             note = ", ".join(f"{k} {v:.1f}s" for k, v in steps.items())
-            rows.append((f"spark {master}", arts, steps["analyze"], total, note))
+            note += f", load average {os.getloadavg()[0]:.1f}"
+            name = f"spark {master}" if cores is None else f"spark standalone, {cores} one-core worker(s)"
+            rows.append((name, arts, steps["analyze"], total, note))
         print("| run | articles | analysis s | analysis articles/s | whole job s | whole job articles/s | notes |")
         print("|---|---:|---:|---:|---:|---:|---|")
         for name, arts, a, t, note in rows:
@@ -120,11 +148,22 @@ def main() -> int:
         if "spark local[1]" in byname and "spark local[2]" in byname:
             one, two = byname["spark local[1]"], byname["spark local[2]"]
             print(f"\nscaling local[1] → local[2]: analysis {one[2] / two[2]:.2f}×, whole job {one[3] / two[3]:.2f}×")
+        one, two = (byname.get(f"spark standalone, {k} one-core worker(s)") for k in (1, 2))
+        if one and two:
+            print(f"\nscaling 1 → 2 workers: analysis {one[2] / two[2]:.2f}×, whole job {one[3] / two[3]:.2f}×")
         print(f"load average after: {os.getloadavg()[0]:.1f}", file=sys.stderr)
     finally:
+        if cluster is not None:
+            cluster.stop()
         shutil.rmtree(tmp, ignore_errors=True)
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    from marsad.errors import MarsadError
+
+    try:
+        sys.exit(main())
+    except MarsadError as e:
+        print(f"bench/spark.py: {e}", file=sys.stderr)
+        sys.exit(1)

@@ -22,20 +22,11 @@ pytest.importorskip("pyarrow")
 
 from marsad.spark import job  # noqa: E402
 from marsad.spark.parquet import read_articles  # noqa: E402
+from spark_helpers import ant_records  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 MARSAD = [sys.executable, "-m", "marsad.cli"]
 N_ARTICLES = 240
-
-
-def ant_records(shared: Path, n: int) -> list[dict]:
-    """Every k-th ANT article (all five outlets) as a JSON Lines record."""
-    from marsad.corpora import iter_ant
-
-    arts = list(iter_ant(shared / "data" / "ant-corpus-multisource-2018-03"))
-    step = max(1, len(arts) // n)
-    return [{"id": a["docno"], "url": a.get("url"), "title": a.get("title"), "author": a.get("author"),
-             "published": a.get("time"), "text": a["text"]} for a in arts[::step][:n]]
 
 
 def _warc(pages: list[tuple[str, str]]) -> bytes:
@@ -252,6 +243,44 @@ def test_parquet_output_loads_with_marsad_ingest_without_analysing_again(output,
     assert main(["ingest", str(out), "--db", str(db), "--quiet", "--workers", "1"]) == 0
     with Corpus(str(db)) as c:
         assert c.stats()["articles"] == len(stored)
+
+
+def _spark_view(spark, out) -> dict:
+    df = spark.read.parquet(str(out / "articles"))
+    return {r["id"]: (r["published_date"] and str(r["published_date"]), r["title"], r["n"])
+            for r in df.selectExpr("id", "published_date", "title",
+                                   "coalesce(aggregate(entities, 0, (acc, e) -> acc + size(e.mentions)), 0) as n").collect()}
+
+
+def test_output_reads_with_duckdb(output, spark):
+    duckdb = pytest.importorskip("duckdb")
+    out, summary = output
+    con = duckdb.connect()
+    arts = f"read_parquet('{out}/articles/**/*.parquet', hive_partitioning = true)"
+    rows = con.execute(f"select id, cast(published_date as varchar), title, "
+                      f"coalesce(list_sum([len(e.mentions) for e in entities]), 0) from {arts}").fetchall()
+    got = {i: (d, t, int(n)) for i, d, t, n in rows}
+    assert len(rows) == len(got) == summary.articles
+    assert got == _spark_view(spark, out)
+    assert any(d is None for d, _, _ in got.values())  # the undated partition reads as NULL
+    daily = con.execute(f"select sum(mentions) from '{out}/entity_mentions_daily/*.parquet'").fetchone()[0]
+    assert daily == spark.read.parquet(str(out / "entity_mentions_daily")).selectExpr("sum(mentions)").first()[0]
+
+
+def test_output_reads_with_pandas(output, spark):
+    pd = pytest.importorskip("pandas")
+    import pyarrow as pa
+    import pyarrow.dataset as ds
+
+    out, summary = output
+    dated = ds.partitioning(pa.schema([("published_date", pa.string())]), flavor="hive")
+    df = pd.read_parquet(out / "articles", columns=["id", "published_date", "title", "entities"], partitioning=dated)
+    got = {r.id: (None if pd.isna(r.published_date) else r.published_date, r.title,
+                  sum(len(e["mentions"]) for e in (r.entities if r.entities is not None else []))) for r in df.itertuples()}
+    assert len(df) == len(got) == summary.articles
+    assert got == _spark_view(spark, out)
+    errors = pd.read_parquet(out / "errors")
+    assert sorted(errors.columns) == ["reason", "source", "stage"] and len(errors) == summary.errors
 
 
 def test_missing_java_is_one_clear_line(tmp_path, monkeypatch, capsys):

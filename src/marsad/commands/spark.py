@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from ..annotate.pipeline import STAGE_NAMES
@@ -31,7 +32,19 @@ def register(sub) -> None:
                    help="shingle Jaccard similarity for near-duplicates (default: marsad.dedup.THRESHOLD, "
                         "as the single-machine detector)")
     a.add_argument("--overwrite", action="store_true", help="replace a non-empty output directory")
+    ship = a.add_mutually_exclusive_group()
+    ship.add_argument("--archive", metavar="FILE",
+                      help="on a cluster: ship this packed environment (from `marsad spark package`) instead of "
+                           "the cached one (default: built once per package version and shipped)")
+    ship.add_argument("--executor-python", metavar="PATH",
+                      help="on a cluster: the executors' own Python, which has marsad installed (ship nothing)")
     a.set_defaults(func=run_analyze)
+    k = ssub.add_parser(
+        "package", help="write the packed Python environment executors run marsad in (for spark-submit)",
+        description="Build (or reuse from the cache) a venv-pack archive of marsad and its pinned dependencies, "
+                    "for spark.archives. Prints its path.")
+    k.add_argument("--output", "-o", metavar="FILE", help="copy the archive here (default: print the cached path)")
+    k.set_defaults(func=run_package)
 
 
 def run_analyze(args: argparse.Namespace) -> int:
@@ -47,14 +60,51 @@ def run_analyze(args: argparse.Namespace) -> int:
     _check_local_paths(args.input, args.output, args.overwrite)
     from ..spark import job
 
-    spark = job.session(args.master)
+    archive = args.archive
+    if args.archive is not None and not (os.path.isfile(args.archive) or "://" in args.archive):
+        raise MarsadError(f"--archive {args.archive}: no such file")
+    job.check_master(args.master)  # before building an archive for it
+    if archive is None and not args.executor_python and not job.is_local(args.master) \
+            and "PYSPARK_GATEWAY_PORT" not in os.environ:
+        from ..spark import package
+
+        archive = str(package.ensure_archive())  # built once per package version, then reused
+    spark = job.session(args.master, archive=archive, executor_python=args.executor_python)
     try:
         s = job.run(spark, args.input, args.output, partitions=args.partitions, options=options,
                     dedup_threshold=args.dedup_threshold, overwrite=args.overwrite)
+    except MarsadError:
+        raise
+    except Exception as e:  # a job Spark gave up on: its reason in one line, not a JVM trace
+        if type(e).__name__ not in _SPARK_FAILURES:
+            raise
+        raise MarsadError(f"the Spark job failed: {job.failure_line(e)}") from None
     finally:
         spark.stop()
     print(f"marsad: {s.articles} articles, {s.errors} errors, {s.duplicate_pairs} near-duplicate pairs "
           f"in {s.stories} stories → {args.output}", file=sys.stderr)
+    return 0
+
+
+_SPARK_FAILURES = {"Py4JJavaError", "Py4JError", "PySparkException", "PythonException", "IllegalArgumentException",
+                   "AnalysisException", "SparkRuntimeException", "PySparkRuntimeError", "Py4JNetworkError"}
+
+
+def run_package(args: argparse.Namespace) -> int:
+    import shutil
+
+    from ..spark import package
+
+    path = package.ensure_archive()
+    if args.output:
+        try:
+            shutil.copyfile(path, args.output)
+        except OSError as e:
+            raise MarsadError(f"--output {args.output}: {e.strerror}") from None
+        path = args.output
+    print(path)
+    print(f"marsad: ship it with --archives '{path}#{package.ENV_DIR}' "
+          f"--conf spark.pyspark.python={package.EXECUTOR_PYTHON}", file=sys.stderr)
     return 0
 
 

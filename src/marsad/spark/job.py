@@ -10,6 +10,7 @@ Output layout under DIR:
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sys
 import time
@@ -46,22 +47,27 @@ class Summary:
     seconds: dict = field(default_factory=dict)  # wall time of each step
 
 
-def session(master: str | None = None, app: str = "marsad", conf: dict | None = None):
-    """A SparkSession (local mode when no master is set and none is configured)."""
+def session(master: str | None = None, app: str = "marsad", conf: dict | None = None, *,
+            archive: str | None = None, executor_python: str | None = None, check: bool = True):
+    """A SparkSession (local mode when no master is set and none is configured).
+
+    On a cluster the executors need marsad: `archive` (a packed environment, see
+    `marsad.spark.package`) is shipped as `spark.archives` and its Python runs the tasks, or
+    `executor_python` names a Python on the nodes that has marsad. With `check`, one tiny
+    task first asks an executor whether it can run marsad (`check_executors`)."""
     try:
         from pyspark.sql import SparkSession
     except ImportError:
         raise MarsadError("marsad spark needs pyspark: pip install 'marsad[spark]' (and Java 17+)") from None
-    java_home = os.environ.get("JAVA_HOME")
-    java = os.path.join(java_home, "bin", "java") if java_home else shutil.which("java")
-    if not java or not os.path.exists(java):
-        where = f"JAVA_HOME={java_home} has no bin/java" if java_home else "no `java` on PATH"
-        raise MarsadError(f"Spark needs Java 17+ ({where}): install a JRE, e.g. Debian's default-jre-headless")
-    local = (master or ("local" if "PYSPARK_GATEWAY_PORT" not in os.environ else "")).startswith("local")
+    _check_java()
+    check_master(master)
+    local = is_local(master)
+    python = None  # the executors' Python, when this session chooses it
     if local:
         # local workers must run this Python, the one that has marsad installed
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
         os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")  # no network needed, no hostname warning
+        python = os.environ["PYSPARK_PYTHON"]
     b = SparkSession.builder.appName(app)
     if master:
         b = b.master(master)
@@ -73,17 +79,179 @@ def session(master: str | None = None, app: str = "marsad", conf: dict | None = 
         # a laptop has a few cores: 200 shuffle partitions would be 200 tiny tasks per aggregate
         settings["spark.sql.shuffle.partitions"] = str(max(4, (os.cpu_count() or 2) * 2))
         settings["spark.ui.enabled"] = "false"
+    else:
+        python = _ship(settings, archive, executor_python)
     for k, v in {**settings, **(conf or {})}.items():
         b = b.config(k, v)
+    saved = os.environ.get("PYSPARK_PYTHON")
+    if python:
+        os.environ["PYSPARK_PYTHON"] = python  # SparkContext reads the workers' Python from here
     try:
         spark = b.getOrCreate()
     except Exception as e:  # no Java, wrong Java, port trouble: one line, not a JVM trace
-        msg = str(e).splitlines()[0] if str(e) else type(e).__name__
-        if "JAVA" in msg.upper():
-            msg += " (Spark needs Java 17+: install a JRE, e.g. Debian's default-jre-headless, or set JAVA_HOME)"
-        raise MarsadError(f"cannot start Spark: {msg}") from None
+        raise MarsadError(_start_failure(e)) from None
+    finally:
+        if python and not local:  # a later local session in this process runs this Python again
+            if saved is None:
+                os.environ.pop("PYSPARK_PYTHON", None)
+            else:
+                os.environ["PYSPARK_PYTHON"] = saved
     spark.sparkContext.setLogLevel("WARN")
+    if check and not spark.sparkContext.master.startswith("local"):
+        try:
+            check_executors(spark, archive=archive, executor_python=executor_python)
+        except BaseException:
+            spark.stop()
+            raise
     return spark
+
+
+def _start_failure(e: BaseException) -> str:
+    msg = str(e).splitlines()[0] if str(e) else type(e).__name__
+    if "JAVA" in msg.upper():
+        msg += " (Spark needs Java 17+: install a JRE, e.g. Debian's default-jre-headless, or set JAVA_HOME)"
+    return f"cannot start Spark: {msg}"
+
+
+def check_master(master: str | None) -> None:
+    """A standalone master that nothing answers for fails in a second, not after a minute of JVM traces."""
+    if not master or not master.startswith("spark://"):
+        return
+    import socket
+
+    for hostport in master[len("spark://"):].split(","):  # several masters with ZooKeeper
+        host, _, port = hostport.rpartition(":")
+        try:
+            socket.create_connection((host, int(port)), timeout=5).close()
+            return
+        except (OSError, ValueError):
+            continue
+    raise MarsadError(f"cannot reach the Spark master {master}: nothing answers there "
+                      "(check the URL and that the master is up)")
+
+
+def _check_java() -> None:
+    java_home = os.environ.get("JAVA_HOME")
+    java = os.path.join(java_home, "bin", "java") if java_home else shutil.which("java")
+    if not java or not os.path.exists(java):
+        where = f"JAVA_HOME={java_home} has no bin/java" if java_home else "no `java` on PATH"
+        raise MarsadError(f"Spark needs Java 17+ ({where}): install a JRE, e.g. Debian's default-jre-headless")
+
+
+def _ship(settings: dict, archive: str | None, executor_python: str | None) -> str | None:
+    """Settings that give the executors marsad; returns their Python (None: Spark's default)."""
+    python = executor_python
+    if archive:
+        from .package import ENV_DIR, EXECUTOR_PYTHON
+
+        settings["spark.archives"] = f"{os.path.abspath(archive) if '://' not in archive else archive}#{ENV_DIR}"
+        python = EXECUTOR_PYTHON
+    if python:
+        settings["spark.pyspark.python"] = python
+    return python
+
+
+def is_local(master: str | None) -> bool:
+    """True when the job runs in this process's JVM (local mode), never on a cluster."""
+    return (master or ("local" if "PYSPARK_GATEWAY_PORT" not in os.environ and "MASTER" not in os.environ
+                       else "")).startswith("local")
+
+
+PROBE_TIMEOUT = float(os.environ.get("MARSAD_SPARK_PROBE_TIMEOUT", "180"))
+
+
+def check_executors(spark, *, archive: str | None = None, executor_python: str | None = None,
+                    timeout: float | None = None) -> dict:
+    """Run one task that imports marsad on an executor; MarsadError (one line) if it cannot.
+
+    Catches what would otherwise fail every task of the job with a traceback: no marsad on
+    the executors, a Python that cannot start, another Python version, another marsad."""
+    import threading
+
+    from pyspark import cloudpickle
+
+    from . import probe
+    from .package import package_hash
+
+    sc = spark.sparkContext
+    python = sc.pythonExec
+    fix = _fix_hint(python, archive, executor_python)
+    cloudpickle.register_pickle_by_value(probe)  # the probe must run where marsad is missing
+    group = "marsad-probe"
+    box: dict = {}
+
+    def ask() -> None:
+        sc.setJobGroup(group, "marsad: can the executors run marsad?", True)
+        try:
+            box["reports"] = sc.parallelize([0], 1).mapPartitions(probe.executor_report).collect()
+        except Exception as e:  # noqa: BLE001 - explained below in one line
+            box["error"] = e
+
+    t = threading.Thread(target=ask, name="marsad-probe", daemon=True)
+    sc.setLogLevel("OFF")  # the failed attempts' JVM traces: what they say is explained below in one line
+    try:
+        t.start()
+        t.join(timeout or PROBE_TIMEOUT)
+    finally:
+        sc.setLogLevel("WARN")
+    if t.is_alive():
+        sc.cancelJobGroup(group)
+        t.join(30)
+        raise MarsadError(f"no executor ran a task within {timeout or PROBE_TIMEOUT:.0f} s on {sc.master}: check "
+                          "that workers are registered and free, with the cores and memory the job asks "
+                          "(spark.executor.cores, spark.executor.memory)")
+    if "error" in box:
+        if sc._jsc.sc().isStopped():
+            raise MarsadError(f"Spark gave up on the master {sc.master}: it did not answer or refused the "
+                              "application (check the URL and that the master is up)") from None
+        raise MarsadError(_probe_failure(box["error"], python, fix)) from None
+    report = box["reports"][0]
+    why = probe.problem(report, "%d.%d.%d" % sys.version_info[:3], package_hash() if archive else None,
+                        python, fix)
+    if why:
+        raise MarsadError(why)
+    return report
+
+
+def _fix_hint(python: str, archive: str | None, executor_python: str | None) -> str:
+    """How to give the executors marsad, for the way this session tried to."""
+    import marsad
+
+    if archive:
+        return (f"the archive {archive} must unpack to a working {python}: venv-pack links it to "
+                f"{sys._base_executable}, which every node needs at that path (or install marsad on the nodes "
+                "and pass --executor-python)")
+    if executor_python:
+        return (f"install marsad {marsad.__version__} into {executor_python} on every node, or leave out "
+                "--executor-python so that marsad ships itself as a packed environment")
+    return ("ship marsad with the job: `marsad spark analyze --master URL` does it, or spark-submit "
+            "--archives \"$(marsad spark package)#marsad_env\" --conf spark.pyspark.python=./marsad_env/bin/python")
+
+
+def _probe_failure(e: BaseException, python: str, fix: str) -> str:
+    text = str(e)
+    m = re.search(r'Cannot run program "([^"]*)"', text)
+    if m:
+        err = re.search(r"error=\d+, ([^\n)]+)", text)
+        return f"the executors cannot start Python {m.group(1)} ({err.group(1) if err else 'cannot run'}): {fix}"
+    if "PYTHON_VERSION_MISMATCH" in text or "different version" in text:
+        line = next((ln for ln in text.splitlines() if "version" in ln and "worker" in ln), "")
+        return f"the executors' Python {python} is another Python version ({line.strip()[:200]}): {fix}"
+    return f"the executors' Python {python} cannot run marsad ({failure_line(e)}): {fix}"
+
+
+def failure_line(e: BaseException) -> str:
+    """The one line that says why a Spark job failed (the Python error, else the Java cause)."""
+    text = str(e)
+    py = re.findall(r"^\s*(?:[\w.]+\.)?(\w*(?:Error|Exception)): (.+)$", text, re.M)
+    skip = ("Py4JJavaError", "SparkException", "PythonException", "org")
+    for name, msg in py:
+        if name not in skip and not msg.startswith(("An error occurred while calling", "Job aborted")):
+            return f"{name}: {msg.strip()[:300]}"
+    m = re.search(r"Job aborted due to stage failure: ([^\n]+)", text)
+    if m:
+        return m.group(1).strip()[:300]
+    return (text.strip().splitlines() or [type(e).__name__])[0][:300]
 
 
 # -- inputs ---------------------------------------------------------------------
