@@ -489,7 +489,7 @@ def _pick(c: Candidate, kb: KnowledgeBase, support: set[str], countries: set[str
     return best
 
 
-_TANWEEN = frozenset("\u064b\u064c\u064d")
+_TANWEEN = frozenset("\u064b\u064c\u064d")  # `نارًا`: an indefinite noun, not a name
 _COMPASS_NOUNS = frozenset(normalize(w) for w in ("الشمال", "الجنوب", "الشرق", "الغرب"))
 
 
@@ -497,6 +497,8 @@ def _compass_follows(c: Candidate, tokens) -> bool:
     """`ظهران الجنوب` is a town of its own, not Dhahran: a compass noun after the name."""
     k = c.tj + 1
     return k < len(tokens) and tokens[k].kind == "word" and tokens[k].norm in _COMPASS_NOUNS
+
+
 _PROCLITIC_LETTERS = frozenset("وفبكل")
 
 
