@@ -181,12 +181,11 @@ CITY_KINDS = {"city", "capital", "region"}
 
 
 def everyday(name: str) -> bool:
-    """A one-word name that the news uses as a common word (marsad.entities.resolve's test)."""
-    from marsad.entities.resolve import COMMON_DF, _doc_freq
-    from marsad.text.vocabulary import stopwords
+    """A one-word name that the news uses as a common word: the GeoNames gate's own test."""
+    from marsad.entities.resolve import everyday_word
 
     form = normalize(name)
-    return " " not in form and (_doc_freq(form) > COMMON_DF or form in stopwords())
+    return " " not in form and everyday_word(form)
 
 
 def merge_geonames(kb: KB, countries: dict[str, dict]) -> dict[str, int]:

@@ -41,7 +41,7 @@ def _snn_category(r: dict) -> str:
         return "sport"
     if src == "aleqtisadiya" or (src == "aljazirah" and u.rsplit("/", 1)[-1].startswith("ec")):
         return "economy"
-    if "/local/" in u or "local" in u:
+    if "local" in u:
         return "local"
     return "news"
 

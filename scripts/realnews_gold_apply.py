@@ -26,6 +26,13 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "tests" / "data" / "realnews_gold"
 
 
+def _written_in(text: str, item: dict, fields: tuple[str, ...], rid: str) -> None:
+    """Each of `fields` the annotation gives must be written in the article as it is."""
+    for field in fields:
+        if item[field] and item[field] not in text:
+            raise SystemExit(f"{rid}: {field} {item[field]!r} is not in the text")
+
+
 def locate(text: str, s: str, ctx: str | None, what: str) -> tuple[int, int]:
     if ctx is None:
         ctx = s
@@ -80,9 +87,7 @@ def apply(path: str) -> None:
     qs = []
     for q in quotes:
         a, b = locate(text, q["quote"], q["ctx"], f"{rid} quote")
-        for field in ("cue", "speaker_text"):
-            if q[field] and q[field] not in text:
-                raise SystemExit(f"{rid}: {field} {q[field]!r} is not in the text")
+        _written_in(text, q, ("cue", "speaker_text"), rid)
         r = {"start": a, "end": b, "text": text[a:b], "cue": q["cue"], "direct": q["direct"],
              "speaker_text": q["speaker_text"], "speaker": q["speaker"], "speaker_kind": q["speaker_kind"]}
         if q["anonymous_type"]:
@@ -93,9 +98,7 @@ def apply(path: str) -> None:
     es = []
     for e in events:
         a, b = locate(text, e["trigger"], e["ctx"], f"{rid} event {e['type']}")
-        for field in ("when", "where"):
-            if e[field] and e[field] not in text:
-                raise SystemExit(f"{rid}: {field} {e[field]!r} is not in the text")
+        _written_in(text, e, ("when", "where"), rid)
         r = {"type": e["type"], "trigger": e["trigger"], "start": a, "end": b, "actor": e["actor"],
              "target": e["target"], "when": e["when"], "where": e["where"], "polarity": e["polarity"]}
         if e["planned"]:

@@ -33,6 +33,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 from marsad.corpora import iter_ant, iter_saudinewsnet  # noqa: E402
 
+sys.path.insert(0, str(ROOT / "scripts"))
+from links_gold_select import _paragraphs, _snn_category  # noqa: E402  (the same reading of a record)
+
 SEED, SPLIT_SEED = 22, 2201
 PER_CORPUS, MIN_TARGET, PLAIN_SHARE = 60, 24, 0.2
 PER_OUTLET = {"ant": 12, "saudinewsnet": 6}
@@ -51,19 +54,6 @@ _CUE = re.compile(
 SKIP: dict[str, str] = {}
 
 
-def _paragraphs(text: str) -> list[str]:
-    return [p.strip() for p in text.split("\n") if p.strip()]
-
-
-def _snn_category(r: dict) -> str:
-    u, src = r["url"].lower(), r["source"]
-    if src in ("arriyadiyah", "arreyadi") or "sport" in u:
-        return "sport"
-    if src == "aleqtisadiya" or (src == "aljazirah" and u.rsplit("/", 1)[-1].startswith("ec")):
-        return "economy"
-    if "local" in u:
-        return "local"
-    return "news"
 
 
 def excluded_ids() -> set[str]:

@@ -8,6 +8,7 @@ from marsad.ner import get_tagger
 from marsad.ner.data import map_tag, read_conll, repair_bio, spans
 from marsad.ner.evaluate import score
 from marsad.ner.split import anercorp_split, drop_overlapping
+from ner_helpers import toy_training
 
 
 def test_tag_sets_map_to_four_types():
@@ -189,15 +190,7 @@ def test_feature_options_are_checked_and_change_the_features():
 
 
 def test_training_options_reach_the_saved_model(tmp_path):
-    rows = []
-    people = ["بوتين", "ماكرون", "شولتس", "أردوغان"]
-    places = ["موسكو", "باريس", "برلين", "أنقرة"]
-    for i in range(30):
-        rows += ["قال O", "الرئيس O", f"{people[i % 4]} B-PERS", "في O", f"{places[(i + 1) % 4]} B-LOC", ". O", ""]
-    data = tmp_path / "train.txt"
-    data.write_text("\n".join(rows), encoding="utf-8")
-    text = tmp_path / "news.txt"
-    text.write_text(" ".join(f"قال الرئيس {p} في {c} ." for p in people for c in places) * 3, encoding="utf-8")
+    data, text = toy_training(tmp_path)
     out = tmp_path / "model"
     rc = main(["train", "ner", "--data", str(data), "--unlabeled", str(text), "--no-kb", "--out", str(out),
                "--iterations", "30", "--subword-scale", "2", "--feature", "lexicon", "--feature", "subword_window2"])

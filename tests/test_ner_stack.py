@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from marsad.cli import main
 from marsad.ner.stack import cross_fit, stack_names
+from ner_helpers import toy_training
 
 
 def _names(sents, tags, window=20):
@@ -67,19 +68,7 @@ def test_cross_fit_tags_each_block_with_a_model_that_did_not_see_it():
 
 
 def test_a_stacked_model_trains_and_the_fast_path_agrees_with_crfsuite(tmp_path):
-    rows = []
-    people = ["بوتين", "ماكرون", "شولتس", "أردوغان"]
-    places = ["موسكو", "باريس", "برلين", "أنقرة"]
-    orgs = ["أرامكو", "سوناطراك", "غازبروم"]
-    for i in range(30):
-        p, c, o = people[i % 4], places[(i + 1) % 4], orgs[i % 3]
-        rows += ["قال O", "الرئيس O", f"{p} B-PERS", "في O", f"{c} B-LOC", ". O", ""]
-        rows += ["وأعلنت O", "شركة B-ORG", f"{o} I-ORG", "أرباحها O", ""]
-        rows += ["وقالت O", f"{o} B-ORG", "إن O", "الإنتاج O", "ارتفع O", ""]
-    data = tmp_path / "train.txt"
-    data.write_text("\n".join(rows), encoding="utf-8")
-    text = tmp_path / "news.txt"
-    text.write_text(" ".join(f"قال الرئيس {p} في {c} ." for p in people for c in places) * 3, encoding="utf-8")
+    data, text = toy_training(tmp_path, orgs=True)
     out = tmp_path / "model"
     rc = main(["train", "ner", "--data", str(data), "--unlabeled", str(text), "--no-kb", "--out", str(out),
                "--iterations", "30", "--stack-folds", "2", "--stack-mix", "0.3", "--stack-c2", "0.1"])

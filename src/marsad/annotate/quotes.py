@@ -308,10 +308,11 @@ def _speaker(article: Article, v: View, lex: dict, a: int, b: int, state: _State
     words_ab = [t for t in toks[a:b] if t.kind == "word"]
     if len(words_ab) == 1 and words_ab[0].norm in _PRONOUN_OBJECTS:
         # `وقال فيه`, `وكتب فيها`: the statement or page, not a speaker; the one who wrote
-        # it is the speaker going on, else the person the sentence has named before it
+        # it is the speaker going on, else the subject the sentence has named before it
         if state.speaker_id:
             return state.speaker_id, state.speaker_text, state.role
-        sp = _person_before(v, s)
+        sa = max(text.rfind(".", 0, s), text.rfind("\n", 0, s)) + 1
+        sp = _sentence_subject(v, sa, s, lex["not_speakers"])
         return (sp.entity_id, text[sp.start:sp.end], None) if sp is not None else (None, None, None)
     if words_ab and (words_ab[0].norm in _ADDRESSEE or (_word(words_ab[0].norm) or ("",))[0] == "ل"
                      or words_ab[0].norm.startswith("لل")):
@@ -330,13 +331,6 @@ def _speaker(article: Article, v: View, lex: dict, a: int, b: int, state: _State
         if sid is not None:
             return sid, phrase, None
     return None, phrase, None
-
-
-def _person_before(v: View, s: int) -> Span | None:
-    """The last person mentioned before `s` in the same sentence."""
-    start = max(v.text.rfind(".", 0, s), v.text.rfind("\n", 0, s)) + 1
-    pers = [sp for sp in v.spans if sp.type == "PER" and start <= sp.start and sp.end <= s]
-    return pers[-1] if pers else None
 
 
 def _surname_owner(v: View, norm: str) -> str | None:

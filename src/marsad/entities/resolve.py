@@ -446,6 +446,14 @@ def _doc_freq(form: str) -> int:
     return n
 
 
+def everyday_word(form: str) -> bool:
+    """Whether a normalised one-word form is a word the news uses often (or a stop word): such
+    a word never names a place only GeoNames knows (`كان` is Cannes there)."""
+    from ..text.vocabulary import stopwords
+
+    return _doc_freq(form) > COMMON_DF or form in stopwords()
+
+
 def _merge_pending(found: _Found, pending_people: list[Candidate], pending_orgs: list[Candidate]) -> None:
     """People the KB lacks: a surname joins the full name, same keys merge; a bare
     organisation pattern joins a fuller name that starts with it."""
@@ -512,11 +520,9 @@ def _geonames_place_here(c: Candidate, ids: list[str], tagged_at: set, sporty: b
     `سوربون` with no word of Indonesia is not Cirebon) — one of the countries the story is
     mostly about (`countries`, from `_leading_countries`). A word written with tanween
     (`نارًا`, "a fire": Nara) or after the clitic ك (`كرين`: Rennes) is a common word."""
-    from ..text.vocabulary import stopwords
-
     if (c.ti, c.tj, "LOC") not in tagged_at:
         return None
-    if c.tj == c.ti and (sporty or _doc_freq(c.form) > COMMON_DF or c.form in stopwords()):
+    if c.tj == c.ti and (sporty or everyday_word(c.form)):
         return None
     written = text[c.start:c.end]
     if _TANWEEN.intersection(written) or (c.tj == c.ti and text[c.start - 1:c.start] == "ك"):

@@ -96,24 +96,24 @@ class Context:
         m = self.g.next_word.match(self.t[e:e + 30])
         return m.group(1).strip("،,.:؛\"'«»()") if m else ""
 
-    def past_perfect(self, s: int) -> bool:
-        """Does the clause before `s` tell of what had happened (`وكانت القمة قد عقدت في`)?"""
+    def _clause_start(self, s: int) -> int:
+        """Where the clause holding `s` begins: after the last stop or comma, at most 120 back."""
         t = self.t
         a = max(0, s - 120)
         for ch in ".!؟?\n؛،":
             k = t.rfind(ch, a, s)
             if k >= 0:
                 a = max(a, k + 1)
-        return self.g.past_perfect.search(t, a, s) is not None
+        return a
+
+    def past_perfect(self, s: int) -> bool:
+        """Does the clause before `s` tell of what had happened (`وكانت القمة قد عقدت في`)?"""
+        return self.g.past_perfect.search(self.t, self._clause_start(s), s) is not None
 
     def future(self, s: int, e: int) -> bool:
         """Does the clause around [s, e) speak of the future?"""
         t = self.t
-        a = max(0, s - 120)
-        for ch in ".!؟?\n؛،":
-            k = t.rfind(ch, a, s)
-            if k >= 0:
-                a = max(a, k + 1)
+        a = self._clause_start(s)
         b = min(len(t), e + 60)
         for ch in ".!؟?\n؛،":
             k = t.find(ch, e, b)
